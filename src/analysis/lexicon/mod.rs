@@ -1,0 +1,141 @@
+//! The analysis's knowledge: word lists and gazetteers in the `*.txt`/`*.tsv` files beside this
+//! one, compiled into the binary and parsed once on first use.
+//!
+//! Each file starts with `#` comment lines that give its format. Lists are matched on whole
+//! tokens; multi-word names are matched with aho-corasick (leftmost-longest) by the stages.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A country as the knowledge base knows it.
+#[derive(Debug)]
+pub struct Country {
+    /// Canonical name ("United States").
+    pub name: String,
+    /// Other names ("US", "America").
+    pub other_names: Vec<String>,
+    /// Capitals ("Washington").
+    pub capitals: Vec<String>,
+    /// Demonyms ("American").
+    pub demonyms: Vec<String>,
+}
+
+/// All lists, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Reporting verb form → its lemma ("said" → "say").
+    pub speech_verbs: HashMap<String, String>,
+    /// Titles and roles, lower case, possibly several words ("secretary of state").
+    pub titles: HashSet<String>,
+    /// Honorifics before names ("Mr", "President").
+    pub honorifics: HashSet<String>,
+    /// Abbreviations that do not end a sentence.
+    pub abbreviations: HashSet<String>,
+    /// Month names.
+    pub months: HashSet<String>,
+    /// Weekday names.
+    pub weekdays: HashSet<String>,
+    /// Words that are never names, lower case.
+    pub function_words: HashSet<String>,
+    /// Head words of organisation names.
+    pub org_words: HashSet<String>,
+    /// Head words of place names, lower case.
+    pub place_words: HashSet<String>,
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Metonym → index into `countries` ("Kremlin" → Russia).
+    pub metonyms: Vec<(String, usize)>,
+    /// Organisations: canonical name first, then other names.
+    pub organisations: Vec<Vec<String>>,
+}
+
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(file: &'static str, lower: bool) -> HashSet<String> {
+    lines(file).map(|l| if lower { l.to_lowercase() } else { l.to_string() }).collect()
+}
+
+fn split_list(field: &str) -> Vec<String> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut speech_verbs = HashMap::new();
+        for line in lines(include_str!("speech_verbs.txt")) {
+            let mut forms = line.split_whitespace();
+            let lemma = forms.next().unwrap_or_default().to_string();
+            speech_verbs.insert(lemma.clone(), lemma.clone());
+            for form in forms {
+                speech_verbs.insert(form.to_string(), lemma.clone());
+            }
+        }
+        let mut months = HashSet::new();
+        let mut weekdays = HashSet::new();
+        for line in lines(include_str!("dates.txt")) {
+            match line.split_once(' ') {
+                Some(("month", name)) => months.insert(name.trim().to_string()),
+                Some(("weekday", name)) => weekdays.insert(name.trim().to_string()),
+                _ => false,
+            };
+        }
+        let countries: Vec<Country> = lines(include_str!("countries.tsv"))
+            .map(|line| {
+                let mut cols = line.split('\t');
+                let mut next = || cols.next().unwrap_or("");
+                Country {
+                    name: next().to_string(),
+                    other_names: split_list(next()),
+                    capitals: split_list(next()),
+                    demonyms: split_list(next()),
+                }
+            })
+            .collect();
+        let metonyms = lines(include_str!("metonyms.txt"))
+            .filter_map(|line| {
+                let (name, country) = line.split_once('\t')?;
+                let idx = countries.iter().position(|c| c.name == country.trim())?;
+                Some((name.trim().to_string(), idx))
+            })
+            .collect();
+        Lexicon {
+            speech_verbs,
+            titles: set(include_str!("titles.txt"), true),
+            honorifics: set(include_str!("honorifics.txt"), false),
+            abbreviations: set(include_str!("abbreviations.txt"), false),
+            months,
+            weekdays,
+            function_words: set(include_str!("function_words.txt"), true),
+            org_words: set(include_str!("org_words.txt"), false),
+            place_words: set(include_str!("place_words.txt"), true),
+            countries,
+            metonyms,
+            organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
+        }
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse_and_hold_what_stages_rely_on() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.speech_verbs.get("said").map(String::as_str), Some("say"));
+        assert!(lex.titles.contains("secretary of state"));
+        assert!(lex.months.contains("February"));
+        assert!(lex.weekdays.contains("Sunday"));
+        let armenia = lex.countries.iter().find(|c| c.name == "Armenia").expect("Armenia");
+        assert_eq!(armenia.capitals, vec!["Yerevan"]);
+        assert!(armenia.demonyms.contains(&"Armenian".to_string()));
+        assert!(lex.metonyms.iter().any(|(n, i)| n == "Kremlin" && lex.countries[*i].name == "Russia"));
+        assert!(lex.organisations.iter().any(|o| o[0] == "European Union" && o.contains(&"EU".to_string())));
+        assert!(lex.countries.len() > 240);
+    }
+}

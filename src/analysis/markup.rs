@@ -1,0 +1,157 @@
+//! The view-model every shell draws: the text cut into segments, each with the marks that
+//! cover it (outermost first), plus the plain-text marked-up dump used by goldens and the CLI.
+//!
+//! Concatenating the segments' text gives back the input exactly.
+
+use super::model::{Analysis, ClaimId, EntityId};
+use super::span::Span;
+use serde::Serialize;
+
+/// One mark over a stretch of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Mark {
+    /// Inside the content of a claim.
+    Claim(ClaimId),
+    /// Inside the words naming a claim's speaker.
+    Speaker(ClaimId),
+    /// Inside a claim's reporting cue.
+    Cue(ClaimId),
+    /// Inside an unattributed, check-worthy assertion (index into `Analysis::assertions`).
+    Assertion(u32),
+    /// Inside an entity mention.
+    Entity(EntityId),
+}
+
+/// A stretch of text with the same marks.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Segment {
+    /// Where it is.
+    pub span: Span,
+    /// The marks over it, outermost first (claim or assertion, then speaker/cue, then entity).
+    pub marks: Vec<Mark>,
+    /// Which of `marks` start exactly here (so a shell draws a label once).
+    pub starts: Vec<Mark>,
+}
+
+fn rank(mark: &Mark) -> u8 {
+    match mark {
+        Mark::Assertion(_) => 0,
+        Mark::Claim(_) => 1,
+        Mark::Speaker(_) | Mark::Cue(_) => 2,
+        Mark::Entity(_) => 3,
+    }
+}
+
+/// Cuts `text` into segments at every mark boundary.
+pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
+    let mut marks: Vec<(Span, Mark)> = Vec::new();
+    for (i, a) in analysis.assertions.iter().enumerate() {
+        marks.push((a.span, Mark::Assertion(i as u32)));
+    }
+    for (i, c) in analysis.claims.iter().enumerate() {
+        let id = ClaimId(i as u32);
+        marks.push((c.span, Mark::Claim(id)));
+        if let Some(s) = &c.speaker {
+            if !s.span.overlaps(c.span) {
+                marks.push((s.span, Mark::Speaker(id)));
+            }
+        }
+        if let Some(cue) = c.cue {
+            if !cue.overlaps(c.span) {
+                marks.push((cue, Mark::Cue(id)));
+            }
+        }
+    }
+    for (i, e) in analysis.entities.iter().enumerate() {
+        marks.push((e.span, Mark::Entity(EntityId(i as u32))));
+    }
+    marks.retain(|(s, _)| !s.is_empty() && s.end as usize <= text.len());
+    let mut cuts: Vec<u32> = Vec::with_capacity(marks.len() * 2 + 2);
+    cuts.push(0);
+    cuts.push(text.len() as u32);
+    for (s, _) in &marks {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    marks.sort_by_key(|(s, m)| (s.start, rank(m)));
+    // Sweep: active marks at each segment.
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut active: Vec<(Span, Mark)> = Vec::new();
+    let mut next = 0;
+    for w in cuts.windows(2) {
+        let span = Span { start: w[0], end: w[1] };
+        active.retain(|(s, _)| s.end > span.start);
+        let mut starts = Vec::new();
+        while next < marks.len() && marks[next].0.start <= span.start {
+            if marks[next].0.end > span.start {
+                active.push(marks[next]);
+                starts.push(marks[next].1);
+            }
+            next += 1;
+        }
+        active.sort_by_key(|(_, m)| rank(m));
+        out.push(Segment { span, marks: active.iter().map(|(_, m)| *m).collect(), starts });
+    }
+    out
+}
+
+/// A readable dump of the analysis: the text with `[[KIND text]]` entities, `«C1 …»` claims with
+/// speakers, then tables of claims and sides. Deterministic: used by golden tests and the CLI.
+pub fn dump(text: &str, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    for seg in segments(text, analysis) {
+        for m in &seg.starts {
+            match m {
+                Mark::Claim(id) => out.push_str(&format!("«C{} ", id.0 + 1)),
+                Mark::Entity(id) => out.push_str(&format!("[[{} ", analysis.entities[id.0 as usize].kind.label())),
+                Mark::Speaker(_) | Mark::Cue(_) | Mark::Assertion(_) => {}
+            }
+        }
+        out.push_str(seg.span.slice(text));
+        let mut ends: Vec<&Mark> = seg.marks.iter().filter(|m| mark_span(analysis, m).end == seg.span.end).collect();
+        ends.reverse();
+        for m in ends {
+            match m {
+                Mark::Claim(_) => out.push('»'),
+                Mark::Entity(_) => out.push_str("]]"),
+                _ => {}
+            }
+        }
+    }
+    out.push_str("\n\n== claims\n");
+    for (i, c) in analysis.claims.iter().enumerate() {
+        let speaker = c.speaker.as_ref().map_or("?".to_string(), |s| format!("{} [{}]", s.name, s.span.slice(text)));
+        let side = c.side.map_or("-".to_string(), |s| analysis.sides[s.0 as usize].name.clone());
+        let cue = c.cue.map_or("-", |s| s.slice(text));
+        out.push_str(&format!("C{} {} cue={} speaker={} side={} conf={:.2}\n", i + 1, c.kind.label(), cue, speaker, side, c.confidence));
+    }
+    out.push_str("\n== sides\n");
+    for s in &analysis.sides {
+        out.push_str(&format!("{} ({}): {}\n", s.name, s.role.label(), s.aliases.join(", ")));
+    }
+    if !analysis.counter_claims.is_empty() {
+        out.push_str("\n== counter-claims\n");
+        for p in &analysis.counter_claims {
+            out.push_str(&format!("C{} <> C{} score={:.2}\n", p.claim.0 + 1, p.counter.0 + 1, p.score));
+        }
+    }
+    if !analysis.diagnostics.is_empty() {
+        out.push_str("\n== diagnostics\n");
+        for d in &analysis.diagnostics {
+            out.push_str(&format!("{}\n", d.message));
+        }
+    }
+    out
+}
+
+fn mark_span(analysis: &Analysis, mark: &Mark) -> Span {
+    match mark {
+        Mark::Claim(id) => analysis.claims[id.0 as usize].span,
+        Mark::Speaker(id) => analysis.claims[id.0 as usize].speaker.as_ref().map(|s| s.span).unwrap_or_default(),
+        Mark::Cue(id) => analysis.claims[id.0 as usize].cue.unwrap_or_default(),
+        Mark::Assertion(i) => analysis.assertions[*i as usize].span,
+        Mark::Entity(id) => analysis.entities[id.0 as usize].span,
+    }
+}

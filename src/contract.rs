@@ -1,0 +1,242 @@
+//! The CLI's JSON contract (schema version 1): the [`crate::Analysis`] with offsets converted
+//! from bytes to Unicode code points, end exclusive. Stable: fields are only ever added.
+
+use crate::analysis::{Analysis, Span};
+use serde::Serialize;
+
+/// The contract's version; bumped only for incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Converts byte offsets into code-point offsets for one text.
+pub struct CodePoints {
+    /// `starts[i]` is the byte offset of code point `i`; one more entry for the end.
+    starts: Vec<u32>,
+}
+
+impl CodePoints {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CodePoints {
+        let mut starts: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        starts.push(text.len() as u32);
+        CodePoints { starts }
+    }
+    /// The code-point offset of a byte offset (the next character boundary if it is inside one).
+    pub fn of(&self, byte: u32) -> u32 {
+        self.starts.partition_point(|&b| b < byte) as u32
+    }
+}
+
+/// A span in code points, with its text.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonSpan {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text it covers.
+    pub text: String,
+}
+
+/// An entity mention.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonEntity {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The mention's text.
+    pub text: String,
+    /// PERSON, ORG, PLACE, DATE or NUMBER.
+    pub kind: &'static str,
+    /// The canonical name of the entity it mentions.
+    pub cluster: String,
+    /// Index of that entity among all clusters.
+    pub cluster_id: u32,
+    /// Recogniser's confidence.
+    pub confidence: f32,
+}
+
+/// A claim's speaker.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonSpeaker {
+    /// First code point of the words naming the speaker.
+    pub start: u32,
+    /// One past their last code point.
+    pub end: u32,
+    /// Those words.
+    pub text: String,
+    /// The resolved name.
+    pub name: String,
+}
+
+/// One piece of evidence.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonEvidence {
+    /// The span that shows it, if any.
+    pub span: Option<JsonSpan>,
+    /// What it shows.
+    pub note: String,
+}
+
+/// A claim.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonClaim {
+    /// First code point of the content.
+    pub start: u32,
+    /// One past its last code point.
+    pub end: u32,
+    /// The content.
+    pub text: String,
+    /// direct, indirect or according_to.
+    pub kind: &'static str,
+    /// Who said it.
+    pub speaker: Option<JsonSpeaker>,
+    /// The reporting expression.
+    pub cue: Option<JsonSpan>,
+    /// The id of the speaker's side.
+    pub side: Option<u32>,
+    /// Confidence, 0 to 1.
+    pub confidence: f32,
+    /// Why.
+    pub evidence: Vec<JsonEvidence>,
+}
+
+/// An unattributed check-worthy assertion.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonAssertion {
+    /// First code point.
+    pub start: u32,
+    /// One past the last.
+    pub end: u32,
+    /// The sentence.
+    pub text: String,
+    /// Check-worthiness, 0 to 1.
+    pub score: f32,
+}
+
+/// A side of the dispute.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonSide {
+    /// Its id, as used by `claims[].side`.
+    pub id: u32,
+    /// Its name.
+    pub name: String,
+    /// party or third_party.
+    pub role: &'static str,
+    /// Names it goes by.
+    pub aliases: Vec<String>,
+}
+
+/// A claim and its counter-claim, as indexes into `claims`.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonCounterClaim {
+    /// The earlier claim.
+    pub claim: u32,
+    /// The claim that answers it.
+    pub counter: u32,
+    /// How alike, 0 to 1.
+    pub score: f32,
+}
+
+/// A diagnostic.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonDiagnostic {
+    /// Where, if anywhere.
+    pub span: Option<JsonSpan>,
+    /// What.
+    pub message: String,
+}
+
+/// The whole JSON object the CLI prints for one text.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonAnalysis {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The analyser's version.
+    pub analyzer_version: &'static str,
+    /// Entity mentions.
+    pub entities: Vec<JsonEntity>,
+    /// Attributed claims.
+    pub claims: Vec<JsonClaim>,
+    /// Unattributed check-worthy assertions.
+    pub assertions: Vec<JsonAssertion>,
+    /// Sides: parties first.
+    pub sides: Vec<JsonSide>,
+    /// Claim/counter-claim pairs.
+    pub counter_claims: Vec<JsonCounterClaim>,
+    /// Notes about the input.
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// Converts an analysis of `text` to the contract.
+pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
+    let cp = CodePoints::new(text);
+    let span = |s: Span| JsonSpan { start: cp.of(s.start), end: cp.of(s.end), text: s.slice(text).to_string() };
+    JsonAnalysis {
+        schema_version: SCHEMA_VERSION,
+        analyzer_version: crate::analysis::ANALYZER_VERSION,
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| JsonEntity {
+                start: cp.of(e.span.start),
+                end: cp.of(e.span.end),
+                text: e.span.slice(text).to_string(),
+                kind: e.kind.label(),
+                cluster: analysis.clusters[e.cluster.0 as usize].name.clone(),
+                cluster_id: e.cluster.0,
+                confidence: e.confidence,
+            })
+            .collect(),
+        claims: analysis
+            .claims
+            .iter()
+            .map(|c| JsonClaim {
+                start: cp.of(c.span.start),
+                end: cp.of(c.span.end),
+                text: c.span.slice(text).to_string(),
+                kind: c.kind.label(),
+                speaker: c.speaker.as_ref().map(|s| JsonSpeaker {
+                    start: cp.of(s.span.start),
+                    end: cp.of(s.span.end),
+                    text: s.span.slice(text).to_string(),
+                    name: s.name.clone(),
+                }),
+                cue: c.cue.map(span),
+                side: c.side.map(|s| s.0),
+                confidence: c.confidence,
+                evidence: c.evidence.iter().map(|e| JsonEvidence { span: e.span.map(span), note: e.note.clone() }).collect(),
+            })
+            .collect(),
+        assertions: analysis
+            .assertions
+            .iter()
+            .map(|a| JsonAssertion { start: cp.of(a.span.start), end: cp.of(a.span.end), text: a.span.slice(text).to_string(), score: a.score })
+            .collect(),
+        sides: analysis
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(i, s)| JsonSide { id: i as u32, name: s.name.clone(), role: s.role.label(), aliases: s.aliases.clone() })
+            .collect(),
+        counter_claims: analysis
+            .counter_claims
+            .iter()
+            .map(|p| JsonCounterClaim { claim: p.claim.0, counter: p.counter.0, score: p.score })
+            .collect(),
+        diagnostics: analysis.diagnostics.iter().map(|d| JsonDiagnostic { span: d.span.map(span), message: d.message.clone() }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_count_characters_not_bytes() {
+        let cp = CodePoints::new("Ə b");
+        assert_eq!(cp.of(0), 0);
+        assert_eq!(cp.of(2), 1); // after the two-byte "Ə"
+        assert_eq!(cp.of(4), 3);
+    }
+}

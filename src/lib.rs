@@ -1,0 +1,22 @@
+//! Article Explorer: entities, claims and competing narratives in a news article.
+//!
+//! The crate is one pure analysis core plus thin shells over it:
+//!
+//! 1. [`analysis`] turns text into an [`Analysis`]: tokens → sentences → entities → claims →
+//!    attribution → sides, then the view-model ([`analysis::markup`]) that every shell draws.
+//! 2. [`contract`] is the versioned JSON contract of the CLI (code-point offsets).
+//! 3. [`share`] encodes and decodes the share link that lives in the URL fragment.
+//! 4. `ui` (feature `ui`) is the Leptos page; `src/main.rs` is the native CLI.
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod contract;
+pub mod share;
+
+#[cfg(feature = "ui")]
+pub mod ui;
+
+pub use analysis::{analyze, Analysis};
+
+/// The demo article shown on first load: written for this project, modelled on real events.
+pub const DEMO_ARTICLE: &str = include_str!("demo_article.txt");

@@ -1,0 +1,137 @@
+//! The native CLI: `article-explorer analyze` over files, stdin or a JSONL corpus.
+//! A thin shell: reads input, calls the analysis core, prints the JSON contract or a dump.
+
+use article_explorer::{analysis::markup, analyze, contract};
+use rayon::prelude::*;
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+article-explorer: entities, claims and sides in a news article
+
+USAGE:
+    article-explorer analyze --json FILE     one JSON object for FILE ('-' reads stdin)
+    article-explorer analyze --jsonl         JSONL batch: {\"id\", \"text\"} per stdin line -> one object per line
+    article-explorer analyze FILE            readable marked-up text and tables
+    article-explorer --help | --version
+
+Offsets in JSON are Unicode code points into the input, end exclusive (schema_version 1).
+Exit status: 0 ok, 1 bad input (unreadable file, invalid UTF-8, bad JSONL lines), 2 bad usage.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] | ["--help"] | ["-h"] | ["help"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        ["--version"] | ["-V"] => {
+            println!("article-explorer {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        ["analyze", rest @ ..] => match rest {
+            ["--json", file] | [file, "--json"] => one(file, true),
+            ["--jsonl"] => batch(io::stdin().lock(), &mut io::stdout().lock()),
+            [file] if !file.starts_with("--") || *file == "-" => one(file, false),
+            _ => usage_error("analyze takes --json FILE, --jsonl, or FILE"),
+        },
+        [other, ..] => usage_error(&format!("unknown command '{other}'")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let read = if file == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(file).map(|b| bytes = b) };
+    read.map_err(|e| format!("cannot read {}: {e}", if file == "-" { "standard input" } else { file }))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{} is not valid UTF-8 text (invalid byte at offset {})", if file == "-" { "standard input" } else { file }, e.utf8_error().valid_up_to())
+    })
+}
+
+fn one(file: &str, json: bool) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let analysis = analyze(&text);
+    let out = if json {
+        serde_json::to_string(&contract::to_json(&text, &analysis)).unwrap_or_default()
+    } else {
+        markup::dump(&text, &analysis)
+    };
+    let mut stdout = io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// One JSONL input line.
+#[derive(serde::Deserialize)]
+struct BatchLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct BatchOut<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    analysis: contract::JsonAnalysis,
+}
+
+/// Analyses a JSONL stream in chunks on every core, writing results in input order as it goes.
+fn batch(input: impl BufRead, out: &mut impl Write) -> ExitCode {
+    const CHUNK: usize = 256;
+    let mut n_bad = 0usize;
+    let mut lines = input.split(b'\n').enumerate().peekable();
+    while lines.peek().is_some() {
+        let chunk: Vec<(usize, io::Result<Vec<u8>>)> = lines.by_ref().take(CHUNK).collect();
+        let results: Vec<Result<Option<String>, String>> = chunk
+            .into_par_iter()
+            .map(|(n, line)| {
+                let line_no = n + 1;
+                let bytes = line.map_err(|e| format!("line {line_no}: cannot read: {e}"))?;
+                let line = String::from_utf8(bytes).map_err(|_| format!("line {line_no}: not valid UTF-8"))?;
+                if line.trim().is_empty() {
+                    return Ok(None);
+                }
+                let parsed: BatchLine = serde_json::from_str(&line)
+                    .map_err(|e| format!("line {line_no}: not a JSON object with \"id\" and \"text\" ({e})"))?;
+                let analysis = analyze(&parsed.text);
+                let obj = BatchOut { id: &parsed.id, analysis: contract::to_json(&parsed.text, &analysis) };
+                Ok(Some(serde_json::to_string(&obj).unwrap_or_default()))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(Some(json)) => {
+                    if writeln!(out, "{json}").is_err() {
+                        return ExitCode::from(1);
+                    }
+                }
+                Ok(None) => {}
+                Err(message) => {
+                    n_bad += 1;
+                    eprintln!("error: {message}");
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    if n_bad > 0 {
+        eprintln!("error: {n_bad} line(s) could not be analysed; the others were");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
