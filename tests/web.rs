@@ -1,4 +1,4 @@
-// tests/web.rs — owns the in-browser (wasm-bindgen-test, headless Chromium) tests of the Leptos UI.
+//! Owns the in-browser (wasm-bindgen-test, headless Chromium) tests of the Leptos UI.
 //
 // Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --features ui --test web
 // (scripts/test.sh does). Each test mounts `article_explorer::ui::App` into its own fresh <div>
@@ -54,13 +54,37 @@ struct Mounted {
 }
 
 impl Mounted {
-    async fn new() -> Self {
+    /// Mounts the app as if the page had been opened with `fragment` ("" for none). The test
+    /// runner's own page URL carries a fragment, so it is always replaced first.
+    async fn with_fragment(fragment: &str) -> Self {
+        let window = web_sys::window().expect("window");
+        let location = window.location();
+        let url = format!(
+            "{}{}{}",
+            location.pathname().expect("pathname"),
+            location.search().expect("search"),
+            fragment
+        );
+        window
+            .history()
+            .expect("history")
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .expect("replaceState");
         let root: HtmlElement = document().create_element("div").expect("div").unchecked_into();
         document().body().expect("body").append_child(&root).expect("append");
         // Keep the app mounted for the rest of the test: dropping the handle would unmount it.
         std::mem::forget(leptos::mount::mount_to(root.clone(), article_explorer::ui::App));
         sleep(0).await;
         Mounted { root }
+    }
+
+    async fn new() -> Self {
+        Self::with_fragment("").await
+    }
+
+    fn all(&self, testid: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(&format!("[data-testid=\"{testid}\"]")).expect("selector");
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
     }
 
     fn one(&self, testid: &str) -> Element {
@@ -176,4 +200,51 @@ async fn clearing_empties_the_view_and_demo_button_restores_it() {
     demo.click();
     wait_for(&app, "the demo to come back", Duration::from_secs(5), || !app.marks_in_view("entity").is_empty()).await;
     assert!(!app.marks_in_view("claim").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_link_shows_an_error_and_the_app_still_works() {
+    let app = Mounted::with_fragment("#v9.xyz").await;
+    wait_for(&app, "the link error", Duration::from_secs(5), || !app.all("link-error").is_empty()).await;
+    let message = app.one("link-error").text_content().unwrap_or_default();
+    assert!(message.trim().len() > 20, "the error explains the problem: {message:?}");
+
+    app.type_article(OWN_ARTICLE);
+    wait_for(&app, "marks in the typed article", Duration::from_secs(5), || {
+        !app.marks_in_view("entity").is_empty() && !app.marks_in_view("claim").is_empty()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_round_trips_through_the_fragment() {
+    let app = Mounted::new().await;
+    wait_for(&app, "the demo to render", Duration::from_secs(5), || !app.marks_in_view("entity").is_empty()).await;
+    app.type_article(OWN_ARTICLE);
+    wait_for(&app, "the typed article", Duration::from_secs(5), || normalise(&app.view_text()) == normalise(OWN_ARTICLE))
+        .await;
+    let entities = app.marks_in_view("entity").len();
+
+    let share: HtmlElement = app.one("share-button").dyn_into().expect("button");
+    share.click();
+    wait_for(&app, "the share link", Duration::from_secs(5), || !app.all("share-link").is_empty()).await;
+    let link: web_sys::HtmlInputElement = app.one("share-link").dyn_into().expect("share-link is an <input>");
+    let url = link.value();
+    let fragment = &url[url.find('#').expect("the link has a fragment")..];
+    assert!(fragment.starts_with("#v1."), "share link fragment {fragment:?}");
+    assert_eq!(
+        web_sys::window().expect("window").location().hash().expect("hash"),
+        fragment,
+        "the page URL's fragment is the link's"
+    );
+    drop(app);
+
+    // A second app opened at that link shows the same article, marked the same way.
+    let reopened = Mounted::with_fragment(fragment).await;
+    wait_for(&reopened, "the shared article", Duration::from_secs(5), || {
+        normalise(&reopened.view_text()) == normalise(OWN_ARTICLE)
+    })
+    .await;
+    assert_eq!(reopened.marks_in_view("entity").len(), entities);
+    assert!(reopened.all("link-error").is_empty(), "a good link shows no error");
 }

@@ -1,0 +1,78 @@
+//! Property tests on the span invariants: every span inside the text and on character
+//! boundaries, sorted and non-overlapping where promised, segments that reassemble the input,
+//! shift invariance ("\n\n" + text gives the same analysis moved by two bytes), determinism.
+
+use article_explorer::analysis::{markup, Analysis, Span};
+use article_explorer::analyze;
+use proptest::prelude::*;
+
+fn spans_ok(text: &str, spans: impl Iterator<Item = Span>) -> Result<(), String> {
+    for s in spans {
+        if s.start > s.end || s.end as usize > text.len() || !text.is_char_boundary(s.start as usize) || !text.is_char_boundary(s.end as usize) {
+            return Err(format!("bad span {s:?} in text of {} bytes", text.len()));
+        }
+    }
+    Ok(())
+}
+
+fn check(text: &str) -> Result<Analysis, TestCaseError> {
+    let a = analyze(text);
+    let all = a.tokens.iter().map(|t| t.span)
+        .chain(a.sentences.iter().map(|s| s.span))
+        .chain(a.quotes.iter().map(|q| q.span))
+        .chain(a.entities.iter().map(|e| e.span))
+        .chain(a.claims.iter().flat_map(|c| [Some(c.span), c.cue, c.speaker.as_ref().map(|s| s.span)].into_iter().flatten()))
+        .chain(a.assertions.iter().map(|x| x.span));
+    spans_ok(text, all).map_err(TestCaseError::fail)?;
+    for w in a.entities.windows(2) {
+        prop_assert!(w[0].span.end <= w[1].span.start, "entities overlap: {:?}", (w[0].span, w[1].span));
+    }
+    for w in a.claims.windows(2) {
+        prop_assert!(w[0].span.end <= w[1].span.start, "claims overlap");
+    }
+    for w in a.tokens.windows(2) {
+        prop_assert!(w[0].span.end <= w[1].span.start, "tokens overlap");
+    }
+    let rebuilt: String = markup::segments(text, &a).iter().map(|s| s.span.slice(text)).collect();
+    prop_assert_eq!(&rebuilt, text, "segments reassemble the input");
+    Ok(a)
+}
+
+fn article_like() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Baku", "says", "said", "Yerevan", "the", "road", "is", "open", "“", "”", "\"", "'", "’s", ",", ".", "\n", "\n\n",
+        "according", "to", "officials", "Ilham", "Aliyev", "He", "added", "that", "2,000", "June", "1", "Ə", "Ճ", "👩‍👩‍👧",
+        "e\u{301}", "\r\n", "\r", "—", "Mr.", "U.S.", "EU", "(", ")", "told", "reporters", "accused",
+    ]);
+    prop::collection::vec(words, 0..80).prop_map(|ws| ws.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_article_like_text(text in article_like()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn invariants_hold_on_any_text(text in "\\PC{0,300}") {
+        check(&text)?;
+    }
+
+    #[test]
+    fn shifting_the_text_shifts_the_analysis(text in article_like()) {
+        let a = analyze(&text);
+        let shifted = format!("\n\n{text}");
+        let b = analyze(&shifted);
+        let ents = |x: &Analysis, d: u32| x.entities.iter().map(|e| (e.span.shift(d), e.kind)).collect::<Vec<_>>();
+        prop_assert_eq!(ents(&a, 2), ents(&b, 0));
+        let claims = |x: &Analysis, d: u32| x.claims.iter().map(|c| (c.span.shift(d), c.kind)).collect::<Vec<_>>();
+        prop_assert_eq!(claims(&a, 2), claims(&b, 0));
+    }
+
+    #[test]
+    fn analysis_is_deterministic(text in article_like()) {
+        prop_assert_eq!(analyze(&text), analyze(&text));
+    }
+}
