@@ -1,0 +1,112 @@
+//! UI-only state shared by the components through context: what the reader selected and which
+//! layers are shown. The article text and its analysis live in `App`; nothing here is derived data.
+
+use crate::analysis::{ClaimId, EntityId};
+use leptos::prelude::*;
+
+/// What the reader has selected in the article or a panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// An entity mention (all mentions of its cluster are highlighted).
+    Entity(EntityId),
+    /// A claim.
+    Claim(ClaimId),
+    /// A check-worthy assertion (index into `Analysis::assertions`).
+    Assertion(u32),
+}
+
+/// A layer of marks the reader can show or hide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Places.
+    Place,
+    /// Dates and numbers.
+    Date,
+    /// Claims and speakers.
+    Claims,
+    /// Side colours on claims.
+    Sides,
+    /// Check-worthy assertions.
+    Assertions,
+}
+
+impl Layer {
+    /// Every layer, in legend order.
+    pub const ALL: [Layer; 7] = [Layer::Person, Layer::Org, Layer::Place, Layer::Date, Layer::Claims, Layer::Sides, Layer::Assertions];
+
+    /// The legend's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Person => "People",
+            Layer::Org => "Organisations",
+            Layer::Place => "Places",
+            Layer::Date => "Dates & numbers",
+            Layer::Claims => "Claims",
+            Layer::Sides => "Sides",
+            Layer::Assertions => "Check-worthy",
+        }
+    }
+
+    /// The class the article view gets when this layer is hidden.
+    pub fn hidden_class(self) -> &'static str {
+        match self {
+            Layer::Person => "hide-person",
+            Layer::Org => "hide-org",
+            Layer::Place => "hide-place",
+            Layer::Date => "hide-date",
+            Layer::Claims => "hide-claims",
+            Layer::Sides => "hide-sides",
+            Layer::Assertions => "hide-assertions",
+        }
+    }
+
+    /// The keyboard shortcut that toggles it.
+    pub fn key(self) -> char {
+        match self {
+            Layer::Person => '1',
+            Layer::Org => '2',
+            Layer::Place => '3',
+            Layer::Date => '4',
+            Layer::Claims => '5',
+            Layer::Sides => '6',
+            Layer::Assertions => '7',
+        }
+    }
+}
+
+/// The UI state every component may read and write.
+#[derive(Clone, Copy)]
+pub struct UiState {
+    /// The current selection.
+    pub selection: RwSignal<Option<Selection>>,
+    /// Hidden layers.
+    pub hidden: RwSignal<Vec<Layer>>,
+}
+
+impl UiState {
+    /// Fresh state: nothing selected, every layer shown.
+    pub fn new() -> UiState {
+        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()) }
+    }
+
+    /// Shows a hidden layer or hides a shown one.
+    pub fn toggle(&self, layer: Layer) {
+        self.hidden.update(|h| {
+            if let Some(i) = h.iter().position(|l| *l == layer) {
+                h.remove(i);
+            } else {
+                h.push(layer);
+            }
+        });
+    }
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState::new()
+    }
+}
