@@ -1,0 +1,190 @@
+//! The speed and size benchmark (issue 8): prints words/s for the whole analysis and per stage,
+//! how cost grows from 1k to 1M words, peak memory, batch articles/s, and the site's gzipped
+//! size, each beside its budget. Run: `cargo run --release --bin bench [-- --quick]`.
+//!
+//! The corpus is generated here from templates we wrote, with a fixed seed, so runs compare.
+
+use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes, sentences, sides, tokens};
+use std::io::Write;
+use std::time::Instant;
+
+/// A tiny deterministic generator (xorshift64*); the benchmark must be repeatable.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() % xs.len() as u64) as usize]
+    }
+}
+
+const PEOPLE: &[&str] = &["Maria Lopez", "Tom Reed", "Kari Berg", "Lars Holm", "Priya Nair", "James Ward", "Amal Haddad", "Oleg Petrov", "Ana Silva", "Chen Wei"];
+const PLACES: &[&str] = &["Oslo", "Stockholm", "Lisbon", "Madrid", "Kyiv", "Warsaw", "Nairobi", "Lima", "Hanoi", "Ottawa"];
+const COUNTRIES: &[&str] = &["Norway", "Sweden", "Portugal", "Spain", "Ukraine", "Poland", "Kenya", "Peru", "Vietnam", "Canada"];
+const ORGS: &[&str] = &["the European Union", "the United Nations", "the Transport Workers Union", "Harwell Shipping", "the Nordic Council", "NATO"];
+const TITLES: &[&str] = &["foreign minister", "president", "spokesperson", "trade minister", "prime minister", "mayor"];
+const TEMPLATES: &[&str] = &[
+    "{C}'s {T} {P} said on Monday that talks with {C2} would resume in {L} next week.",
+    "\"We will not accept these terms,\" said {P}, the {T} of {C}.",
+    "{L} says {L2} is using the border crossing to block supplies, while {L2} says the checks are needed.",
+    "According to officials in {L}, about 2,000 people have left the region since March.",
+    "{P} accused {C2} of breaking the agreement, adding that {O} had been informed.",
+    "Hundreds of workers gathered outside the ministry in {L} on Friday.",
+    "\"The road is open to civilians,\" {P} told reporters. \"It is closed to smugglers.\"",
+    "The meeting, the first since June 1, will be chaired by {O}, two diplomats said.",
+    "Prices rose 4 percent in {C} last year, the central bank said in a statement.",
+    "{T} {P} declined to comment on the report.",
+];
+
+/// One generated article of roughly `words` words.
+fn article(rng: &mut Rng, words: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    while n < words {
+        let t = rng.pick(TEMPLATES);
+        let s = t
+            .replace("{C2}", rng.pick(COUNTRIES))
+            .replace("{C}", rng.pick(COUNTRIES))
+            .replace("{L2}", rng.pick(PLACES))
+            .replace("{L}", rng.pick(PLACES))
+            .replace("{P}", rng.pick(PEOPLE))
+            .replace("{O}", rng.pick(ORGS))
+            .replace("{T}", rng.pick(TITLES));
+        n += s.split_whitespace().count();
+        out.push_str(&s);
+        out.push_str(if rng.next() % 4 == 0 { "\n\n" } else { " " });
+    }
+    out
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Seconds per run of `f`, best of `reps`.
+fn best<F: FnMut()>(reps: usize, mut f: F) -> f64 {
+    (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "ok"
+    } else {
+        "OVER BUDGET"
+    }
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let lex = &*lexicon::LEXICON;
+    let _ = article_explorer::analyze("warm up the lexicon and automata");
+
+    // Whole analysis and per stage on a 100,000-word corpus of 500-word articles.
+    let corpus: Vec<String> = (0..200).map(|_| article(&mut rng, 500)).collect();
+    let n_words: usize = corpus.iter().map(|a| words(a)).sum();
+    let reps = if quick { 1 } else { 3 };
+    let whole = best(reps, || corpus.iter().for_each(|a| drop(std::hint::black_box(article_explorer::analyze(a)))));
+    println!("corpus: {} articles, {n_words} words", corpus.len());
+    let wps = n_words as f64 / whole;
+    println!("whole analysis, one thread: {:>12.0} words/s  (budget >= 250000: {})", wps, verdict(wps >= 250_000.0));
+
+    let mut stage = [0f64; 6];
+    for a in &corpus {
+        let t0 = Instant::now();
+        let toks = tokens::tokenize(a);
+        let t1 = Instant::now();
+        let sents = sentences::split(a, &toks, lex);
+        let (qs, _) = quotes::find(a, &toks);
+        let t2 = Instant::now();
+        let (ents, clusters) = entities::recognize(a, &toks, &sents, lex);
+        let t3 = Instant::now();
+        let drafts = claims::find(a, &toks, &sents, &qs, lex);
+        let t4 = Instant::now();
+        let mut cl = attribution::attribute(a, drafts, &ents, &clusters);
+        let t5 = Instant::now();
+        let _ = sides::assign(a, &toks, &ents, &clusters, &mut cl, lex);
+        let t6 = Instant::now();
+        for (i, (x, y)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)].iter().enumerate() {
+            stage[i] += (*y - *x).as_secs_f64();
+        }
+    }
+    for (name, secs) in ["tokens", "sentences+quotes", "entities", "claims", "attribution", "sides"].iter().zip(stage) {
+        println!("  stage {name:<18} {:>12.0} words/s", n_words as f64 / secs);
+    }
+
+    // Growth: the same per-word cost from 1k to 1M words in one text.
+    println!("growth (one text):");
+    let sizes: &[usize] = if quick { &[1_000, 10_000, 100_000] } else { &[1_000, 10_000, 100_000, 1_000_000] };
+    let mut base = None;
+    for &size in sizes {
+        let text = article(&mut rng, size);
+        let secs = best(if size >= 1_000_000 { 1 } else { reps }, || drop(std::hint::black_box(article_explorer::analyze(&text))));
+        let per_word_ns = secs * 1e9 / words(&text) as f64;
+        let ratio = per_word_ns / *base.get_or_insert(per_word_ns);
+        println!("  {:>9} words: {:>9.2} ms, {:>7.0} ns/word ({ratio:.2}x the 1k cost per word)", words(&text), secs * 1e3, per_word_ns);
+    }
+    match peak_memory_kib() {
+        Some(kib) => println!("peak memory (VmHWM): {:.1} MiB", kib as f64 / 1024.0),
+        None => println!("peak memory: not available on this system"),
+    }
+
+    // Batch: the CLI's --jsonl over a generated corpus, all cores.
+    let n_articles = if quick { 1_000 } else { 10_000 };
+    let cli = std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("article-explorer"))).filter(|p| p.exists());
+    match cli {
+        Some(cli) => {
+            let mut input = Vec::new();
+            for i in 0..n_articles {
+                let line = serde_json::json!({"id": i, "text": article(&mut rng, 300)});
+                writeln!(input, "{line}").ok();
+            }
+            let t = Instant::now();
+            let mut child = std::process::Command::new(cli)
+                .args(["analyze", "--jsonl"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("the CLI starts");
+            child.stdin.take().expect("stdin").write_all(&input).ok();
+            let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+            let secs = t.elapsed().as_secs_f64();
+            println!("batch --jsonl: {n_articles} articles in {secs:.2} s = {:.0} articles/s on {} cores{}", n_articles as f64 / secs,
+                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1), if ok { "" } else { " (CLI FAILED)" });
+        }
+        None => println!("batch --jsonl: skipped (build the CLI first: cargo build --release)"),
+    }
+
+    // The site: gzipped size of everything in dist/ (build it with scripts/build-site.sh).
+    let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    match std::fs::read_dir(&dist) {
+        Ok(entries) => {
+            let mut total_gz = 0usize;
+            for e in entries.flatten() {
+                if let Ok(bytes) = std::fs::read(e.path()) {
+                    let gz = miniz_oxide::deflate::compress_to_vec(&bytes, 9).len() + 18;
+                    println!("  dist/{:<40} {:>9} bytes, {:>8} gzipped", e.file_name().to_string_lossy(), bytes.len(), gz);
+                    total_gz += gz;
+                }
+            }
+            println!("site transfer (gzipped): {:.0} KiB (budget <= 1024 KiB: {})", total_gz as f64 / 1024.0, verdict(total_gz <= 1024 * 1024));
+        }
+        Err(_) => println!("site transfer: skipped (no dist/; run scripts/build-site.sh)"),
+    }
+}
