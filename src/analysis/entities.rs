@@ -1,16 +1,21 @@
 //! Stage 4, entities: people, organisations, places, dates and numbers, and the clusters that
-//! tie every mention of one entity together ("Ilham Aliyev" = "Aliyev").
+//! tie every mention of one entity together ("Ilham Aliyev" = "Aliyev" = "President Aliyev").
 //!
-//! Names come from three sources, merged longest-first: the knowledge base (countries,
-//! capitals, metonyms, international organisations; aho-corasick, leftmost-longest), rules for
-//! dates and numbers, and runs of capitalised words classified by their context (titles,
-//! honorifics, organisation and place head words, earlier mentions).
+//! Names come from four sources, merged in this order of trust: rules for dates and numbers; a
+//! trained statistical tagger (`ner`, an averaged perceptron over hashed features) for people,
+//! organisations and places; the knowledge base (countries, capitals, metonyms, international
+//! organisations; aho-corasick, leftmost-longest), which fixes the type of the names it knows
+//! unless the tagger found a longer name around them ("Valeska Paris", "US Air Force"); and
+//! head-word rules for capitalised runs the tagger left out ("Ministry of Defence", "Lachin
+//! corridor"). A last, document-level pass gives every bare occurrence of a name found
+//! elsewhere in the text the same type (a surname at a sentence start, "Paris said").
 
 use super::lexicon::Lexicon;
+use super::ner::{self, Label, Tagged};
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
 use super::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The knowledge-base names, as one automaton with the kind and canonical name of each pattern.
@@ -28,6 +33,10 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             patterns.push(name.as_str());
             entries.push((EntityKind::Place, name.as_str()));
         }
+    }
+    for name in include_str!("lexicon/regions.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        patterns.push(name);
+        entries.push((EntityKind::Place, name));
     }
     for (name, _) in &lex.metonyms {
         patterns.push(name.as_str());
@@ -79,13 +88,23 @@ fn token_ending_at(tokens: &[Token], pos: u32) -> Option<usize> {
     tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
 }
 
-fn gazetteer_matches(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
+/// Adds the knowledge base's names, except those inside a longer name the tagger found.
+fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mut [bool], found: &mut Vec<Found>) {
     let gaz = &*GAZETTEER;
+    // For each token, the tagged name (not MISC) that covers it, so that each lookup is O(1).
+    let mut cover: Vec<Option<&Tagged>> = vec![None; tokens.len()];
+    for t in tagged.iter().filter(|t| t.label != Label::Misc) {
+        cover[t.first..t.end].iter_mut().for_each(|c| *c = Some(t));
+    }
     for m in gaz.automaton.find_iter(text) {
         let (Some(first), Some(last)) = (token_at(tokens, m.start() as u32), token_ending_at(tokens, m.end() as u32)) else {
             continue; // not on token boundaries ("US" inside "USSR")
         };
         if taken[first..=last].iter().any(|t| *t) {
+            continue;
+        }
+        let inside_longer = cover[first].is_some_and(|t| t.first <= first && t.end > last && t.end - t.first > last + 1 - first);
+        if inside_longer {
             continue;
         }
         let (kind, canonical) = gaz.entries[m.pattern().as_usize()];
@@ -131,6 +150,17 @@ fn dates_and_numbers(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [b
             kind = Some((EntityKind::Date, "rule: month name"));
         } else if lex.weekdays.contains(p) {
             end = i + 1;
+            // "Thursday, October 10, 2019" is one date.
+            if i + 2 < tokens.len() && piece(i + 1) == "," && lex.months.contains(piece(i + 2)) {
+                let mut e = i + 3;
+                if e < tokens.len() && is_day_number(piece(e)) {
+                    e += 1;
+                    if e + 1 < tokens.len() && piece(e) == "," && is_year(piece(e + 1)) {
+                        e += 2;
+                    }
+                    end = e;
+                }
+            }
             kind = Some((EntityKind::Date, "rule: weekday"));
         } else if tokens[i].kind == TokenKind::Number && is_year(p) {
             end = i + 1;
@@ -222,55 +252,283 @@ fn classify_run(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: 
     Some((start, end, EntityKind::Place, 0.35, Evidence::note("capitalised word")))
 }
 
+/// True when tokens `i..` start with a title or honorific of one to three words; returns its length.
+fn title_at(text: &str, tokens: &[Token], lex: &Lexicon, i: usize, end: usize) -> usize {
+    let piece = |k: usize| tokens[k].span.slice(text);
+    if lex.honorifics.contains(piece(i)) || lex.titles.contains(&piece(i).to_lowercase()) {
+        // Prefer the longest title: "Foreign Secretary", "Secretary of State".
+        for len in (2..=3).rev() {
+            if i + len <= end {
+                let words: Vec<String> = (i..i + len).map(|k| piece(k).to_lowercase()).collect();
+                if lex.titles.contains(&words.join(" ")) {
+                    return len;
+                }
+            }
+        }
+        return 1;
+    }
+    if i + 1 < end && lex.titles.contains(&format!("{} {}", piece(i).to_lowercase(), piece(i + 1).to_lowercase())) {
+        return 2;
+    }
+    0
+}
+
+/// Cuts what the gold conventions keep outside a name: a leading "the", titles before a
+/// person, a trailing possessive. Returns `None` for what is not a name at all: nationality
+/// adjectives ("Armenian", "Germans") and lone function words.
+fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Option<Tagged> {
+    let piece = |k: usize| tokens[k].span.slice(text);
+    let lists = &*ner::features::WORD_LISTS;
+    while t.end - t.first > 1 && matches!(piece(t.first), "the" | "The") {
+        t.first += 1;
+    }
+    while t.end - t.first > 1 && matches!(piece(t.end - 1), "'s" | "’s" | "'" | "’") {
+        t.end -= 1;
+    }
+    if t.label == Label::Person {
+        while t.end - t.first > 1 && !is_capitalised(piece(t.first)) {
+            t.first += 1;
+        }
+        while t.end - t.first > 1 {
+            let len = title_at(text, tokens, lex, t.first, t.end);
+            if len == 0 || len >= t.end - t.first {
+                break;
+            }
+            t.first += len;
+        }
+    }
+    // An organisation head word decides the type ("Israel Defense Forces", "Shifa Hospital"),
+    // and the name runs on through "of" ("Church of Scientology", "Department of State").
+    if is_org_head(lex, piece(t.end - 1)) && t.end - t.first > 1 || t.end - t.first == 1 && t.label == Label::Org && is_org_head(lex, piece(t.first)) {
+        t.label = Label::Org;
+        if t.end + 1 < tokens.len() && piece(t.end) == "of" && is_capitalised(piece(t.end + 1)) && tokens[t.end + 1].kind == TokenKind::Word {
+            t.end += 2;
+            while t.end < tokens.len() && tokens[t.end].kind == TokenKind::Word && is_capitalised(piece(t.end)) && !lex.function_words.contains(&piece(t.end).to_lowercase()) {
+                t.end += 1;
+            }
+        }
+    }
+    if t.end - t.first == 1 {
+        let p = piece(t.first);
+        if title_at(text, tokens, lex, t.first, t.end) == 1 {
+            return None;
+        }
+        if lists.is_demonym(p) || lex.function_words.contains(&p.to_lowercase()) || !tokens[t.first].kind.eq(&TokenKind::Word) && t.label != Label::Misc {
+            return None;
+        }
+        if !p.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+    }
+    Some(t)
+}
+
+/// Head words that make a name an organisation, beyond the lexicon's list.
+const EXTRA_ORG_HEADS: &[&str] = &["Hospital", "hospital", "Org", "Clinic", "Jihad", "Airlines", "Airways"];
+
+fn is_org_head(lex: &Lexicon, word: &str) -> bool {
+    lex.org_words.contains(word) || EXTRA_ORG_HEADS.contains(&word)
+}
+
+fn kind_of(label: Label) -> Option<EntityKind> {
+    match label {
+        Label::Person => Some(EntityKind::Person),
+        Label::Org => Some(EntityKind::Org),
+        Label::Place => Some(EntityKind::Place),
+        Label::Misc => None,
+    }
+}
+
 /// Finds entity mentions and groups them into clusters.
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicon) -> (Vec<Entity>, Vec<Cluster>) {
     let mut taken = vec![false; tokens.len()];
     let mut found = Vec::new();
-    gazetteer_matches(text, tokens, &mut taken, &mut found);
     dates_and_numbers(text, tokens, lex, &mut taken, &mut found);
+    let tagged: Vec<Tagged> = ner::tag_names(text, tokens, sentences).into_iter().filter_map(|t| trim_tagged(text, tokens, lex, t)).collect();
+    gazetteer_matches(text, tokens, &tagged, &mut taken, &mut found);
+    // Tokens the tagger judged to be part of another kind of name (an event, a nationality):
+    // the head-word rules below must not make them an entity.
+    let mut blocked = taken.clone();
+    for t in &tagged {
+        if taken[t.first..t.end].iter().any(|x| *x) {
+            continue;
+        }
+        blocked[t.first..t.end].iter_mut().for_each(|x| *x = true);
+        let Some(kind) = kind_of(t.label) else { continue };
+        taken[t.first..t.end].iter_mut().for_each(|x| *x = true);
+        let confidence = (0.5 + 0.5 * (1.0 - (-t.margin / 4.0).exp())).clamp(0.5, 0.99);
+        found.push(Found {
+            first: t.first,
+            end: t.end,
+            kind,
+            confidence,
+            evidence: vec![Evidence::note(format!("statistical tagger (margin {:.1})", t.margin))],
+            canonical: None,
+        });
+    }
     let mut sentence_start = vec![false; tokens.len()];
     for s in sentences {
-        sentence_start[s.first_token as usize] = true;
+        if let Some(x) = sentence_start.get_mut(s.first_token as usize) {
+            *x = true;
+        }
     }
-    for (start, end) in capitalised_runs(text, tokens, lex, &taken) {
+    for (start, end) in capitalised_runs(text, tokens, lex, &blocked) {
         if let Some((s, e, kind, confidence, evidence)) = classify_run(text, tokens, lex, start, end, sentence_start[start]) {
-            if taken[s..e].iter().any(|t| *t) {
+            // Only the rules with a head word or a title speak where the tagger was silent.
+            if confidence < 0.7 || e > tokens.len() || taken[s..e].iter().any(|t| *t) || ner::features::WORD_LISTS.is_demonym(tokens[s].span.slice(text)) {
                 continue;
             }
+            let kind = if is_org_head(lex, tokens[e - 1].span.slice(text)) { EntityKind::Org } else { kind };
             taken[s..e].iter_mut().for_each(|t| *t = true);
             found.push(Found { first: s, end: e, kind, confidence, evidence: vec![evidence], canonical: None });
         }
     }
+    propagate(text, tokens, lex, &mut taken, &mut found);
+    // A title alone is not a person ("Prime Minister" before the name).
+    found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
     cluster(text, tokens, found)
 }
 
-/// Groups mentions: same canonical name, same text, or a person's surname after the full name.
+/// Gives bare occurrences of names found elsewhere in the text the same type: a person's
+/// surname ("Hajiyev said", even at a sentence start), a name the tagger missed once. A
+/// person's surname also wins over the knowledge base ("Valeska Paris" … "Paris said").
+fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
+    let lists = &*ner::features::WORD_LISTS;
+    // A person's name followed at once by a knowledge-base place is one name ("Valeska Paris").
+    found.sort_by_key(|f| f.first);
+    let mut merged: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found.drain(..) {
+        // So is an unrecognised capitalised word before it ("Valeska Paris" at a paragraph start).
+        let single_place = f.kind == EntityKind::Place && f.canonical.is_some() && f.end - f.first == 1;
+        if single_place && f.first > 0 && !taken[f.first - 1] && tokens[f.first].space_before && tokens[f.first].newlines_before == 0 {
+            let prev = tokens[f.first - 1].span.slice(text);
+            let plain = tokens[f.first - 1].kind == TokenKind::Word
+                && is_capitalised(prev)
+                && prev.chars().skip(1).all(char::is_lowercase)
+                && !lex.function_words.contains(&prev.to_lowercase())
+                && !lists.is_demonym(prev)
+                && title_at(text, tokens, lex, f.first - 1, f.first) == 0
+                && !matches!(prev, "North" | "South" | "East" | "West" | "Central" | "Greater" | "Downtown" | "Old" | "New" | "Upper" | "Lower");
+            if plain {
+                taken[f.first - 1] = true;
+                f.first -= 1;
+                f.kind = EntityKind::Person;
+                f.canonical = None;
+                f.evidence.push(Evidence::note("a first name before a place name"));
+            }
+        }
+        if let Some(last) = merged.last_mut() {
+            let joins = last.kind == EntityKind::Person && f.kind == EntityKind::Place && f.canonical.is_some() && last.end == f.first && f.end - f.first == 1 && tokens[f.first].space_before && tokens[f.first].newlines_before == 0;
+            if joins {
+                last.end = f.end;
+                continue;
+            }
+        }
+        merged.push(f);
+    }
+    *found = merged;
+    // A longer name ending in a word that is a person on its own elsewhere is that person
+    // ("President Aliyev" … "Ilham Aliyev", whatever the tagger thought of the longer one).
+    let lone_people: HashSet<&str> = found.iter().filter(|f| f.kind == EntityKind::Person && f.end - f.first == 1).map(|f| tokens[f.first].span.slice(text)).collect();
+    for f in found.iter_mut() {
+        let last = tokens[f.end - 1].span.slice(text);
+        if f.end - f.first >= 2 && f.canonical.is_none() && matches!(f.kind, EntityKind::Org | EntityKind::Place) && !is_org_head(lex, last) && lone_people.contains(last) {
+            f.kind = EntityKind::Person;
+            f.evidence.push(Evidence::note("its last word is a person elsewhere in this text"));
+        }
+    }
+    let mut surnames: HashSet<&str> = HashSet::new();
+    let mut known: HashMap<&str, EntityKind> = HashMap::new();
+    for f in found.iter() {
+        let surface = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+        match f.kind {
+            EntityKind::Person if f.end - f.first >= 2 && tokens[f.end - 1].kind == TokenKind::Word => {
+                surnames.insert(tokens[f.end - 1].span.slice(text));
+                known.entry(surface).or_insert(f.kind);
+            }
+            EntityKind::Person | EntityKind::Org | EntityKind::Place if f.canonical.is_none() && f.end - f.first == 1 => {
+                known.entry(surface).or_insert(f.kind);
+            }
+            _ => {}
+        }
+    }
+    for s in &surnames {
+        known.insert(s, EntityKind::Person);
+    }
+    // A knowledge-base place that is this text's surname becomes the person.
+    for f in found.iter_mut() {
+        if f.end - f.first == 1 && f.kind == EntityKind::Place && surnames.contains(tokens[f.first].span.slice(text)) {
+            f.kind = EntityKind::Person;
+            f.canonical = None;
+            f.evidence.push(Evidence::note("a person's surname in this text"));
+        }
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if taken[i] || token.kind != TokenKind::Word {
+            continue;
+        }
+        let piece = token.span.slice(text);
+        if !is_capitalised(piece) || lists.is_demonym(piece) {
+            continue;
+        }
+        if let Some(kind) = known.get(piece) {
+            taken[i] = true;
+            found.push(Found { first: i, end: i + 1, kind: *kind, confidence: 0.7, evidence: vec![Evidence::note("the same name elsewhere in the text")], canonical: None });
+        }
+    }
+}
+
+/// The initials of a multi-word name ("European Union" → "EU"), skipping small words.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Groups mentions: same canonical name, same text, a person's surname (before or after the
+/// full name), or an acronym of a longer name in the text.
 fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
+    let surface_of = |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+    // Full names by surname ("Aliyev" → "Ilham Aliyev") and longer names by initials ("EU").
+    let mut full_names: HashMap<&str, &str> = HashMap::new();
+    let mut by_initials: HashMap<String, (EntityKind, String)> = HashMap::new();
+    for f in &found {
+        let surface = surface_of(f);
+        if f.kind == EntityKind::Person && f.end - f.first >= 2 {
+            full_names.entry(tokens[f.end - 1].span.slice(text)).or_insert(surface);
+        }
+        if matches!(f.kind, EntityKind::Org | EntityKind::Place) {
+            let name = f.canonical.unwrap_or(surface);
+            if let Some(acronym) = initials(name) {
+                by_initials.entry(acronym).or_insert((f.kind, name.to_string()));
+            }
+        }
+    }
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<(EntityKind, String), ClusterId> = HashMap::new();
-    // Person clusters' last words: "Aliyev" → the cluster of "Ilham Aliyev".
-    let mut by_surname: HashMap<String, ClusterId> = HashMap::new();
     let mut entities = Vec::with_capacity(found.len());
     for f in found {
         let span = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize);
-        let surface = span.slice(text).to_string();
-        let mut kind = f.kind;
-        let key_name = f.canonical.map(str::to_string).unwrap_or_else(|| surface.clone());
-        let id = if let Some(&id) = by_key.get(&(kind, key_name.clone())) {
-            id
-        } else if let Some(&id) = (f.end - f.first == 1).then(|| by_surname.get(&surface)).flatten() {
-            kind = clusters[id.0 as usize].kind;
-            id
+        let surface = span.slice(text);
+        let kind = f.kind;
+        let single = f.end - f.first == 1;
+        let (key_kind, key_name) = if let Some(c) = f.canonical {
+            (kind, c.to_string())
+        } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
+            (kind, full.to_string())
+        } else if let Some((k, name)) = by_initials.get(surface).filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase)) {
+            (*k, name.clone())
         } else {
-            let id = ClusterId(clusters.len() as u32);
-            clusters.push(Cluster { name: key_name.clone(), kind, mentions: Vec::new() });
-            by_key.insert((kind, key_name), id);
-            if kind == EntityKind::Person && f.end - f.first >= 2 {
-                let surname = tokens[f.end - 1].span.slice(text).to_string();
-                by_surname.entry(surname).or_insert(id);
+            (kind, surface.to_string())
+        };
+        let id = match by_key.get(&(key_kind, key_name.clone())) {
+            Some(&id) => id,
+            None => {
+                let id = ClusterId(clusters.len() as u32);
+                clusters.push(Cluster { name: key_name.clone(), kind: key_kind, mentions: Vec::new() });
+                by_key.insert((key_kind, key_name), id);
+                id
             }
-            id
         };
         clusters[id.0 as usize].mentions.push(EntityId(entities.len() as u32));
         entities.push(Entity { span, kind, cluster: id, confidence: f.confidence, evidence: f.evidence });
@@ -301,6 +559,13 @@ mod tests {
             ("place_head_word", "The Lachin corridor is shut.", &[("Lachin corridor", "PLACE")]),
             ("hyphenated", "They fought over Nagorno-Karabakh.", &[("Nagorno-Karabakh", "PLACE")]),
             ("acronym_org", "The EU and NATO met.", &[("EU", "ORG"), ("NATO", "ORG")]),
+            ("sentence_start_surname", "Hikmet Hajiyev spoke first. Hajiyev said the talks failed.", &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")]),
+            ("demonyms_are_not_places", "Azerbaijani and German officials met Armenians.", &[]),
+            ("quoted_pronoun_is_nothing", "“Nobody wants a war,” he said.", &[]),
+            ("capital_as_surname", "Valeska Paris was held on a ship. Paris said she was afraid.", &[("Valeska Paris", "PERSON"), ("Paris", "PERSON")]),
+            ("title_outside_person", "Prime Minister Ehud Olmert spoke.", &[("Ehud Olmert", "PERSON")]),
+            ("weekday_and_date", "On Thursday, October 10, 2019 they met.", &[("Thursday, October 10, 2019", "DATE")]),
+            ("org_head_runs_through_of", "The Church of Scientology denied it.", &[("Church of Scientology", "ORG")]),
         ];
         for (name, text, want) in cases {
             let got = entities(text);
@@ -318,5 +583,21 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].cluster, e[1].cluster);
         assert_eq!(c[e[1].cluster.0 as usize].name, "Ilham Aliyev");
+    }
+
+    #[test]
+    fn clusters_join_titles_surnames_and_acronyms() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("title_then_full_name", "President Aliyev spoke on Monday. On Tuesday, Ilham Aliyev said he had left.", "Aliyev", "Ilham Aliyev"),
+            ("acronym_of_known_org", "The European Union met. The EU agreed.", "EU", "European Union"),
+            ("acronym_of_text_org", "A spokesman for the Royal Air Force said on Monday that the RAF would respond.", "RAF", "Royal Air Force"),
+        ];
+        for (name, text, mention, want) in cases {
+            let tokens = tokenize(text);
+            let sentences = sentences::split(text, &tokens, &LEXICON);
+            let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
+            let m = e.iter().find(|e| e.span.slice(text) == *mention).unwrap_or_else(|| panic!("case {name}: no mention {mention}"));
+            assert_eq!(c[m.cluster.0 as usize].name, *want, "case {name}");
+        }
     }
 }

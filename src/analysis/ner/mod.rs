@@ -1,0 +1,24 @@
+//! The statistical part of entity recognition: a trained BIO tagger for people, organisations,
+//! places and other proper names, used by the entity stage (`entities.rs`) next to its rules.
+//!
+//! The model file `model.bin` is trained by `cargo run --release --bin ner -- train` (see
+//! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use.
+
+pub mod features;
+pub mod tagger;
+
+use super::model::{Sentence, Token};
+use std::sync::LazyLock;
+pub use tagger::{Label, Tagged};
+
+/// The shipped model, deflated.
+static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+
+/// The shipped model, inflated on first use.
+pub static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| tagger::Model::from_deflated(MODEL_BYTES));
+
+/// Tags the names in a tokenised text with the shipped model.
+pub fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tagged> {
+    let facts = features::token_facts(text, tokens, sentences);
+    tagger::spans(&tagger::tag(&*MODEL, &facts))
+}
