@@ -5,12 +5,14 @@
 //! 1. [`analysis`] turns text into an [`Analysis`]: tokens → sentences → entities → claims →
 //!    attribution → sides, then the view-model ([`analysis::markup`]) that every shell draws.
 //! 2. [`contract`] is the versioned JSON contract of the CLI (code-point offsets).
-//! 3. [`share`] encodes and decodes the share link that lives in the URL fragment.
+//! 3. [`share`] encodes and decodes the share link that lives in the URL fragment; [`export`]
+//!    renders the analysis as a self-contained HTML page or a Markdown summary.
 //! 4. `ui` (feature `ui`) is the Leptos page; `src/main.rs` is the native CLI.
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod contract;
+pub mod export;
 pub mod share;
 
 #[cfg(feature = "ui")]

@@ -1,27 +1,89 @@
-//! Share links: the article and view state, compressed into the URL fragment behind a version
-//! prefix, and decoded with bounds so a crafted link can neither hang nor exhaust memory.
+//! Share links: the article and the reader's view, compressed into the URL fragment behind a
+//! version prefix, and decoded with bounds so a crafted link can neither hang nor exhaust memory.
 //!
-//! Format v1: `#v1.` + base64url (no padding) of raw DEFLATE of a JSON [`SharedState`].
+//! Formats (every version stays readable forever):
+//! - `v1.` + base64url(raw DEFLATE(JSON `{"text", "analyzer"}`)).
+//! - `v2.` + base64url(raw DEFLATE with the preset dictionary `share_dictionary.txt` of
+//!   (JSON header `{"a": analyzer, "v": view}`, a NUL byte, the article's UTF-8 text)).
+//! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
+//!   too long for a link; the recipient pastes the article and its fingerprint is checked.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
-/// The fragment prefix of version 1 links.
+/// The fragment prefix of version 1 links (text only).
 pub const V1_PREFIX: &str = "v1.";
-/// The largest fragment the decoder reads, in characters.
+/// The fragment prefix of version 2 links (text and view, dictionary-compressed).
+pub const V2_PREFIX: &str = "v2.";
+/// The fragment prefix of version 2 annotations-only links.
+pub const V2_ANNOTATIONS_PREFIX: &str = "v2a.";
+/// The largest fragment the decoder reads, in bytes.
 pub const MAX_FRAGMENT_LEN: usize = 200_000;
 /// The largest decompressed payload the decoder produces, in bytes.
 pub const MAX_PAYLOAD_LEN: usize = 2 * 1024 * 1024;
+/// Links longer than this may be cut by some tools.
+pub const SOFT_LINK_LIMIT: usize = 2_000;
+/// Links longer than this are cut by most chat apps.
+pub const HARD_LINK_LIMIT: usize = 4_000;
 
-/// What a link carries.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The preset dictionary of v2 links. Frozen: changing it breaks every v2 link.
+const DICTIONARY: &[u8] = include_bytes!("share_dictionary.txt");
+
+/// What the reader was looking at: layers hidden, what is selected, which panel is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewState {
+    /// Hidden layers, by name (`"person"`, `"claims"`...).
+    #[serde(default, rename = "h", skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<String>,
+    /// The selection: `"c3"` (claim 3), `"e12"` (entity mention 12) or `"a1"` (assertion 1).
+    #[serde(default, rename = "s", skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+}
+
+impl ViewState {
+    /// True when nothing differs from a fresh page.
+    pub fn is_default(&self) -> bool {
+        *self == ViewState::default()
+    }
+}
+
+/// A full link: the article and the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedState {
     /// The article.
     pub text: String,
     /// The analyser version that made the link.
-    #[serde(default)]
     pub analyzer: String,
+    /// The view.
+    pub view: ViewState,
+}
+
+/// An annotations-only link: the view and a fingerprint of the article it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedAnnotations {
+    /// The analyser version that made the link.
+    #[serde(rename = "a")]
+    pub analyzer: String,
+    /// The view.
+    #[serde(rename = "v", default)]
+    pub view: ViewState,
+    /// [`fingerprint`] of the article.
+    pub fp: String,
+    /// The article's length in characters, to tell the recipient what to paste.
+    pub n: usize,
+}
+
+/// What a link holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// The article and the view.
+    Full(SharedState),
+    /// Only the view; the recipient pastes the article.
+    AnnotationsOnly(SharedAnnotations),
 }
 
 /// Why a link could not be opened.
@@ -42,24 +104,116 @@ pub enum LinkError {
 impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LinkError::UnknownVersion(v) => write!(f, "This link was made by an unknown version of the app ('{v}'); it cannot be opened here."),
+            LinkError::UnknownVersion(v) if v.starts_with('v') && v[1..].chars().all(|c| c.is_ascii_digit()) && !v[1..].is_empty() => {
+                write!(f, "This link was made by a newer version of the app ('{v}'); reload the page to get it, or ask for the article itself.")
+            }
+            LinkError::UnknownVersion(_) => write!(f, "This does not look like an Article Explorer link."),
             LinkError::TooLong(n) => write!(f, "This link is too long to open ({n} characters)."),
-            LinkError::NotBase64 => write!(f, "This link is damaged (it may have been cut short when it was copied)."),
-            LinkError::Corrupt => write!(f, "This link's content is damaged or too large to open."),
+            LinkError::NotBase64 => write!(f, "This link is damaged (it may have been cut short or edited when it was copied)."),
+            LinkError::Corrupt => write!(f, "This link's content is damaged or too large to open (it may have been cut short)."),
             LinkError::BadPayload => write!(f, "This link's content is not an article this app can read."),
         }
     }
 }
 
-/// Encodes `state` as a fragment (without the leading `#`).
+#[derive(Serialize, Deserialize)]
+struct V1Payload {
+    text: String,
+    #[serde(default)]
+    analyzer: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct V2Header {
+    #[serde(rename = "a", default)]
+    analyzer: String,
+    #[serde(rename = "v", default)]
+    view: ViewState,
+}
+
+/// A 64-bit FNV-1a fingerprint of a text, as 16 hex digits: enough to tell articles apart, not
+/// a security measure.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= byte as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Raw DEFLATE of `data`, with `dictionary` as the history before it (empty: none).
+fn deflate(dictionary: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(10, -15, 0));
+    // Compress the dictionary and throw its output away: a sync flush byte-aligns the stream and
+    // keeps the history, so what follows may refer back into the dictionary.
+    if !dictionary.is_empty() {
+        let mut scratch = vec![0u8; dictionary.len() + 1024];
+        let (status, _, _) = compress(&mut compressor, dictionary, &mut scratch, TDEFLFlush::Sync);
+        debug_assert_eq!(status, TDEFLStatus::Okay);
+    }
+    let mut out = vec![0u8; data.len() + data.len() / 10 + 1024];
+    let mut written = 0;
+    let mut consumed = 0;
+    loop {
+        let (status, n_in, n_out) = compress(&mut compressor, &data[consumed..], &mut out[written..], TDEFLFlush::Finish);
+        consumed += n_in;
+        written += n_out;
+        match status {
+            TDEFLStatus::Done => break,
+            TDEFLStatus::Okay if written == out.len() => out.resize(out.len() * 2, 0),
+            TDEFLStatus::Okay => {}
+            _ => break,
+        }
+    }
+    out.truncate(written);
+    out
+}
+
+/// Inflates raw DEFLATE `data` with `dictionary` as history; at most `limit` bytes of output.
+fn inflate(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
+    let mut out = dictionary.to_vec();
+    out.resize(dictionary.len() + limit.min(data.len().saturating_mul(1100) + 64), 0);
+    let mut state = DecompressorOxide::new();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let (status, _, n_out) = decompress(&mut state, data, &mut out, dictionary.len(), flags);
+    match status {
+        TINFLStatus::Done => {
+            out.truncate(dictionary.len() + n_out);
+            Ok(out.split_off(dictionary.len()))
+        }
+        _ => Err(LinkError::Corrupt),
+    }
+}
+
+/// Encodes a full link (without the leading `#`): always the newest format.
 pub fn encode(state: &SharedState) -> String {
-    let json = serde_json::to_vec(state).unwrap_or_default();
-    let compressed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{V1_PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
+    let header = serde_json::to_vec(&V2Header { analyzer: state.analyzer.clone(), view: state.view.clone() }).unwrap_or_default();
+    let mut payload = header;
+    payload.push(0);
+    payload.extend_from_slice(state.text.as_bytes());
+    format!("{V2_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(DICTIONARY, &payload)))
+}
+
+/// Encodes a version 1 link (kept so tests can prove old links still open).
+pub fn encode_v1(text: &str, analyzer: &str) -> String {
+    let json = serde_json::to_vec(&V1Payload { text: text.to_string(), analyzer: analyzer.to_string() }).unwrap_or_default();
+    format!("{V1_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+}
+
+/// Encodes an annotations-only link for `text` with `view`.
+pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState) -> String {
+    let annotations = SharedAnnotations { analyzer: analyzer.to_string(), view: view.clone(), fp: fingerprint(text), n: text.chars().count() };
+    let json = serde_json::to_vec(&annotations).unwrap_or_default();
+    format!("{V2_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+}
+
+fn unbase64(body: &str) -> Result<Vec<u8>, LinkError> {
+    URL_SAFE_NO_PAD.decode(body.trim_end_matches('=')).map_err(|_| LinkError::NotBase64)
 }
 
 /// Decodes a fragment (with or without the leading `#`). `Ok(None)` when there is no fragment.
-pub fn decode(fragment: &str) -> Result<Option<SharedState>, LinkError> {
+pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Ok(None);
@@ -67,43 +221,85 @@ pub fn decode(fragment: &str) -> Result<Option<SharedState>, LinkError> {
     if fragment.len() > MAX_FRAGMENT_LEN {
         return Err(LinkError::TooLong(fragment.chars().count()));
     }
-    let Some(body) = fragment.strip_prefix(V1_PREFIX) else {
-        let version: String = fragment.split('.').next().unwrap_or("").chars().take(12).collect();
-        return Err(LinkError::UnknownVersion(version));
-    };
-    let compressed = URL_SAFE_NO_PAD.decode(body.trim_end_matches('=')).map_err(|_| LinkError::NotBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_LEN).map_err(|_| LinkError::Corrupt)?;
-    let state: SharedState = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
-    Ok(Some(state))
+    if let Some(body) = fragment.strip_prefix(V2_PREFIX) {
+        let payload = inflate(DICTIONARY, &unbase64(body)?, MAX_PAYLOAD_LEN)?;
+        let split = payload.iter().position(|b| *b == 0).ok_or(LinkError::BadPayload)?;
+        let header: V2Header = serde_json::from_slice(&payload[..split]).map_err(|_| LinkError::BadPayload)?;
+        let text = String::from_utf8(payload[split + 1..].to_vec()).map_err(|_| LinkError::BadPayload)?;
+        return Ok(Some(Link::Full(SharedState { text, analyzer: header.analyzer, view: header.view })));
+    }
+    if let Some(body) = fragment.strip_prefix(V2_ANNOTATIONS_PREFIX) {
+        let json = inflate(&[], &unbase64(body)?, 64 * 1024)?;
+        let annotations: SharedAnnotations = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
+        return Ok(Some(Link::AnnotationsOnly(annotations)));
+    }
+    if let Some(body) = fragment.strip_prefix(V1_PREFIX) {
+        let json = inflate(&[], &unbase64(body)?, MAX_PAYLOAD_LEN)?;
+        let v1: V1Payload = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
+        return Ok(Some(Link::Full(SharedState { text: v1.text, analyzer: v1.analyzer, view: ViewState::default() })));
+    }
+    let version: String = fragment.split('.').next().unwrap_or("").chars().take(12).collect();
+    Err(LinkError::UnknownVersion(version))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn state(text: &str) -> SharedState {
-        SharedState { text: text.to_string(), analyzer: "test".into() }
+        SharedState { text: text.to_string(), analyzer: "test".into(), view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()) } }
     }
 
     #[test]
     fn round_trip_including_non_latin_text() {
-        for text in ["", "Baku says the road is open.", "Հայաստան, Azərbaycan, Азербайджан 👩‍👩‍👧 e\u{301}"] {
+        for text in ["", "Baku says the road is open.", "Հայաստան, Azərbaycan, Азербайджан 👩‍👩‍👧 e\u{301}", "a\0b"] {
             let link = encode(&state(text));
-            assert!(link.starts_with("v1."));
-            assert_eq!(decode(&format!("#{link}")), Ok(Some(state(text))));
+            assert!(link.starts_with("v2."));
+            assert_eq!(decode(&format!("#{link}")), Ok(Some(Link::Full(state(text)))));
         }
+    }
+
+    #[test]
+    fn version_1_links_still_open() {
+        let link = encode_v1("Yerevan says the checkpoint strangles supplies.", "0.1.0");
+        let Ok(Some(Link::Full(s))) = decode(&link) else { panic!("v1 link did not decode") };
+        assert_eq!(s.text, "Yerevan says the checkpoint strangles supplies.");
+        assert_eq!(s.analyzer, "0.1.0");
+        assert!(s.view.is_default());
+    }
+
+    #[test]
+    fn the_dictionary_makes_links_shorter() {
+        let text = crate::DEMO_ARTICLE;
+        let v2 = encode(&SharedState { text: text.into(), analyzer: String::new(), view: ViewState::default() });
+        let v1 = encode_v1(text, "");
+        assert!(v2.len() * 100 < v1.len() * 92, "v2 {} vs v1 {}", v2.len(), v1.len());
+    }
+
+    #[test]
+    fn annotations_only_links_carry_a_fingerprint() {
+        let view = ViewState { hidden: vec![], selected: Some("e4".into()) };
+        let link = encode_annotations("The article.", "0.1.0", &view);
+        let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("annotations link did not decode") };
+        assert_eq!(a.fp, fingerprint("The article."));
+        assert_ne!(a.fp, fingerprint("The article!"));
+        assert_eq!(a.n, 12);
+        assert_eq!(a.view, view);
     }
 
     #[test]
     fn bad_links_give_errors_not_panics() {
         let good = encode(&state("Yerevan says the checkpoint strangles supplies."));
         let cases: Vec<(&str, String, fn(&LinkError) -> bool)> = vec![
-            ("unknown_version", "#v9.abc".into(), |e| matches!(e, LinkError::UnknownVersion(_))),
+            ("future_version", "#v9.abc".into(), |e| matches!(e, LinkError::UnknownVersion(v) if v == "v9")),
             ("no_version", "#hello".into(), |e| matches!(e, LinkError::UnknownVersion(_))),
-            ("not_base64", "#v1.@@@".into(), |e| *e == LinkError::NotBase64),
+            ("not_base64", "#v2.@@@".into(), |e| *e == LinkError::NotBase64),
             ("truncated", good[..good.len() / 2].to_string(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
-            ("too_long", format!("v1.{}", "A".repeat(MAX_FRAGMENT_LEN)), |e| matches!(e, LinkError::TooLong(_))),
-            ("not_json", format!("v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"<script>", 6))), |e| *e == LinkError::BadPayload),
+            ("too_long", format!("v2.{}", "A".repeat(MAX_FRAGMENT_LEN)), |e| matches!(e, LinkError::TooLong(_))),
+            ("script_payload", format!("v1.{}", URL_SAFE_NO_PAD.encode(deflate(&[], b"<script>alert(1)</script>"))), |e| *e == LinkError::BadPayload),
+            ("v2_without_header", format!("v2.{}", URL_SAFE_NO_PAD.encode(deflate(DICTIONARY, b"no header here"))), |e| *e == LinkError::BadPayload),
+            ("annotations_garbage", "v2a.AAAA".into(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
         ];
         for (name, link, expected) in cases {
             let err = decode(&link).expect_err(name);
@@ -111,12 +307,40 @@ mod tests {
             assert!(!err.to_string().is_empty());
         }
         assert_eq!(decode(""), Ok(None));
+        assert_eq!(decode("#"), Ok(None));
     }
 
     #[test]
     fn decompression_bomb_is_bounded() {
-        let bomb = vec![b'a'; MAX_PAYLOAD_LEN * 4];
-        let link = format!("v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&bomb, 9)));
+        let mut payload = b"{}\0".to_vec();
+        payload.extend(std::iter::repeat_n(b'a', MAX_PAYLOAD_LEN * 4));
+        let link = format!("v2.{}", URL_SAFE_NO_PAD.encode(deflate(DICTIONARY, &payload)));
         assert_eq!(decode(&link), Err(LinkError::Corrupt));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+        #[test]
+        fn any_text_round_trips(text in "\\PC{0,2000}") {
+            let s = SharedState { text: text.clone(), analyzer: "x".into(), view: ViewState::default() };
+            prop_assert_eq!(decode(&encode(&s)), Ok(Some(Link::Full(s))));
+        }
+
+        #[test]
+        fn random_fragments_never_panic(fragment in "(v1\\.|v2\\.|v2a\\.)?[A-Za-z0-9_\\-]{0,400}") {
+            let _ = decode(&fragment);
+        }
+    }
+
+    #[test]
+    fn a_100_kb_article_round_trips() {
+        let mut text = String::new();
+        let mut i = 0u32;
+        while text.len() < 100_000 {
+            text.push_str(&format!("Paragraph {i}: Yerevan says «{}» while Baku says “{}”. Ճանապարհ {i}\n\n", i * 7919 % 1000, i * 104_729 % 977));
+            i += 1;
+        }
+        let s = SharedState { text, analyzer: "x".into(), view: ViewState::default() };
+        assert_eq!(decode(&encode(&s)), Ok(Some(Link::Full(s))));
     }
 }

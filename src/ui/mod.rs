@@ -3,58 +3,67 @@
 
 mod article_view;
 mod panels;
+mod share_bar;
 mod state;
 
 use crate::analysis::{analyze, markup, ClaimId, ANALYZER_VERSION};
-use crate::share::{self, SharedState};
+use crate::share::{self, Link, SharedAnnotations, ViewState};
 use leptos::prelude::*;
 
 use article_view::{scroll_to_claim, ArticleView};
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
+use share_bar::ShareBar;
 pub use state::{Layer, Selection, UiState};
 
-/// What the page starts with: the text, and the reason a link could not be opened, if any.
-fn initial_state() -> (String, Option<String>) {
+/// What the page opens with, decided once from the URL fragment.
+struct Opening {
+    text: String,
+    view: ViewState,
+    link_error: Option<String>,
+    pending: Option<SharedAnnotations>,
+}
+
+fn opening() -> Opening {
     let hash = window().location().hash().unwrap_or_default();
+    let fresh = |text: String| Opening { text, view: ViewState::default(), link_error: None, pending: None };
     match share::decode(&hash) {
-        Ok(Some(state)) => (state.text, None),
-        Ok(None) => (crate::DEMO_ARTICLE.to_string(), None),
-        Err(error) => (String::new(), Some(error.to_string())),
+        Ok(Some(Link::Full(state))) => Opening { text: state.text, view: state.view, link_error: None, pending: None },
+        Ok(Some(Link::AnnotationsOnly(annotations))) => Opening { pending: Some(annotations), ..fresh(String::new()) },
+        Ok(None) => fresh(crate::DEMO_ARTICLE.to_string()),
+        Err(error) => Opening { link_error: Some(error.to_string()), ..fresh(String::new()) },
     }
 }
 
-/// The full URL of the current page with `fragment`.
-fn url_with_fragment(fragment: &str) -> String {
-    let location = window().location();
-    format!(
-        "{}{}{}#{fragment}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
+/// Applies a shared view to the UI state.
+fn apply_view(ui: UiState, view: &ViewState) {
+    ui.hidden.set(view.hidden.iter().filter_map(|n| Layer::from_name(n)).collect());
+    ui.selection.set(view.selected.as_deref().and_then(Selection::from_code));
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial_text, initial_error) = initial_state();
-    let text = RwSignal::new(initial_text);
-    let link_error = RwSignal::new(initial_error);
-    let share_url = RwSignal::new(None::<String>);
+    let opening = opening();
+    let text = RwSignal::new(opening.text);
+    let link_error = RwSignal::new(opening.link_error);
+    let pending = RwSignal::new(opening.pending);
     let analysis = Memo::new(move |_| text.with(|t| analyze(t)));
     let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
     let word_count = move || text.with(|t| t.split_whitespace().count());
     let ui = UiState::new();
+    apply_view(ui, &opening.view);
     provide_context(ui);
 
-    let on_share = move |_| {
-        let fragment = text.with(|t| share::encode(&SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string() }));
-        let url = url_with_fragment(&fragment);
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    // Typing or pasting: an annotations-only link waits for the article whose fingerprint it carries.
+    let on_input = move |ev| {
+        let new_text = event_target_value(&ev);
+        if let Some(p) = pending.get_untracked() {
+            if share::fingerprint(&new_text) == p.fp {
+                apply_view(ui, &p.view);
+                pending.set(None);
+            }
         }
-        let _ = window().navigator().clipboard().write_text(&url);
-        share_url.set(Some(url));
+        text.set(new_text);
     };
 
     // Keyboard: j/k (or n/p) move between claims, 1–7 toggle layers, Escape clears the selection.
@@ -103,26 +112,31 @@ pub fn App() -> impl IntoView {
                 <button class="dismiss" on:click=move |_| link_error.set(None) aria-label="Dismiss this message">"×"</button>
             </div>
         </Show>
+        <Show when=move || pending.with(Option::is_some)>
+            <div class="banner info" role="status" data-testid="paste-request">
+                {move || pending.with(|p| p.as_ref().map(|p| format!(
+                    "This link carries highlights for an article of {} characters, not the article itself. Paste that article below and its view will be restored.",
+                    p.n
+                )))}
+                {move || text.with(|t| (!t.is_empty() && pending.with(Option::is_some)).then(|| view! {
+                    <strong data-testid="fingerprint-mismatch">" The text below is not the article this link was made for."</strong>
+                }))}
+            </div>
+        </Show>
         <main class="layout">
             <section class="editor" aria-label="Article">
                 <div class="toolbar" role="toolbar" aria-label="Article actions">
                     <button data-testid="demo-button" on:click=move |_| { ui.selection.set(None); text.set(crate::DEMO_ARTICLE.to_string()) }>"Load demo"</button>
                     <button data-testid="clear-button" on:click=move |_| { ui.selection.set(None); text.set(String::new()) }>"Clear"</button>
-                    <button data-testid="share-button" class="primary" on:click=on_share>"Share link"</button>
                     <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
                 </div>
-                <Show when=move || share_url.with(Option::is_some)>
-                    <label class="share">
-                        "Link copied: "
-                        <input data-testid="share-link" readonly prop:value=move || share_url.get().unwrap_or_default() />
-                    </label>
-                </Show>
+                <ShareBar text=text analysis=analysis />
                 <textarea
                     data-testid="article-input"
                     aria-label="Paste a news article here"
                     placeholder="Paste a news article here…"
                     prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:input=on_input
                 ></textarea>
                 <Legend />
                 <ArticleView text=text analysis=analysis segments=segments />

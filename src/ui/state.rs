@@ -64,6 +64,16 @@ impl Layer {
         }
     }
 
+    /// Its name in share links (`"person"`, `"claims"`...).
+    pub fn name(self) -> &'static str {
+        self.hidden_class().trim_start_matches("hide-")
+    }
+
+    /// The layer with this share-link name.
+    pub fn from_name(name: &str) -> Option<Layer> {
+        Layer::ALL.iter().copied().find(|l| l.name() == name)
+    }
+
     /// The keyboard shortcut that toggles it.
     pub fn key(self) -> char {
         match self {
@@ -102,6 +112,29 @@ impl UiState {
                 h.push(layer);
             }
         });
+    }
+}
+
+impl Selection {
+    /// Its name in share links: `c3`, `e12`, `a1`.
+    pub fn to_code(self) -> String {
+        match self {
+            Selection::Entity(id) => format!("e{}", id.0),
+            Selection::Claim(id) => format!("c{}", id.0),
+            Selection::Assertion(i) => format!("a{i}"),
+        }
+    }
+
+    /// The selection a share-link name stands for.
+    pub fn from_code(code: &str) -> Option<Selection> {
+        let (kind, n) = code.split_at(code.char_indices().nth(1)?.0);
+        let n: u32 = n.parse().ok()?;
+        match kind {
+            "e" => Some(Selection::Entity(EntityId(n))),
+            "c" => Some(Selection::Claim(ClaimId(n))),
+            "a" => Some(Selection::Assertion(n)),
+            _ => None,
+        }
     }
 }
 

@@ -1,0 +1,139 @@
+//! Exports of an analysis for readers: a self-contained HTML page of the highlighted article
+//! (opens offline, no script) and a Markdown summary of the claims by side. The JSON export is
+//! the CLI's contract ([`crate::contract`]).
+
+use crate::analysis::markup::{segments, Mark};
+use crate::analysis::{Analysis, SideRole};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn side_class(analysis: &Analysis, side: Option<crate::analysis::SideId>) -> &'static str {
+    match side.and_then(|id| analysis.sides.get(id.0 as usize).map(|s| (id, s.role))) {
+        Some((id, SideRole::Party)) if id.0 == 0 => "side-a",
+        Some((_, SideRole::Party)) => "side-b",
+        Some(_) => "side-third",
+        None => "side-none",
+    }
+}
+
+/// A self-contained HTML page of the highlighted article, with the page's own stylesheet inlined
+/// and a table of claims by side. It contains no script.
+pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
+    let mut body = String::new();
+    for seg in segments(text, analysis) {
+        let mut open = String::new();
+        let mut close = String::new();
+        for mark in &seg.marks {
+            let (tag, attrs) = match mark {
+                Mark::Entity(id) => {
+                    let e = &analysis.entities[id.0 as usize];
+                    ("mark", format!(" class=\"entity entity-{}\" data-kind=\"{}\"", e.kind.label().to_lowercase(), e.kind.label()))
+                }
+                Mark::Claim(id) => {
+                    let c = &analysis.claims[id.0 as usize];
+                    let start = if seg.starts.contains(mark) { " claim-start" } else { "" };
+                    let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown speaker");
+                    ("span", format!(" class=\"claim {}{start}\" data-speaker=\"{}\"", side_class(analysis, c.side), escape_html(speaker)))
+                }
+                Mark::Speaker(id) => ("span", format!(" class=\"speaker {}\"", side_class(analysis, analysis.claims[id.0 as usize].side))),
+                Mark::Cue(_) => ("span", " class=\"cue\"".to_string()),
+                Mark::Assertion(_) => ("span", " class=\"assertion\"".to_string()),
+            };
+            open.push_str(&format!("<{tag}{attrs}>"));
+            close.insert_str(0, &format!("</{tag}>"));
+        }
+        body.push_str(&open);
+        body.push_str(&escape_html(seg.span.slice(text)));
+        body.push_str(&close);
+    }
+    let mut table = String::from("<table class=\"claims-table\"><thead><tr><th>Side</th><th>Speaker</th><th>Kind</th><th>Claim</th></tr></thead><tbody>");
+    for c in &analysis.claims {
+        let side = c.side.map(|s| analysis.sides[s.0 as usize].name.as_str()).unwrap_or("—");
+        let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
+        table.push_str(&format!(
+            "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            side_class(analysis, c.side),
+            escape_html(side),
+            escape_html(speaker),
+            c.kind.label(),
+            escape_html(c.span.slice(text))
+        ));
+    }
+    table.push_str("</tbody></table>");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title><style>{}\n.claims-table{{border-collapse:collapse;margin-top:1rem;font-size:.9rem}}.claims-table td,.claims-table th{{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top}}</style></head>\
+         <body><main class=\"export\"><h1>{}</h1><p class=\"tagline\">Exported from Article Explorer {}.</p><article class=\"article-view\">{}</article>{}</main></body></html>\n",
+        escape_html(title),
+        include_str!("../style/main.css"),
+        escape_html(title),
+        crate::analysis::ANALYZER_VERSION,
+        body,
+        table
+    )
+}
+
+/// A Markdown summary: the sides, then each side's claims with speakers, then unaligned claims.
+pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = format!("# {}\n\nClaims by side, from Article Explorer {}.\n", one_line(title), crate::analysis::ANALYZER_VERSION);
+    for (i, side) in analysis.sides.iter().enumerate() {
+        let claims: Vec<_> = analysis.claims.iter().filter(|c| c.side.is_some_and(|s| s.0 as usize == i)).collect();
+        if claims.is_empty() && side.role == SideRole::ThirdParty {
+            continue;
+        }
+        let role = if side.role == SideRole::Party { "party" } else { "third party" };
+        out.push_str(&format!("\n## {} ({role}, {} claims)\n\n", one_line(&side.name), claims.len()));
+        for c in claims {
+            let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
+            out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+        }
+    }
+    let unaligned: Vec<_> = analysis.claims.iter().filter(|c| c.side.is_none()).collect();
+    if !unaligned.is_empty() {
+        out.push_str(&format!("\n## Not tied to a side ({} claims)\n\n", unaligned.len()));
+        for c in unaligned {
+            let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
+            out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_export_escapes_pasted_markup_and_has_no_script() {
+        let text = "<script>alert(1)</script> “<b>Open</b>,” said Maria Lopez.";
+        let html = to_html(text, &crate::analyze(text), "A <title>");
+        assert!(!html.contains("<script>"), "pasted script must be escaped");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("<title>A &lt;title&gt;</title>"));
+        assert!(html.contains("class=\"claim"));
+    }
+
+    #[test]
+    fn markdown_lists_claims_by_side() {
+        let text = "Oslo says the port is shut, while Bergen says it is open.";
+        let md = to_markdown(text, &crate::analyze(text), "Ports");
+        assert!(md.starts_with("# Ports"));
+        assert!(md.contains("the port is shut"));
+        assert!(md.contains("it is open"));
+    }
+}

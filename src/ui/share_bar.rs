@@ -1,0 +1,110 @@
+//! `<ShareBar/>`: share links (full, or annotations only for long articles) with length warnings,
+//! and exports of the analysis as JSON, a self-contained HTML page, or a Markdown summary.
+
+use super::state::{Layer, UiState};
+use crate::analysis::{Analysis, ANALYZER_VERSION};
+use crate::share::{self, SharedState, ViewState, HARD_LINK_LIMIT, SOFT_LINK_LIMIT};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The full URL of the current page with `fragment`.
+fn url_with_fragment(fragment: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}#{fragment}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+fn current_view(ui: UiState) -> ViewState {
+    ViewState {
+        hidden: ui.hidden.with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).map(|l| l.name().to_string()).collect()),
+        selected: ui.selection.get_untracked().map(|s| s.to_code()),
+    }
+}
+
+/// Offers `content` as a file download.
+fn download(filename: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The article's first line, for titles of exports.
+fn title_of(text: &str) -> String {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("Article").trim().chars().take(120).collect()
+}
+
+/// Share and export controls.
+#[component]
+pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
+    let ui = use_context::<UiState>().unwrap_or_default();
+    let link = RwSignal::new(None::<String>);
+    let feedback = RwSignal::new(String::new());
+
+    let publish = move |fragment: String, what: &str| {
+        let url = url_with_fragment(&fragment);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        let _ = window().navigator().clipboard().write_text(&url);
+        let n = url.chars().count();
+        feedback.set(if n > HARD_LINK_LIMIT {
+            format!("{what} copied, but it is {n} characters: most chat apps cut links near {HARD_LINK_LIMIT}. Share an annotations-only link instead.")
+        } else if n > SOFT_LINK_LIMIT {
+            format!("{what} copied ({n} characters): some tools cut links longer than {SOFT_LINK_LIMIT}.")
+        } else {
+            format!("{what} copied ({n} characters).")
+        });
+        link.set(Some(url));
+    };
+    let share_full = move |_| {
+        let fragment = text.with(|t| share::encode(&SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string(), view: current_view(ui) }));
+        publish(fragment, "Link");
+    };
+    let share_annotations = move |_| {
+        let fragment = text.with(|t| share::encode_annotations(t, ANALYZER_VERSION, &current_view(ui)));
+        publish(fragment, "Annotations-only link (the recipient pastes the article)");
+    };
+    let export_json = move |_| {
+        let json = text.with(|t| analysis.with(|a| serde_json::to_string_pretty(&crate::contract::to_json(t, a)).unwrap_or_default()));
+        download("analysis.json", "application/json", &json);
+        feedback.set("Saved analysis.json.".into());
+    };
+    let export_html = move |_| {
+        let html = text.with(|t| analysis.with(|a| crate::export::to_html(t, a, &title_of(t))));
+        download("article.html", "text/html", &html);
+        feedback.set("Saved article.html: it opens offline.".into());
+    };
+    let export_markdown = move |_| {
+        let md = text.with(|t| analysis.with(|a| crate::export::to_markdown(t, a, &title_of(t))));
+        download("claims.md", "text/markdown", &md);
+        feedback.set("Saved claims.md.".into());
+    };
+    view! {
+        <div class="share-bar" role="group" aria-label="Share and export">
+            <button data-testid="share-button" class="primary" on:click=share_full>"Share link"</button>
+            <button data-testid="share-annotations-button" on:click=share_annotations title="A short link without the article: the recipient pastes it">"Annotations-only link"</button>
+            <button data-testid="export-json" on:click=export_json>"JSON"</button>
+            <button data-testid="export-html" on:click=export_html>"HTML"</button>
+            <button data-testid="export-markdown" on:click=export_markdown>"Markdown"</button>
+        </div>
+        <Show when=move || link.with(Option::is_some)>
+            <label class="share">
+                "Link: "
+                <input data-testid="share-link" readonly prop:value=move || link.get().unwrap_or_default() />
+            </label>
+        </Show>
+        <p class="feedback" data-testid="share-feedback" role="status" aria-live="polite">{move || feedback.get()}</p>
+    }
+}
