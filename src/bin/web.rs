@@ -1,6 +1,38 @@
 //! The wasm entry point that Trunk builds: installs the panic hook and mounts the app.
+//!
+//! A panic cannot be recovered inside the wasm instance, so the hook shows a plain message with
+//! a reload link; the reader's text is already in local storage (saved before each analysis).
+
+use wasm_bindgen::JsCast;
+
+const CRASH_MESSAGE: &str = "Something went wrong inside the analysis and the page stopped. \
+Your text is saved in this browser: reload to continue where you were.";
+
+fn show_crash_message() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let Ok(banner) = document.create_element("div") else { return };
+    banner.set_class_name("banner error crash");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "crash");
+    banner.set_text_content(Some(CRASH_MESSAGE));
+    if let Ok(link) = document.create_element("a") {
+        // Reload without the fragment: a link that crashed the page must not crash it again.
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into());
+        let _ = link.set_attribute("href", &path);
+        link.set_text_content(Some(" Reload"));
+        let _ = banner.append_child(&link);
+    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
+    if let Some(el) = banner.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_message();
+    }));
     leptos::mount::mount_to_body(article_explorer::ui::App);
 }

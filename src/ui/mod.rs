@@ -5,6 +5,7 @@ mod article_view;
 mod panels;
 mod share_bar;
 mod state;
+mod storage;
 
 use crate::analysis::{analyze, markup, ClaimId, ANALYZER_VERSION};
 use crate::share::{self, Link, SharedAnnotations, ViewState};
@@ -15,22 +16,28 @@ use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use share_bar::ShareBar;
 pub use state::{Layer, Selection, UiState};
 
-/// What the page opens with, decided once from the URL fragment.
+/// What the page opens with, decided once from the URL fragment and local storage.
 struct Opening {
     text: String,
     view: ViewState,
     link_error: Option<String>,
     pending: Option<SharedAnnotations>,
+    /// The reader's own saved text, kept aside when a link brought another article.
+    set_aside: Option<String>,
 }
 
 fn opening() -> Opening {
     let hash = window().location().hash().unwrap_or_default();
-    let fresh = |text: String| Opening { text, view: ViewState::default(), link_error: None, pending: None };
+    let saved = storage::load().filter(|t| !t.trim().is_empty());
+    let fresh = |text: String| Opening { text, view: ViewState::default(), link_error: None, pending: None, set_aside: None };
     match share::decode(&hash) {
-        Ok(Some(Link::Full(state))) => Opening { text: state.text, view: state.view, link_error: None, pending: None },
-        Ok(Some(Link::AnnotationsOnly(annotations))) => Opening { pending: Some(annotations), ..fresh(String::new()) },
-        Ok(None) => fresh(crate::DEMO_ARTICLE.to_string()),
-        Err(error) => Opening { link_error: Some(error.to_string()), ..fresh(String::new()) },
+        Ok(Some(Link::Full(state))) => {
+            let set_aside = saved.filter(|s| *s != state.text);
+            Opening { text: state.text, view: state.view, set_aside, ..fresh(String::new()) }
+        }
+        Ok(Some(Link::AnnotationsOnly(annotations))) => Opening { pending: Some(annotations), set_aside: saved, ..fresh(String::new()) },
+        Ok(None) => fresh(saved.unwrap_or_else(|| crate::DEMO_ARTICLE.to_string())),
+        Err(error) => Opening { link_error: Some(error.to_string()), ..fresh(saved.unwrap_or_default()) },
     }
 }
 
@@ -47,6 +54,7 @@ pub fn App() -> impl IntoView {
     let text = RwSignal::new(opening.text);
     let link_error = RwSignal::new(opening.link_error);
     let pending = RwSignal::new(opening.pending);
+    let set_aside = RwSignal::new(opening.set_aside);
     let analysis = Memo::new(move |_| text.with(|t| analyze(t)));
     let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
     let word_count = move || text.with(|t| t.split_whitespace().count());
@@ -54,6 +62,14 @@ pub fn App() -> impl IntoView {
     apply_view(ui, &opening.view);
     provide_context(ui);
 
+    // Every change of text goes through here: saved first (so a crash cannot lose it), then shown.
+    // While a link's article stands in for the reader's own saved text, nothing is saved until
+    // the reader edits (and so adopts) the shared article or goes back to their own.
+    let set_text = move |new_text: String| {
+        set_aside.set(None);
+        storage::save(&new_text);
+        text.set(new_text);
+    };
     // Typing or pasting: an annotations-only link waits for the article whose fingerprint it carries.
     let on_input = move |ev| {
         let new_text = event_target_value(&ev);
@@ -63,7 +79,7 @@ pub fn App() -> impl IntoView {
                 pending.set(None);
             }
         }
-        text.set(new_text);
+        set_text(new_text);
     };
 
     // Keyboard: j/k (or n/p) move between claims, 1–7 toggle layers, Escape clears the selection.
@@ -112,6 +128,18 @@ pub fn App() -> impl IntoView {
                 <button class="dismiss" on:click=move |_| link_error.set(None) aria-label="Dismiss this message">"×"</button>
             </div>
         </Show>
+        <Show when=move || set_aside.with(Option::is_some)>
+            <div class="banner info" role="status" data-testid="kept-text">
+                "This link opened a shared article. The text you had here before is kept in this browser. "
+                <button data-testid="restore-text" on:click=move |_| {
+                    if let Some(own) = set_aside.get_untracked() {
+                        ui.selection.set(None);
+                        set_text(own);
+                    }
+                }>"Go back to my text"</button>
+                " (Editing the shared article replaces it.)"
+            </div>
+        </Show>
         <Show when=move || pending.with(Option::is_some)>
             <div class="banner info" role="status" data-testid="paste-request">
                 {move || pending.with(|p| p.as_ref().map(|p| format!(
@@ -126,8 +154,8 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <section class="editor" aria-label="Article">
                 <div class="toolbar" role="toolbar" aria-label="Article actions">
-                    <button data-testid="demo-button" on:click=move |_| { ui.selection.set(None); text.set(crate::DEMO_ARTICLE.to_string()) }>"Load demo"</button>
-                    <button data-testid="clear-button" on:click=move |_| { ui.selection.set(None); text.set(String::new()) }>"Clear"</button>
+                    <button data-testid="demo-button" on:click=move |_| { ui.selection.set(None); set_text(crate::DEMO_ARTICLE.to_string()) }>"Load demo"</button>
+                    <button data-testid="clear-button" on:click=move |_| { ui.selection.set(None); set_text(String::new()) }>"Clear"</button>
                     <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
                 </div>
                 <ShareBar text=text analysis=analysis />
