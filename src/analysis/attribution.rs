@@ -1,10 +1,15 @@
 //! Stage 6, attribution: who said each claim. Resolves the speaker words of a claim to a named
 //! entity (the person in "US secretary of state Antony Blinken"), a pronoun to its antecedent,
 //! and a continued quotation or participle to the previous claim's speaker.
+//!
+//! A speaker's name is the form the text uses (so "NATO", not a gazetteer's long form), and a
+//! bare surname that the recogniser took for a place or an organisation ("Paris" after "Valeska
+//! Paris") is read as the person it shortens.
 
 use super::claims::ClaimDraft;
-use super::model::{Claim, Cluster, Entity, EntityKind, Evidence, Speaker};
+use super::model::{Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Speaker};
 use super::span::Span;
+use std::collections::HashMap;
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 const GROUP_PRONOUNS: &[&str] = &["they", "it", "we"];
@@ -18,8 +23,15 @@ fn entities_within(entities: &[Entity], span: Span) -> &[Entity] {
     &slice[..keep]
 }
 
-/// The entity a speaker phrase names: a person first, then an organisation, then a place; for
-/// "a spokesperson for X" or "one of the officials" no entity is the speaker itself.
+/// True when the entity is an owner ("Aliyev’s adviser", "Hamas' rival"), not the head.
+fn possessed(text: &str, entity: &Entity) -> bool {
+    let rest = &text[entity.span.end as usize..];
+    rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+}
+
+/// The entity a speaker phrase names: the first person that is not an owner, then an
+/// organisation, then a place; for "a spokesperson for X" or "one of the officials" no entity is
+/// the speaker itself.
 fn head_entity<'a>(text: &str, entities: &'a [Entity], phrase: Span) -> Option<&'a Entity> {
     let inside = entities_within(entities, phrase);
     let first = inside.first()?;
@@ -29,9 +41,50 @@ fn head_entity<'a>(text: &str, entities: &'a [Entity], phrase: Span) -> Option<&
     if lead_words.last().is_some_and(|w| matches!(*w, "for" | "of" | "in" | "from" | "at" | "with")) {
         return None;
     }
-    [EntityKind::Person, EntityKind::Org, EntityKind::Place]
-        .iter()
-        .find_map(|kind| inside.iter().rev().find(|e| e.kind == *kind))
+    [EntityKind::Person, EntityKind::Org, EntityKind::Place].iter().find_map(|kind| {
+        inside.iter().find(|e| e.kind == *kind && !possessed(text, e)).or_else(|| inside.iter().rev().find(|e| e.kind == *kind))
+    })
+}
+
+/// Names and links computed once per text: the surface name of each cluster, and for each
+/// one-word name the person whose surname it is.
+struct Names {
+    /// The name to show for each cluster: its canonical name if the text uses it, else its longest mention.
+    shown: Vec<String>,
+    /// Surname → the person cluster whose full name ends with it (first such person).
+    person_by_surname: HashMap<String, ClusterId>,
+}
+
+impl Names {
+    fn new(text: &str, entities: &[Entity], clusters: &[Cluster]) -> Names {
+        let mut shown = Vec::with_capacity(clusters.len());
+        let mut person_by_surname = HashMap::new();
+        for (i, cluster) in clusters.iter().enumerate() {
+            let forms = cluster.mentions.iter().filter_map(|m| entities.get(m.0 as usize)).map(|e| e.span.slice(text));
+            let uses_canonical = cluster.mentions.iter().filter_map(|m| entities.get(m.0 as usize)).any(|e| e.span.slice(text) == cluster.name);
+            let name = if uses_canonical || cluster.mentions.is_empty() { cluster.name.clone() } else { forms.max_by_key(|f| f.len()).unwrap_or(&cluster.name).to_string() };
+            shown.push(name);
+            if cluster.kind == EntityKind::Person {
+                let words: Vec<&str> = cluster.name.split_whitespace().collect();
+                if words.len() >= 2 {
+                    person_by_surname.entry(words[words.len() - 1].to_string()).or_insert(ClusterId(i as u32));
+                }
+            }
+        }
+        Names { shown, person_by_surname }
+    }
+
+    /// The cluster a mention stands for: a place or organisation named like a person's surname
+    /// is that person.
+    fn person_or_self(&self, clusters: &[Cluster], cluster: ClusterId) -> ClusterId {
+        let c = &clusters[cluster.0 as usize];
+        if c.kind != EntityKind::Person && !c.name.contains(' ') {
+            if let Some(&person) = self.person_by_surname.get(&c.name) {
+                return person;
+            }
+        }
+        cluster
+    }
 }
 
 /// The most recent person (or group) entity mentioned before `pos`, outside `exclude`.
@@ -46,6 +99,7 @@ fn antecedent<'a>(entities: &'a [Entity], pos: u32, person: bool, exclude: Span)
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).
 pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clusters: &[Cluster]) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
+    let names = Names::new(text, entities, clusters);
     for draft in drafts {
         let mut evidence = draft.evidence;
         let mut confidence = draft.confidence;
@@ -66,9 +120,16 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
                     let right_kind = if person { kind == Some(EntityKind::Person) } else { kind.is_some_and(|k| k != EntityKind::Person) };
                     right_kind && draft.span.start.saturating_sub(p.span.end) < 600
                 });
+                // ... unless another person of that kind is named after the previous claim, nearer the pronoun.
+                let previous_end = claims.last().map_or(0, |c: &Claim| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
+                // Owners and objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
+                let nearer = antecedent(entities, words.start, person, draft.span).filter(|e| {
+                    let before = text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+                    e.span.start >= previous_end && !possessed(text, e) && !matches!(before.as_str(), "to" | "for" | "of" | "with" | "by")
+                });
+                let recent = recent.filter(|p| nearer.is_none_or(|e| Some(names.person_or_self(clusters, e.cluster)) == p.cluster));
                 let resolved = recent.map(|p| (p.name, p.cluster)).or_else(|| {
-                    antecedent(entities, words.start, person, draft.span)
-                        .map(|e| (clusters[e.cluster.0 as usize].name.clone(), Some(e.cluster)))
+                    antecedent(entities, words.start, person, draft.span).map(|e| (names.shown[e.cluster.0 as usize].clone(), Some(e.cluster)))
                 });
                 match resolved {
                     Some((name, cluster)) => {
@@ -82,9 +143,17 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
                     }
                 }
             } else if let Some(entity) = head_entity(text, entities, words) {
-                let cluster = &clusters[entity.cluster.0 as usize];
-                evidence.push(Evidence::at(entity.span, format!("speaker is the {} {}", entity.kind.label().to_lowercase(), cluster.name)));
-                Some(Speaker { span: words, name: cluster.name.clone(), cluster: Some(entity.cluster) })
+                let id = names.person_or_self(clusters, entity.cluster);
+                let cluster = &clusters[id.0 as usize];
+                if id != entity.cluster {
+                    evidence.push(Evidence::at(entity.span, format!("'{}' is the surname of {}", entity.span.slice(text), cluster.name)));
+                }
+                evidence.push(Evidence::at(entity.span, format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize])));
+                Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
+            } else if let Some(&id) = names.person_by_surname.get(phrase.trim()) {
+                // A surname the recogniser missed ("Hajiyev said ...") names the person it shortens.
+                evidence.push(Evidence::at(words, format!("'{phrase}' is the surname of {}", clusters[id.0 as usize].name)));
+                Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
             } else {
                 evidence.push(Evidence::at(words, "speaker is a description, not a named entity"));
                 Some(Speaker { span: words, name: phrase.split_whitespace().collect::<Vec<_>>().join(" "), cluster: None })
@@ -97,4 +166,39 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
         claims.push(Claim { span: draft.span, kind: draft.kind, cue: draft.cue, speaker, side: None, confidence, evidence });
     }
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::EntityId;
+
+    fn entity(text: &str, name: &str, kind: EntityKind, cluster: u32) -> Entity {
+        let start = text.find(name).expect("name in text");
+        Entity { span: Span::new(start, start + name.len()), kind, cluster: ClusterId(cluster), confidence: 1.0, evidence: Vec::new() }
+    }
+
+    #[test]
+    fn head_entity_skips_owners() {
+        let text = "Tom Hale's aide Ann Lee said so.";
+        let entities = vec![entity(text, "Tom Hale", EntityKind::Person, 0), entity(text, "Ann Lee", EntityKind::Person, 1)];
+        let phrase = Span::new(0, text.find(" said").unwrap());
+        assert_eq!(head_entity(text, &entities, phrase).map(|e| e.cluster), Some(ClusterId(1)));
+    }
+
+    #[test]
+    fn names_use_the_texts_form_and_link_surnames() {
+        let text = "NATO met Ana Silva. Silva spoke.";
+        let mut entities = vec![entity(text, "NATO", EntityKind::Org, 0), entity(text, "Ana Silva", EntityKind::Person, 1)];
+        let second = text.rfind("Silva").unwrap();
+        entities.push(Entity { span: Span::new(second, second + 5), kind: EntityKind::Place, cluster: ClusterId(2), confidence: 1.0, evidence: Vec::new() });
+        let clusters = vec![
+            Cluster { name: "North Atlantic Treaty Organization".into(), kind: EntityKind::Org, mentions: vec![EntityId(0)] },
+            Cluster { name: "Ana Silva".into(), kind: EntityKind::Person, mentions: vec![EntityId(1)] },
+            Cluster { name: "Silva".into(), kind: EntityKind::Place, mentions: vec![EntityId(2)] },
+        ];
+        let names = Names::new(text, &entities, &clusters);
+        assert_eq!(names.shown[0], "NATO", "the gazetteer's long form is not in the text");
+        assert_eq!(names.person_or_self(&clusters, ClusterId(2)), ClusterId(1), "a place named like a surname is the person");
+    }
 }

@@ -268,6 +268,31 @@ pub struct Side {
     pub members: Vec<ClusterId>,
     /// Why each member was placed here.
     pub evidence: Vec<Evidence>,
+    /// How much voice the side has in the article (claims, quoted words, sources, order).
+    pub balance: SideBalance,
+}
+
+/// How much voice one side has: plain numbers a shell can chart side by side.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SideBalance {
+    /// Claims on this side.
+    pub n_claims: u32,
+    /// Words inside quotation marks in this side's claims.
+    pub quoted_words: u32,
+    /// Claims whose speaker is a named person, organisation or place.
+    pub n_named_claims: u32,
+    /// Claims whose speaker is a description ("officials", "a spokesperson") or unknown.
+    pub n_anonymous_claims: u32,
+    /// Distinct named speakers.
+    pub n_named_sources: u32,
+    /// This side's first claim in the text.
+    pub first_claim: Option<ClaimId>,
+    /// This side's last claim in the text.
+    pub last_claim: Option<ClaimId>,
+    /// True when the article's first claim on any side is this side's.
+    pub speaks_first: bool,
+    /// True when the article's last claim on any side is this side's.
+    pub speaks_last: bool,
 }
 
 /// Two claims from opposing sides about the same matter.

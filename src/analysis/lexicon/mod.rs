@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub metonyms: Vec<(String, usize)>,
     /// Organisations: canonical name first, then other names.
     pub organisations: Vec<Vec<String>>,
+    /// Government bodies named without their country → index into `countries` ("State Department").
+    pub government_bodies: Vec<(String, usize)>,
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -93,13 +95,17 @@ impl Lexicon {
                 }
             })
             .collect();
-        let metonyms = lines(include_str!("metonyms.txt"))
-            .filter_map(|line| {
-                let (name, country) = line.split_once('\t')?;
-                let idx = countries.iter().position(|c| c.name == country.trim())?;
-                Some((name.trim().to_string(), idx))
-            })
-            .collect();
+        let by_country = |file: &'static str| -> Vec<(String, usize)> {
+            lines(file)
+                .filter_map(|line| {
+                    let (name, country) = line.split_once('\t')?;
+                    let idx = countries.iter().position(|c| c.name == country.trim())?;
+                    Some((name.trim().to_string(), idx))
+                })
+                .collect()
+        };
+        let metonyms = by_country(include_str!("metonyms.txt"));
+        let government_bodies = by_country(include_str!("government_bodies.tsv"));
         Lexicon {
             speech_verbs,
             titles: set(include_str!("titles.txt"), true),
@@ -113,6 +119,7 @@ impl Lexicon {
             countries,
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
+            government_bodies,
         }
     }
 }
@@ -137,5 +144,6 @@ mod tests {
         assert!(lex.metonyms.iter().any(|(n, i)| n == "Kremlin" && lex.countries[*i].name == "Russia"));
         assert!(lex.organisations.iter().any(|o| o[0] == "European Union" && o.contains(&"EU".to_string())));
         assert!(lex.countries.len() > 240);
+        assert!(lex.government_bodies.iter().any(|(n, i)| n == "State Department" && lex.countries[*i].name == "United States"));
     }
 }

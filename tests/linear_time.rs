@@ -1,0 +1,45 @@
+//! The claim stage is linear in the text's length: adversarial inputs (10,000 quote marks, one
+//! 100,000-character sentence) must take about four times as long when four times as long.
+//! Timing lives here, outside the pure core, because the core may not read a clock.
+
+use article_explorer::analysis::{claims, lexicon::LEXICON, quotes, sentences, tokens::tokenize};
+use std::time::{Duration, Instant};
+
+/// Runs the stages the claim stage needs and times the claim stage alone.
+fn time_claims(text: &str) -> Duration {
+    let tokens = tokenize(text);
+    let sentences = sentences::split(text, &tokens, &LEXICON);
+    let (quotes, _) = quotes::find(text, &tokens);
+    let start = Instant::now();
+    let drafts = claims::find(text, &tokens, &sentences, &quotes, &LEXICON);
+    let elapsed = start.elapsed();
+    assert!(drafts.len() <= tokens.len());
+    elapsed
+}
+
+/// Quadrupling the input must not take much more than four times as long (a quadratic stage
+/// takes sixteen times as long). Best of three runs; runs under 2 ms count as 2 ms (noise).
+fn assert_linear(name: &str, unit: &str, n: usize) {
+    let best = |reps: usize| (0..3).map(|_| time_claims(&unit.repeat(reps))).min().unwrap_or_default();
+    let small = best(n / 4);
+    let large = best(n);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(2e-3);
+    assert!(ratio < 9.0, "{name}: {n} units took {large:?}, a quarter of them {small:?} (ratio {ratio:.1})");
+    assert!(large.as_secs() < 5, "{name}: {large:?}");
+}
+
+#[test]
+fn linear_in_ten_thousand_quote_marks() {
+    assert_linear("bare marks", "\" ", 10_000);
+    assert_linear("quoted claims", "“Yes,” he said. ", 5_000);
+    assert_linear("unclosed marks", "“a said b ", 10_000);
+}
+
+#[test]
+fn linear_in_one_long_sentence() {
+    // Each input is about 100,000 characters with no full stop.
+    assert_linear("said chain", "Tom said the port, ", 5_000);
+    assert_linear("commas", "a, ", 33_000);
+    assert_linear("coordinated cues", "the aide rejected it and said ", 3_300);
+    assert_linear("according to", "according to officials, ", 4_000);
+}
