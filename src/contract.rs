@@ -125,6 +125,31 @@ pub struct JsonSide {
     pub role: &'static str,
     /// Names it goes by.
     pub aliases: Vec<String>,
+    /// How much voice it has: claims, quoted words, named and anonymous sources, order.
+    pub balance: JsonBalance,
+}
+
+/// A side's share of voice in the article.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonBalance {
+    /// Claims on this side.
+    pub claims: u32,
+    /// Words inside quotation marks in its claims.
+    pub quoted_words: u32,
+    /// Claims by named speakers.
+    pub named_claims: u32,
+    /// Claims by anonymous or unknown speakers.
+    pub anonymous_claims: u32,
+    /// Distinct named speakers.
+    pub named_sources: u32,
+    /// Index of its first claim.
+    pub first_claim: Option<u32>,
+    /// Index of its last claim.
+    pub last_claim: Option<u32>,
+    /// True when it makes the article's first claim on any side.
+    pub speaks_first: bool,
+    /// True when it makes the article's last claim on any side.
+    pub speaks_last: bool,
 }
 
 /// A claim and its counter-claim, as indexes into `claims`.
@@ -217,7 +242,23 @@ pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
             .sides
             .iter()
             .enumerate()
-            .map(|(i, s)| JsonSide { id: i as u32, name: s.name.clone(), role: s.role.label(), aliases: s.aliases.clone() })
+            .map(|(i, s)| JsonSide {
+                id: i as u32,
+                name: s.name.clone(),
+                role: s.role.label(),
+                aliases: s.aliases.clone(),
+                balance: JsonBalance {
+                    claims: s.balance.n_claims,
+                    quoted_words: s.balance.quoted_words,
+                    named_claims: s.balance.n_named_claims,
+                    anonymous_claims: s.balance.n_anonymous_claims,
+                    named_sources: s.balance.n_named_sources,
+                    first_claim: s.balance.first_claim.map(|c| c.0),
+                    last_claim: s.balance.last_claim.map(|c| c.0),
+                    speaks_first: s.balance.speaks_first,
+                    speaks_last: s.balance.speaks_last,
+                },
+            })
             .collect(),
         counter_claims: analysis
             .counter_claims

@@ -13,6 +13,7 @@ use base64::Engine;
 use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
+use crate::analysis::sides::SideEdit;
 use serde::{Deserialize, Serialize};
 
 /// The fragment prefix of version 1 links (text only).
@@ -42,6 +43,9 @@ pub struct ViewState {
     /// The selection: `"c3"` (claim 3), `"e12"` (entity mention 12) or `"a1"` (assertion 1).
     #[serde(default, rename = "s", skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// The reader's edits to the sides, in the order they were made.
+    #[serde(default, rename = "e", skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<SideEdit>,
 }
 
 impl ViewState {
@@ -248,7 +252,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn state(text: &str) -> SharedState {
-        SharedState { text: text.to_string(), analyzer: "test".into(), view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()) } }
+        let edits = vec![SideEdit::Rename { side: crate::analysis::SideId(0), name: "Port city".into() }];
+        SharedState { text: text.to_string(), analyzer: "test".into(), view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()), edits } }
     }
 
     #[test]
@@ -279,7 +284,7 @@ mod tests {
 
     #[test]
     fn annotations_only_links_carry_a_fingerprint() {
-        let view = ViewState { hidden: vec![], selected: Some("e4".into()) };
+        let view = ViewState { hidden: vec![], selected: Some("e4".into()), edits: vec![] };
         let link = encode_annotations("The article.", "0.1.0", &view);
         let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("annotations link did not decode") };
         assert_eq!(a.fp, fingerprint("The article."));

@@ -10,7 +10,7 @@
 use super::lexicon::Lexicon;
 use super::model::{Analysis, Claim, ClaimId, Quote, Cluster, ClusterId, CounterClaim, Diagnostic, Entity, EntityKind, Evidence, Side, SideBalance, SideId, SideRole, Token, TokenKind};
 use super::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// A camp: who an actor stands with.
@@ -619,7 +619,7 @@ fn set_balances(claims: &[Claim], tokens: &[Token], quotes: &[Quote], sides: &mu
 
 /// A reader's correction to the sides, applied by [`apply_edits`]. Edits carry ids of the
 /// analysis they were made on, so they belong with its text (a share link keeps both).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SideEdit {
     /// Give a side another name.
     Rename {

@@ -7,7 +7,7 @@ mod share_bar;
 mod state;
 mod storage;
 
-use crate::analysis::{analyze, markup, ClaimId, ANALYZER_VERSION};
+use crate::analysis::{analyze, markup, sides, ClaimId, ANALYZER_VERSION};
 use crate::share::{self, Link, SharedAnnotations, ViewState};
 use leptos::prelude::*;
 
@@ -45,6 +45,7 @@ fn opening() -> Opening {
 fn apply_view(ui: UiState, view: &ViewState) {
     ui.hidden.set(view.hidden.iter().filter_map(|n| Layer::from_name(n)).collect());
     ui.selection.set(view.selected.as_deref().and_then(Selection::from_code));
+    ui.edits.set(view.edits.clone());
 }
 
 /// The whole page.
@@ -55,31 +56,38 @@ pub fn App() -> impl IntoView {
     let link_error = RwSignal::new(opening.link_error);
     let pending = RwSignal::new(opening.pending);
     let set_aside = RwSignal::new(opening.set_aside);
-    let analysis = Memo::new(move |_| text.with(|t| analyze(t)));
-    let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
-    let word_count = move || text.with(|t| t.split_whitespace().count());
     let ui = UiState::new();
     apply_view(ui, &opening.view);
+    // The analysis of the text, then the reader's side edits over it (editing sides does not re-analyse).
+    let analysed = Memo::new(move |_| text.with(|t| analyze(t)));
+    let analysis = Memo::new(move |_| {
+        let mut a = analysed.get();
+        ui.edits.with(|edits| sides::apply_edits(&mut a, edits));
+        a
+    });
+    let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
+    let word_count = move || text.with(|t| t.split_whitespace().count());
     provide_context(ui);
 
     // Every change of text goes through here: saved first (so a crash cannot lose it), then shown.
     // While a link's article stands in for the reader's own saved text, nothing is saved until
     // the reader edits (and so adopts) the shared article or goes back to their own.
+    // Side edits name actors of one analysis, so a new text starts without them.
     let set_text = move |new_text: String| {
         set_aside.set(None);
+        ui.edits.set(Vec::new());
         storage::save(&new_text);
         text.set(new_text);
     };
     // Typing or pasting: an annotations-only link waits for the article whose fingerprint it carries.
     let on_input = move |ev| {
         let new_text = event_target_value(&ev);
-        if let Some(p) = pending.get_untracked() {
-            if share::fingerprint(&new_text) == p.fp {
-                apply_view(ui, &p.view);
-                pending.set(None);
-            }
-        }
+        let waiting = pending.get_untracked().filter(|p| share::fingerprint(&new_text) == p.fp);
         set_text(new_text);
+        if let Some(p) = waiting {
+            apply_view(ui, &p.view);
+            pending.set(None);
+        }
     };
 
     // Keyboard: j/k (or n/p) move between claims, 1–7 toggle layers, Escape clears the selection.

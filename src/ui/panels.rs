@@ -3,6 +3,7 @@
 
 use super::article_view::{focus_claim, side_class};
 use super::state::{Layer, Selection, UiState};
+use crate::analysis::sides::SideEdit;
 use crate::analysis::{Analysis, ClaimId, EntityKind, Evidence, SideId, SideRole};
 use leptos::prelude::*;
 
@@ -173,13 +174,78 @@ pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
     }
 }
 
-/// The narratives: a column per party with its claims, counter-claims side by side, third parties apart.
+/// "1 claim", "3 claims".
+fn claims_count(n: usize) -> String {
+    if n == 1 { "1 claim".to_string() } else { format!("{n} claims") }
+}
+
+/// Controls to rename a side, merge it into another, or move one of its actors elsewhere.
+fn side_controls(a: &Analysis, id: SideId) -> impl IntoView {
+    let ui = ui();
+    let side = &a.sides[id.0 as usize];
+    let others: Vec<(u32, String)> = a.sides.iter().enumerate().filter(|(i, _)| *i as u32 != id.0).map(|(i, s)| (i as u32, s.name.clone())).collect();
+    let merge_options = others.iter().map(|(i, n)| view! { <option value=i.to_string()>{format!("Merge into {n}")}</option> }).collect::<Vec<_>>();
+    let members = side.members.iter().filter(|m| a.clusters.get(m.0 as usize).is_some_and(|c| c.kind != EntityKind::Place)).map(|m| {
+        let cluster = *m;
+        let name = a.clusters[m.0 as usize].name.clone();
+        let options = others.iter().map(|(i, n)| view! { <option value=i.to_string()>{format!("Move to {n}")}</option> }).collect::<Vec<_>>();
+        view! {
+            <li class="member">
+                {name.clone()}
+                <select aria-label=format!("Move {name} to another side") data-testid="move-actor"
+                    on:change=move |ev| {
+                        if let Ok(to) = event_target_value(&ev).parse::<u32>() {
+                            ui.edit(SideEdit::MoveActor { cluster, to: SideId(to) });
+                        }
+                    }>
+                    <option value="">"Move…"</option>
+                    {options}
+                </select>
+            </li>
+        }
+    }).collect::<Vec<_>>();
+    view! {
+        <details class="side-edit">
+            <summary>"Edit this side"</summary>
+            <label>"Name "
+                <input data-testid="rename-side" value=side.name.clone() aria-label="Rename this side"
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev).trim().to_string();
+                        if !name.is_empty() {
+                            ui.edit(SideEdit::Rename { side: id, name });
+                        }
+                    } />
+            </label>
+            <select aria-label="Merge this side into another" data-testid="merge-side"
+                on:change=move |ev| {
+                    if let Ok(into) = event_target_value(&ev).parse::<u32>() {
+                        ui.edit(SideEdit::Merge { from: id, into: SideId(into) });
+                    }
+                }>
+                <option value="">"Merge…"</option>
+                {merge_options}
+            </select>
+            <ul class="members">{members}</ul>
+        </details>
+    }
+}
+
+/// The narratives: a column per party with its claims and balance, counter-claims side by side,
+/// third parties apart, and the reader's edits to the sides.
 #[component]
 pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = ui();
     view! {
         <section class="panel narratives" data-testid="sides-panel" aria-label="Competing narratives">
             <h2>"Narratives"</h2>
+            <Show when=move || ui.edits.with(|e| !e.is_empty())>
+                <p class="edits" data-testid="reader-edits">
+                    {move || ui.edits.with(|e| format!("Your edits to the sides: {}. ", e.len()))}
+                    <button on:click=move |_| ui.edits.update(|e| { e.pop(); })>"Undo last"</button>
+                    " "
+                    <button on:click=move |_| ui.edits.set(Vec::new())>"Reset"</button>
+                </p>
+            </Show>
             {move || text.with(|t| analysis.with(|a| {
                 if a.sides.is_empty() {
                     return view! { <p class="empty">"No sides found yet: they appear when people or governments are quoted."</p> }.into_any();
@@ -199,19 +265,33 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                 let columns = a.sides.iter().enumerate().filter(|(_, s)| s.role == SideRole::Party).map(|(i, s)| {
                     let id = SideId(i as u32);
                     let claims: Vec<usize> = a.claims.iter().enumerate().filter(|(_, c)| c.side == Some(id)).map(|(j, _)| j).collect();
+                    let b = &s.balance;
+                    let order = match (b.speaks_first, b.speaks_last) {
+                        (true, true) => " · speaks first and last",
+                        (true, false) => " · speaks first",
+                        (false, true) => " · speaks last",
+                        _ => "",
+                    };
                     view! {
                         <div class=format!("side-column {}", side_class(a, Some(id))) data-testid="side">
                             <h3><span class="side-name">{s.name.clone()}</span>
-                                <span class="side-count">{format!("{} claims", claims.len())}</span></h3>
+                                <span class="side-count">{claims_count(claims.len())}</span></h3>
                             <meter class="bar" min="0" max=total.to_string() value=claims.len().to_string()
                                 aria-label=format!("{} of {} claims", claims.len(), a.claims.len())></meter>
+                            <p class="balance" data-testid="balance">{format!(
+                                "{} quoted words · {} named, {} anonymous claims · {} named sources{order}",
+                                b.quoted_words, b.n_named_claims, b.n_anonymous_claims, b.n_named_sources
+                            )}</p>
                             <div class="side-aliases">{s.aliases.iter().take(8).cloned().collect::<Vec<_>>().join(", ")}</div>
                             <ul>{claims.iter().map(|&j| claim_line(j, a, t)).collect::<Vec<_>>()}</ul>
+                            {side_controls(a, id)}
                         </div>
                     }
                 }).collect::<Vec<_>>();
                 let pairs = a.counter_claims.iter().map(|p| {
+                    // The first party's claim on the left, as in the columns above.
                     let (x, y) = (p.claim.0 as usize, p.counter.0 as usize);
+                    let (x, y) = if a.claims[x].side.is_some_and(|s| s.0 == 1) { (y, x) } else { (x, y) };
                     view! {
                         <div class="pair" data-testid="counter-claim">
                             <ul class=side_class(a, a.claims[x].side)>{claim_line(x, a, t)}</ul>
@@ -221,8 +301,15 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                     }
                 }).collect::<Vec<_>>();
                 let third = a.sides.iter().enumerate().filter(|(_, s)| s.role == SideRole::ThirdParty).map(|(i, s)| {
-                    let n = a.claims.iter().filter(|c| c.side == Some(SideId(i as u32))).count();
-                    view! { <li data-testid="side">{s.name.clone()}<span class="side-count">{format!(" {n} claims")}</span></li> }
+                    let id = SideId(i as u32);
+                    let n = a.claims.iter().filter(|c| c.side == Some(id)).count();
+                    view! {
+                        <li data-testid="side" class="third-party">
+                            <span class="side-name">{s.name.clone()}</span>
+                            <span class="side-count">{format!(" {}", claims_count(n))}</span>
+                            {side_controls(a, id)}
+                        </li>
+                    }
                 }).collect::<Vec<_>>();
                 let unaligned = a.claims.iter().filter(|c| c.side.is_none()).count();
                 view! {

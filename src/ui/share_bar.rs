@@ -22,6 +22,7 @@ fn current_view(ui: UiState) -> ViewState {
     ViewState {
         hidden: ui.hidden.with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).map(|l| l.name().to_string()).collect()),
         selected: ui.selection.get_untracked().map(|s| s.to_code()),
+        edits: ui.edits.get_untracked(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! UI-only state shared by the components through context: what the reader selected and which
 //! layers are shown. The article text and its analysis live in `App`; nothing here is derived data.
 
+use crate::analysis::sides::SideEdit;
 use crate::analysis::{ClaimId, EntityId};
 use leptos::prelude::*;
 
@@ -95,12 +96,19 @@ pub struct UiState {
     pub selection: RwSignal<Option<Selection>>,
     /// Hidden layers.
     pub hidden: RwSignal<Vec<Layer>>,
+    /// The reader's edits to the sides, applied over the analysis in order.
+    pub edits: RwSignal<Vec<SideEdit>>,
 }
 
 impl UiState {
     /// Fresh state: nothing selected, every layer shown.
     pub fn new() -> UiState {
-        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()) }
+        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()), edits: RwSignal::new(Vec::new()) }
+    }
+
+    /// Records a reader's edit to the sides.
+    pub fn edit(&self, edit: SideEdit) {
+        self.edits.update(|e| e.push(edit));
     }
 
     /// Shows a hidden layer or hides a shown one.
