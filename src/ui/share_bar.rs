@@ -52,6 +52,13 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
     let ui = use_context::<UiState>().unwrap_or_default();
     let link = RwSignal::new(None::<String>);
     let feedback = RwSignal::new(String::new());
+    // Feedback fades after a while; a newer message replaces the timer of an older one.
+    let clear_timer = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
+    let say = move |message: String| {
+        feedback.set(message);
+        let timeout = gloo::timers::callback::Timeout::new(8_000, move || feedback.set(String::new()));
+        clear_timer.set_value(Some(timeout));
+    };
 
     let publish = move |fragment: String, what: &str| {
         let url = url_with_fragment(&fragment);
@@ -60,7 +67,7 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         }
         let _ = window().navigator().clipboard().write_text(&url);
         let n = url.chars().count();
-        feedback.set(if n > HARD_LINK_LIMIT {
+        say(if n > HARD_LINK_LIMIT {
             format!("{what} copied, but it is {n} characters: most chat apps cut links near {HARD_LINK_LIMIT}. Share an annotations-only link instead.")
         } else if n > SOFT_LINK_LIMIT {
             format!("{what} copied ({n} characters): some tools cut links longer than {SOFT_LINK_LIMIT}.")
@@ -80,17 +87,17 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
     let export_json = move |_| {
         let json = text.with(|t| analysis.with(|a| serde_json::to_string_pretty(&crate::contract::to_json(t, a)).unwrap_or_default()));
         download("analysis.json", "application/json", &json);
-        feedback.set("Saved analysis.json.".into());
+        say("Saved analysis.json.".into());
     };
     let export_html = move |_| {
         let html = text.with(|t| analysis.with(|a| crate::export::to_html(t, a, &title_of(t))));
         download("article.html", "text/html", &html);
-        feedback.set("Saved article.html: it opens offline.".into());
+        say("Saved article.html: it opens offline.".into());
     };
     let export_markdown = move |_| {
         let md = text.with(|t| analysis.with(|a| crate::export::to_markdown(t, a, &title_of(t))));
         download("claims.md", "text/markdown", &md);
-        feedback.set("Saved claims.md.".into());
+        say("Saved claims.md.".into());
     };
     view! {
         <div class="share-bar" role="group" aria-label="Share and export">
