@@ -5,14 +5,14 @@
 # Set SKIP_SETUP=1 when scripts/setup.sh has already run (scripts/test.sh does).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 PUBLIC_URL="${1:-/}"
 [[ "$PUBLIC_URL" == */ ]] || PUBLIC_URL="$PUBLIC_URL/"
 
-[[ "${SKIP_SETUP:-0}" == 1 ]] || "$ROOT/scripts/setup.sh"
+[[ "${SKIP_SETUP:-0}" == 1 ]] || bash "$ROOT/scripts/setup.sh"
 
 echo "[build-site] trunk build --release --public-url $PUBLIC_URL -> dist/"
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$ROOT/dist"

@@ -4,10 +4,10 @@
 # Extra arguments go to `trunk serve` (e.g. `--port 9000`). Trunk rebuilds on file changes.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-"$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh"
 echo "[serve] building and serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
 exec trunk serve --release --offline "$@"

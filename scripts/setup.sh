@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/setup.sh — owns the machine set-up: wasm target, trunk, wasm-bindgen-cli, Chromium, binaryen, npm e2e deps.
+# scripts/setup.sh — owns the machine set-up: wasm target, trunk, wasm-bindgen-cli, Chromium, wasm-opt, npm deps.
 #
 # Idempotent: every step checks first and does nothing when the tool is already right,
 # so on a set-up machine it takes a few seconds. On a fresh machine (Rust via rustup,
@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14" # trunk 0.22 needs Rust 1.96
-APT_PACKAGES=(chromium chromium-driver binaryen)
+APT_PACKAGES=(chromium chromium-driver)
 
 log() { printf '[setup] %s\n' "$*"; }
 
@@ -30,29 +30,22 @@ tool_version() {
 }
 
 # --- Rust target -------------------------------------------------------------------------------
-if rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
+if [[ "$(rustup target list --installed)" == *wasm32-unknown-unknown* ]]; then
     log "rust target wasm32-unknown-unknown: ok"
 else
     log "adding rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
 fi
 
-# --- Debian packages: Chromium, ChromeDriver, binaryen (wasm-opt) --------------------------------
+# --- Debian packages: Chromium and ChromeDriver (browser tests) ------------------------------------
 apt_missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
         apt_missing+=("$pkg")
     fi
 done
-for cmd in chromium chromedriver wasm-opt; do
-    if ! command -v "$cmd" >/dev/null 2>&1; then
-        case "$cmd" in
-            chromium) apt_missing+=(chromium) ;;
-            chromedriver) apt_missing+=(chromium-driver) ;;
-            wasm-opt) apt_missing+=(binaryen) ;;
-        esac
-    fi
-done
+command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     apt_missing+=(nodejs npm)
 fi
@@ -62,7 +55,7 @@ if ((${#apt_missing[@]})); then
     log "installing Debian packages: ${apt_missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" </dev/null
+    apt-get install -y -qq "${apt_missing[@]}" </dev/null
 else
     log "Debian packages (${APT_PACKAGES[*]}): ok"
 fi
@@ -89,16 +82,35 @@ else
     cargo install "wasm-bindgen-cli@$WB_VERSION" --force
 fi
 
-# --- npm: the end-to-end test dependencies -----------------------------------------------------
-E2E="$ROOT/tests/e2e"
-lock_sum="$(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
-stamp="$E2E/node_modules/.installed-from-lock"
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" ]]; then
-    log "npm packages in tests/e2e: ok"
-else
-    log "installing npm packages in tests/e2e (npm ci)"
-    (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
-    echo "$lock_sum" >"$stamp"
+# --- crates: Trunk builds with `cargo --offline`, so fetch every crate the lockfile names --------
+log "cargo fetch"
+(cd "$ROOT" && cargo fetch --quiet)
+
+# --- npm: build tools (wasm-opt) and the end-to-end test dependencies -------------------------
+# Each directory installs from its committed package-lock.json; a stamp of the lock's hash in
+# node_modules tells whether the install is current.
+npm_ci() {
+    local dir="$1"
+    local sum stamp
+    sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    stamp="$dir/node_modules/.installed-from-lock"
+    if [[ -f "$stamp" && "$(cat "$stamp")" == "$sum" ]]; then
+        log "npm packages in ${dir#"$ROOT"/}: ok"
+    else
+        log "installing npm packages in ${dir#"$ROOT"/} (npm ci)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+        echo "$sum" >"$stamp"
+    fi
+}
+# wasm-opt: binaryen from npm (Debian's binaryen 108 breaks wasm-bindgen's externref table export).
+npm_ci "$ROOT/scripts/tools"
+npm_ci "$ROOT/tests/e2e"
+
+# The wasm-opt Trunk will find (scripts/env.sh puts scripts/tools first on PATH).
+WASM_OPT_WANT="$(awk -F'"' '/"binaryen": "/ { split($4, v, "."); print v[1]; exit }' "$ROOT/scripts/tools/package.json")"
+if [[ "$(PATH="$ROOT/scripts/tools/node_modules/.bin:$PATH" wasm-opt --version | awk '{ print $3 }')" != "$WASM_OPT_WANT" ]]; then
+    echo "[setup] error: scripts/tools/node_modules/.bin/wasm-opt is not binaryen $WASM_OPT_WANT" >&2
+    exit 1
 fi
 
 log "done"

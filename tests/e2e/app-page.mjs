@@ -153,7 +153,7 @@ export class AppPage {
     await this.shareButton.click();
     await this.shareLink.waitFor({ state: 'visible' });
     await this.page.waitForFunction(
-      (selector) => (document.querySelector(selector)?.value ?? '').includes('#v1.'),
+      (selector) => /#v\d+\./.test(document.querySelector(selector)?.value ?? ''),
       '[data-testid="share-link"]',
       { timeout: TIMEOUT_MS },
     );
