@@ -1,0 +1,33 @@
+// scripts/tools/add-csp.mjs — owns the page's Content-Security-Policy: a Trunk post_build hook.
+//
+// Trunk writes its wasm loader as an inline module script whose text changes with every build
+// (it names the hashed files), so the policy allows exactly that script by its SHA-256 hash and
+// nothing else inline. The meta tag goes first in <head>, before the script it governs.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('add-csp: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
+  process.exit(1);
+}
+const file = path.join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  .filter((m) => m[1].trim() !== '')
+  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+writeFileSync(file, html);
+console.log(`add-csp: ${hashes.length} inline script(s) allowed by hash`);
