@@ -131,7 +131,13 @@ fn dates_and_numbers(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [b
         let p = piece(i);
         let mut end = i;
         let mut kind = None;
-        if lex.months.contains(p) && (p.len() > 3 || i + 1 < tokens.len() && (is_day_number(piece(i + 1)) || is_year(piece(i + 1)))) {
+        // A short month name ("May", "Jun") must look like a date: a day or year next to it, or a
+        // temporal word before it ("in May", "since May"), not the verb "may".
+        let temporal_before = i > 0
+            && matches!(piece(i - 1).to_lowercase().as_str(), "in" | "since" | "until" | "till" | "by" | "last" | "next" | "early" | "late" | "mid" | "of" | "from" | "through" | "during");
+        if lex.months.contains(p)
+            && (p.len() > 3 || temporal_before || i + 1 < tokens.len() && (is_day_number(piece(i + 1)) || is_year(piece(i + 1))))
+        {
             // "June 1", "February 2023", "June 1, 2023"; a day number before it: "27 August".
             let mut start = i;
             if i > 0 && !taken[i - 1] && is_day_number(piece(i - 1)) {
@@ -384,6 +390,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
         }
     }
     propagate(text, tokens, lex, &mut taken, &mut found);
+    extend_first_names(text, tokens, lex, &mut taken, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
@@ -480,6 +487,38 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
 }
 
 /// The initials of a multi-word name ("European Union" → "EU"), skipping small words.
+/// A capitalised word the tagger left just before a person's name is the first name the model
+/// did not know ("João Pereira" found as "Pereira"): at most two such words, on the same line,
+/// never a title, honorific, function word, nationality, calendar word or another entity.
+fn extend_first_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut [Found]) {
+    let lists = &*ner::features::WORD_LISTS;
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Person) {
+        let mut n = 0;
+        while n < 2 && f.first > 0 {
+            let j = f.first - 1;
+            let word = tokens[j].span.slice(text);
+            let fits = tokens[j].kind == TokenKind::Word
+                && !taken[j]
+                && tokens[f.first].space_before
+                && tokens[f.first].newlines_before == 0
+                && is_capitalised(word)
+                && !word.chars().all(char::is_uppercase)
+                && !lex.function_words.contains(&word.to_lowercase())
+                && !lex.titles.contains(&word.to_lowercase())
+                && !lex.honorifics.contains(word)
+                && !lex.months.contains(word)
+                && !lex.weekdays.contains(word)
+                && !lists.is_demonym(word);
+            if !fits {
+                break;
+            }
+            taken[j] = true;
+            f.first = j;
+            n += 1;
+        }
+    }
+}
+
 fn initials(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
@@ -566,6 +605,9 @@ mod tests {
             ("title_outside_person", "Prime Minister Ehud Olmert spoke.", &[("Ehud Olmert", "PERSON")]),
             ("weekday_and_date", "On Thursday, October 10, 2019 they met.", &[("Thursday, October 10, 2019", "DATE")]),
             ("org_head_runs_through_of", "The Church of Scientology denied it.", &[("Church of Scientology", "ORG")]),
+            ("unknown_first_name_joins", "Opposition councillor João Pereira said the project was late.", &[("João Pereira", "PERSON")]),
+            ("title_stops_first_name", "Commissioner Stephen Mold urged it.", &[("Stephen Mold", "PERSON")]),
+            ("short_month_after_in", "Talks resumed in May. They may end in June.", &[("May", "DATE"), ("June", "DATE")]),
         ];
         for (name, text, want) in cases {
             let got = entities(text);
