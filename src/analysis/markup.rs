@@ -3,9 +3,20 @@
 //!
 //! Concatenating the segments' text gives back the input exactly.
 
-use super::model::{Analysis, ClaimId, EntityId};
+use super::model::{Analysis, ClaimId, EntityId, SideId, SideRole};
 use super::span::Span;
 use serde::Serialize;
+
+/// The style class of a side, shared by every shell: the first party `side-a`, the second
+/// `side-b`, any third party `side-third`, no side `side-none`.
+pub fn side_class(analysis: &Analysis, side: Option<SideId>) -> &'static str {
+    match side.and_then(|id| analysis.sides.get(id.0 as usize).map(|s| (id, s.role))) {
+        Some((id, SideRole::Party)) if id.0 == 0 => "side-a",
+        Some((_, SideRole::Party)) => "side-b",
+        Some(_) => "side-third",
+        None => "side-none",
+    }
+}
 
 /// One mark over a stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

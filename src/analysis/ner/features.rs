@@ -66,6 +66,11 @@ impl WordLists {
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains(word)
     }
+
+    /// True for a frequent first name ("Maria").
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
 }
 
 /// The tagger's word lists, parsed on first use.
