@@ -2,7 +2,7 @@
 //! (opens offline, no script) and a Markdown summary of the claims by side. The JSON export is
 //! the CLI's contract ([`crate::contract`]).
 
-use crate::analysis::markup::{segments, Mark};
+use crate::analysis::markup::{segments, side_class, Mark};
 use crate::analysis::{Analysis, SideRole};
 
 /// Escapes text for HTML element content and attribute values.
@@ -21,14 +21,6 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-fn side_class(analysis: &Analysis, side: Option<crate::analysis::SideId>) -> &'static str {
-    match side.and_then(|id| analysis.sides.get(id.0 as usize).map(|s| (id, s.role))) {
-        Some((id, SideRole::Party)) if id.0 == 0 => "side-a",
-        Some((_, SideRole::Party)) => "side-b",
-        Some(_) => "side-third",
-        None => "side-none",
-    }
-}
 
 /// A self-contained HTML page of the highlighted article, with the page's own stylesheet inlined
 /// and a table of claims by side. It contains no script.

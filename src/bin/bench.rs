@@ -8,19 +8,9 @@ use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes,
 use std::io::Write;
 use std::time::Instant;
 
-/// A tiny deterministic generator (xorshift64*); the benchmark must be repeatable.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const PEOPLE: &[&str] = &["Maria Lopez", "Tom Reed", "Kari Berg", "Lars Holm", "Priya Nair", "James Ward", "Amal Haddad", "Oleg Petrov", "Ana Silva", "Chen Wei"];
 const PLACES: &[&str] = &["Oslo", "Stockholm", "Lisbon", "Madrid", "Kyiv", "Warsaw", "Nairobi", "Lima", "Hanoi", "Ottawa"];

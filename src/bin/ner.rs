@@ -13,6 +13,10 @@
 //! outside every name may also be tagged MISC without penalty (the update treats the set of
 //! allowed tags as the gold). DATE is left to rules, so dates are taught as outside.
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 use article_explorer::analysis::lexicon::LEXICON;
 use article_explorer::analysis::ner::features::{token_facts, Context, TokenFacts, MAX_FEATURES};
 use article_explorer::analysis::ner::tagger::{self, Label, Model, Weights, N_TAGS, OUTSIDE};
@@ -204,24 +208,6 @@ impl Trainer {
     }
 }
 
-/// A small fixed-seed generator for the epoch shuffles (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
 
 fn train(dir: &Path) -> Result<(), String> {
     let started = Instant::now();

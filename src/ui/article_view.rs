@@ -3,18 +3,10 @@
 
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
-use crate::analysis::{Analysis, ClaimId, SideId, SideRole};
+use crate::analysis::{Analysis, ClaimId};
 use leptos::prelude::*;
 
-/// The CSS class of a side: the two parties get their own colour, third parties share one.
-pub fn side_class(analysis: &Analysis, side: Option<SideId>) -> &'static str {
-    match side.and_then(|id| analysis.sides.get(id.0 as usize).map(|s| (id, s.role))) {
-        Some((id, SideRole::Party)) if id.0 == 0 => "side-a",
-        Some((_, SideRole::Party)) => "side-b",
-        Some(_) => "side-third",
-        None => "side-none",
-    }
-}
+pub use crate::analysis::markup::side_class;
 
 /// Scrolls the start of claim `index` into view (smoothly, centred).
 pub fn scroll_to_claim(index: usize) {
