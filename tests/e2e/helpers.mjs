@@ -1,0 +1,132 @@
+// tests/e2e/helpers.mjs — owns the helpers shared by the layers, narratives, share-view and security specs and the browser benchmark (contexts with options, layer table, axe, v1 links, generated long articles).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { deflateRawSync } from 'node:zlib';
+import { AppPage, TIMEOUT_MS } from './app-page.mjs';
+
+/** Opens a new context with any Playwright context options (colorScheme, acceptDownloads...). */
+export async function openApp(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  const page = await context.newPage();
+  return new AppPage(context, page);
+}
+
+/** The layer toggles in legend order, with their key and the class that hides them. */
+export const LAYERS = [
+  { label: 'People', key: '1', hidden: 'hide-person' },
+  { label: 'Organisations', key: '2', hidden: 'hide-org' },
+  { label: 'Places', key: '3', hidden: 'hide-place' },
+  { label: 'Dates & numbers', key: '4', hidden: 'hide-date' },
+  { label: 'Claims', key: '5', hidden: 'hide-claims' },
+  { label: 'Sides', key: '6', hidden: 'hide-sides' },
+  { label: 'Check-worthy', key: '7', hidden: 'hide-assertions' },
+];
+
+/** The legend button of a layer, by its label. */
+export function layerToggle(app, label) {
+  return app.page.locator(`[data-testid="layer-toggle"][data-layer="${label}"]`);
+}
+
+/** The hide-* classes currently on the article view, sorted. */
+export async function hiddenClasses(app) {
+  const cls = (await app.view.getAttribute('class')) ?? '';
+  return cls.split(/\s+/).filter((c) => c.startsWith('hide-')).sort();
+}
+
+/** The distinct data-claim values of the selected claim marks in the view. */
+export async function selectedClaims(app) {
+  const ids = await app.view.locator('[data-testid="claim"].selected').evaluateAll((els) => els.map((e) => e.dataset.claim));
+  return [...new Set(ids)];
+}
+
+/** Moves focus out of any text field so the page's shortcut keys apply. */
+export async function focusPage(app) {
+  await app.page.evaluate(() => {
+    if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  });
+}
+
+/** Waits until the element matching `selector` lies inside the viewport (smooth scrolling ends). */
+export async function waitInViewport(page, selector) {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.top >= -1 && r.bottom <= window.innerHeight + 1;
+    },
+    selector,
+    { timeout: TIMEOUT_MS },
+  );
+}
+
+let axeCache;
+function axeSource() {
+  axeCache ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  return axeCache;
+}
+
+/** Runs axe-core on the page; resolves to [{ id, impact, help, nodes: ["target — summary"] }]. */
+export async function runAxe(page) {
+  // Evaluated through the DevTools protocol rather than a <script> tag: the page's CSP forbids inline scripts.
+  if (!(await page.evaluate(() => typeof globalThis.axe === 'object'))) await page.evaluate(axeSource());
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`),
+    }));
+  });
+}
+
+/** A version 1 link fragment as the first release made them: '#v1.' + base64url(raw DEFLATE(JSON)). */
+export function v1Fragment(payload) {
+  const json = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  return `#v1.${deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url')}`;
+}
+
+/** A deterministic news-like article of about `words` words, from sentences written for the tests. */
+export function longArticle(words, seed = 1) {
+  const people = ['Maria Santos', 'João Pereira', 'Ana Costa', 'Peter Novak', 'Lena Fischer', 'Omar Haddad', 'Grace Mensah', 'Tomás Ruiz'];
+  const roles = ['the port director', 'the finance minister', 'an opposition councillor', 'the union leader', 'a city engineer'];
+  const orgs = ['the Harbour Authority', 'the National Audit Office', 'Lisbon City Council', 'the Ferry Workers Union', 'the European Investment Bank'];
+  const places = ['Lisbon', 'Porto', 'Faro', 'Madrid', 'Brussels', 'Setúbal'];
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+  const templates = [
+    (r) => `${r.p}, ${r.role}, said the terminal in ${r.place} would carry ${r.n} passengers a day by ${r.year}.`,
+    (r) => `"We cannot accept a delay of ${r.k} months," ${r.p} told reporters in ${r.place} on ${r.day}.`,
+    (r) => `According to ${r.org}, the project has already cost ${r.n} euros more than planned.`,
+    (r) => `${r.org} said on ${r.day} that ${r.k} contracts would be reviewed before ${r.year}.`,
+    (r) => `${r.p} rejected that account and accused ${r.org} of hiding ${r.k} reports from the public.`,
+    (r) => `The ferries between ${r.place} and ${r.place2} ran ${r.k} times a day in ${r.year}, up from ${r.k2}.`,
+    (r) => `Residents of ${r.place} said the new timetable left them waiting for ${r.k} minutes at night.`,
+    (r) => `In a statement, ${r.org} said the budget for ${r.year} included ${r.n} euros for repairs.`,
+  ];
+  let state = seed >>> 0 || 1;
+  const rand = (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const pick = (list) => list[rand(list.length)];
+  const paragraphs = [];
+  let paragraph = [];
+  let count = 0;
+  while (count < words) {
+    const r = {
+      p: pick(people), role: pick(roles), org: pick(orgs), place: pick(places), place2: pick(places), day: pick(days),
+      n: (rand(900) + 100) * 1000 + rand(1000), k: rand(90) + 2, k2: rand(40) + 1, year: 2020 + rand(10),
+    };
+    const sentence = pick(templates)(r);
+    count += sentence.split(/\s+/).length;
+    paragraph.push(sentence);
+    if (paragraph.length === 4) {
+      paragraphs.push(paragraph.join(' '));
+      paragraph = [];
+    }
+  }
+  if (paragraph.length) paragraphs.push(paragraph.join(' '));
+  return paragraphs.join('\n\n');
+}
