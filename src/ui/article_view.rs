@@ -1,10 +1,15 @@
 //! `<ArticleView/>`: draws the core's segments as nested marks over the original text; a click
 //! on a mark selects it.
+//!
+//! The segments are grouped into chunks that end at paragraph breaks, and each chunk is keyed by
+//! a hash of everything it shows, so a keystroke re-renders only the chunks that changed (typing
+//! at the end of a long article touches one paragraph, not the whole page).
 
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
 use crate::analysis::{Analysis, ClaimId};
 use leptos::prelude::*;
+use std::hash::{Hash, Hasher};
 
 pub use crate::analysis::markup::side_class;
 
@@ -18,67 +23,140 @@ pub fn scroll_to_claim(index: usize) {
     }
 }
 
-fn wrap(analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool, inner: AnyView) -> AnyView {
-    let ui = use_context::<UiState>().unwrap_or_default();
+/// Everything one mark element shows, resolved from the analysis.
+#[derive(Clone, Debug, PartialEq, Hash)]
+enum MarkView {
+    Entity { class: String, kind: &'static str, cluster: u32, title: String, select: Selection },
+    Claim { class: String, claim: u32, speaker: String, title: String, dom_id: Option<String>, select: Selection },
+    Speaker { class: String, claim: u32, select: Selection },
+    Cue { claim: u32 },
+    Assertion { class: &'static str, index: u32, select: Selection },
+}
+
+/// A stretch of text and its marks, outermost first.
+#[derive(Clone, Debug, PartialEq, Hash)]
+struct SegmentView {
+    text: String,
+    marks: Vec<MarkView>,
+}
+
+/// Consecutive segments up to a paragraph break, with a key that changes when anything shown does.
+#[derive(Clone, Debug, PartialEq)]
+struct Chunk {
+    key: u64,
+    segments: Vec<SegmentView>,
+}
+
+fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool) -> MarkView {
     match mark {
         Mark::Entity(id) => {
             let e = &analysis.entities[id.0 as usize];
             let label = e.kind.label();
-            let cluster = analysis.clusters[e.cluster.0 as usize].name.clone();
-            let selected = matches!(selection, Some(Selection::Entity(s)) if analysis.entities[s.0 as usize].cluster == e.cluster);
-            let class = format!("entity entity-{}{}", label.to_lowercase(), if selected { " selected" } else { "" });
-            let title = format!("{label}: {cluster} ({:.0}% sure). Click for why.", e.confidence * 100.0);
-            view! {
-                <mark class=class data-testid="entity" data-kind=label data-cluster=e.cluster.0 title=title
-                    on:click=move |ev| { ev.stop_propagation(); ui.selection.set(Some(Selection::Entity(id))) }>{inner}</mark>
+            let cluster = &analysis.clusters[e.cluster.0 as usize].name;
+            let selected = matches!(selection, Some(Selection::Entity(s)) if analysis.entities.get(s.0 as usize).is_some_and(|x| x.cluster == e.cluster));
+            MarkView::Entity {
+                class: format!("entity entity-{}{}", label.to_lowercase(), if selected { " selected" } else { "" }),
+                kind: label,
+                cluster: e.cluster.0,
+                title: format!("{label}: {cluster} ({:.0}% sure). Click for why.", e.confidence * 100.0),
+                select: Selection::Entity(id),
             }
-            .into_any()
         }
         Mark::Claim(id) => {
             let c = &analysis.claims[id.0 as usize];
             let selected = selection == Some(Selection::Claim(id));
-            let class = format!(
-                "claim {}{}{}",
-                side_class(analysis, c.side),
-                if starts { " claim-start" } else { "" },
-                if selected { " selected" } else { "" }
-            );
             let speaker = c.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown speaker".into());
-            let title = format!("{} claim by {speaker} ({:.0}% sure). Click for why.", c.kind.label(), c.confidence * 100.0);
-            let dom_id = starts.then(|| format!("claim-{}", id.0));
-            view! {
-                <span class=class id=dom_id data-testid="claim" data-claim=id.0 data-speaker=speaker title=title
-                    on:click=move |_| ui.selection.set(Some(Selection::Claim(id)))>{inner}</span>
+            MarkView::Claim {
+                class: format!(
+                    "claim {}{}{}",
+                    side_class(analysis, c.side),
+                    if starts { " claim-start" } else { "" },
+                    if selected { " selected" } else { "" }
+                ),
+                claim: id.0,
+                title: format!("{} claim by {speaker} ({:.0}% sure). Click for why.", c.kind.label(), c.confidence * 100.0),
+                speaker,
+                dom_id: starts.then(|| format!("claim-{}", id.0)),
+                select: Selection::Claim(id),
             }
-            .into_any()
         }
-        Mark::Speaker(id) => {
-            let c = &analysis.claims[id.0 as usize];
-            view! {
-                <span class=format!("speaker {}", side_class(analysis, c.side)) data-testid="speaker" data-claim=id.0
-                    on:click=move |_| ui.selection.set(Some(Selection::Claim(id)))>{inner}</span>
-            }
-            .into_any()
-        }
-        Mark::Cue(id) => view! { <span class="cue" data-claim=id.0>{inner}</span> }.into_any(),
-        Mark::Assertion(i) => {
-            let selected = selection == Some(Selection::Assertion(i));
-            view! {
-                <span class=if selected { "assertion selected" } else { "assertion" } data-testid="assertion" data-assertion=i
-                    title="Check-worthy: a factual statement nobody is quoted for. Click for why."
-                    on:click=move |_| ui.selection.set(Some(Selection::Assertion(i)))>{inner}</span>
-            }
-            .into_any()
-        }
+        Mark::Speaker(id) => MarkView::Speaker {
+            class: format!("speaker {}", side_class(analysis, analysis.claims[id.0 as usize].side)),
+            claim: id.0,
+            select: Selection::Claim(id),
+        },
+        Mark::Cue(id) => MarkView::Cue { claim: id.0 },
+        Mark::Assertion(i) => MarkView::Assertion {
+            class: if selection == Some(Selection::Assertion(i)) { "assertion selected" } else { "assertion" },
+            index: i,
+            select: Selection::Assertion(i),
+        },
     }
 }
 
-fn render_segment(text: &str, analysis: &Analysis, selection: Option<Selection>, segment: &Segment) -> AnyView {
-    let mut view = segment.span.slice(text).to_string().into_any();
-    for mark in segment.marks.iter().rev() {
-        view = wrap(analysis, selection, *mark, segment.starts.contains(mark), view);
+/// Groups the segments into keyed chunks that end after a paragraph break.
+fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut current: Vec<SegmentView> = Vec::new();
+    let finish = |current: &mut Vec<SegmentView>, out: &mut Vec<Chunk>| {
+        if current.is_empty() {
+            return;
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        current.hash(&mut hasher);
+        out.len().hash(&mut hasher); // equal paragraphs at different places stay distinct
+        out.push(Chunk { key: hasher.finish(), segments: std::mem::take(current) });
+    };
+    for seg in segments {
+        let piece = seg.span.slice(text);
+        let marks = seg.marks.iter().map(|m| mark_view(analysis, selection, *m, seg.starts.contains(m))).collect();
+        current.push(SegmentView { text: piece.to_string(), marks });
+        if piece.contains("\n\n") || piece.contains("\r\n\r\n") {
+            finish(&mut current, &mut out);
+        }
     }
-    view
+    finish(&mut current, &mut out);
+    out
+}
+
+fn wrap(ui: UiState, mark: &MarkView, inner: AnyView) -> AnyView {
+    match mark.clone() {
+        MarkView::Entity { class, kind, cluster, title, select } => view! {
+            <mark class=class data-testid="entity" data-kind=kind data-cluster=cluster title=title
+                on:click=move |ev| { ev.stop_propagation(); ui.selection.set(Some(select)) }>{inner}</mark>
+        }
+        .into_any(),
+        MarkView::Claim { class, claim, speaker, title, dom_id, select } => view! {
+            <span class=class id=dom_id data-testid="claim" data-claim=claim data-speaker=speaker title=title
+                on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+        }
+        .into_any(),
+        MarkView::Speaker { class, claim, select } => view! {
+            <span class=class data-testid="speaker" data-claim=claim on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+        }
+        .into_any(),
+        MarkView::Cue { claim } => view! { <span class="cue" data-claim=claim>{inner}</span> }.into_any(),
+        MarkView::Assertion { class, index, select } => view! {
+            <span class=class data-testid="assertion" data-assertion=index
+                title="Check-worthy: a factual statement nobody is quoted for. Click for why."
+                on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+        }
+        .into_any(),
+    }
+}
+
+fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
+    chunk
+        .segments
+        .into_iter()
+        .map(|seg| {
+            let mut view = seg.text.into_any();
+            for mark in seg.marks.iter().rev() {
+                view = wrap(ui, mark, view);
+            }
+            view
+        })
+        .collect::<Vec<_>>()
 }
 
 /// The highlighted article. Hidden layers are classes on the container, so toggling a layer
@@ -96,17 +174,17 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
             class
         })
     };
+    let chunks = Memo::new(move |_| {
+        let selection = ui.selection.get();
+        text.with(|t| analysis.with(|a| segments.with(|segs| chunks(t, a, selection, segs))))
+    });
+    let empty = move || text.with(|t| t.trim().is_empty());
     view! {
         <article class=class data-testid="article-view" aria-label="Highlighted article" tabindex="0">
-            {move || {
-                let selection = ui.selection.get();
-                text.with(|t| analysis.with(|a| segments.with(|segs| {
-                    if t.trim().is_empty() {
-                        return view! { <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p> }.into_any();
-                    }
-                    segs.iter().map(|s| render_segment(t, a, selection, s)).collect::<Vec<_>>().into_any()
-                })))
-            }}
+            <Show when=empty>
+                <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
+            </Show>
+            <For each=move || chunks.get() key=|chunk| chunk.key children=move |chunk| render_chunk(ui, chunk) />
         </article>
     }
 }

@@ -58,10 +58,9 @@ pub fn App() -> impl IntoView {
     let set_aside = RwSignal::new(opening.set_aside);
     let ui = UiState::new();
     apply_view(ui, &opening.view);
-    // The analysis of the text, then the reader's side edits over it (editing sides does not re-analyse).
-    let analysed = Memo::new(move |_| text.with(|t| analyze(t)));
+    // The analysis of the text with the reader's side edits applied over it.
     let analysis = Memo::new(move |_| {
-        let mut a = analysed.get();
+        let mut a = text.with(|t| analyze(t));
         ui.edits.with(|edits| sides::apply_edits(&mut a, edits));
         a
     });
@@ -74,8 +73,12 @@ pub fn App() -> impl IntoView {
     // the reader edits (and so adopts) the shared article or goes back to their own.
     // Side edits name actors of one analysis, so a new text starts without them.
     let set_text = move |new_text: String| {
-        set_aside.set(None);
-        ui.edits.set(Vec::new());
+        if set_aside.with_untracked(Option::is_some) {
+            set_aside.set(None);
+        }
+        if ui.edits.with_untracked(|e| !e.is_empty()) {
+            ui.edits.set(Vec::new());
+        }
         storage::save(&new_text);
         text.set(new_text);
     };

@@ -180,8 +180,22 @@ fn claims_count(n: usize) -> String {
 }
 
 /// Controls to rename a side, merge it into another, or move one of its actors elsewhere.
-fn side_controls(a: &Analysis, id: SideId) -> impl IntoView {
+fn side_controls(a: &Analysis, id: SideId) -> AnyView {
     let ui = ui();
+    // Controls are built only for open editors: a closed one costs one element per keystroke.
+    let open = ui.open_editors.with(|o| o.contains(&id));
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now_open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        if now_open != ui.open_editors.with_untracked(|o| o.contains(&id)) {
+            ui.open_editors.update(|o| if now_open { o.push(id) } else { o.retain(|x| *x != id) });
+        }
+    };
+    if !open {
+        return view! {
+            <details class="side-edit" on:toggle=on_toggle><summary>"Edit this side"</summary></details>
+        }
+        .into_any();
+    }
     let side = &a.sides[id.0 as usize];
     let others: Vec<(u32, String)> = a.sides.iter().enumerate().filter(|(i, _)| *i as u32 != id.0).map(|(i, s)| (i as u32, s.name.clone())).collect();
     let merge_options = others.iter().map(|(i, n)| view! { <option value=i.to_string()>{format!("Merge into {n}")}</option> }).collect::<Vec<_>>();
@@ -205,7 +219,7 @@ fn side_controls(a: &Analysis, id: SideId) -> impl IntoView {
         }
     }).collect::<Vec<_>>();
     view! {
-        <details class="side-edit">
+        <details class="side-edit" open=true on:toggle=on_toggle>
             <summary>"Edit this side"</summary>
             <label>"Name "
                 <input data-testid="rename-side" value=side.name.clone() aria-label="Rename this side"
@@ -228,6 +242,7 @@ fn side_controls(a: &Analysis, id: SideId) -> impl IntoView {
             <ul class="members">{members}</ul>
         </details>
     }
+    .into_any()
 }
 
 /// The narratives: a column per party with its claims and balance, counter-claims side by side,

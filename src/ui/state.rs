@@ -2,11 +2,11 @@
 //! layers are shown. The article text and its analysis live in `App`; nothing here is derived data.
 
 use crate::analysis::sides::SideEdit;
-use crate::analysis::{ClaimId, EntityId};
+use crate::analysis::{ClaimId, EntityId, SideId};
 use leptos::prelude::*;
 
 /// What the reader has selected in the article or a panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// An entity mention (all mentions of its cluster are highlighted).
     Entity(EntityId),
@@ -98,12 +98,14 @@ pub struct UiState {
     pub hidden: RwSignal<Vec<Layer>>,
     /// The reader's edits to the sides, applied over the analysis in order.
     pub edits: RwSignal<Vec<SideEdit>>,
+    /// The sides whose "Edit this side" controls are open (only those are rendered).
+    pub open_editors: RwSignal<Vec<SideId>>,
 }
 
 impl UiState {
     /// Fresh state: nothing selected, every layer shown.
     pub fn new() -> UiState {
-        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()), edits: RwSignal::new(Vec::new()) }
+        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()), edits: RwSignal::new(Vec::new()), open_editors: RwSignal::new(Vec::new()) }
     }
 
     /// Records a reader's edit to the sides.
