@@ -230,13 +230,22 @@ pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
                 cue: c.cue.map(span),
                 side: c.side.map(|s| s.0),
                 confidence: c.confidence,
-                evidence: c.evidence.iter().map(|e| JsonEvidence { span: e.span.map(span), note: e.note.clone() }).collect(),
+                evidence: c
+                    .evidence
+                    .iter()
+                    .map(|e| JsonEvidence { span: e.span.map(span), note: e.note.clone() })
+                    .collect(),
             })
             .collect(),
         assertions: analysis
             .assertions
             .iter()
-            .map(|a| JsonAssertion { start: cp.of(a.span.start), end: cp.of(a.span.end), text: a.span.slice(text).to_string(), score: a.score })
+            .map(|a| JsonAssertion {
+                start: cp.of(a.span.start),
+                end: cp.of(a.span.end),
+                text: a.span.slice(text).to_string(),
+                score: a.score,
+            })
             .collect(),
         sides: analysis
             .sides
@@ -265,7 +274,11 @@ pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
             .iter()
             .map(|p| JsonCounterClaim { claim: p.claim.0, counter: p.counter.0, score: p.score })
             .collect(),
-        diagnostics: analysis.diagnostics.iter().map(|d| JsonDiagnostic { span: d.span.map(span), message: d.message.clone() }).collect(),
+        diagnostics: analysis
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic { span: d.span.map(span), message: d.message.clone() })
+            .collect(),
     }
 }
 

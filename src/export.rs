@@ -21,7 +21,6 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-
 /// A self-contained HTML page of the highlighted article, with the page's own stylesheet inlined
 /// and a table of claims by side. It contains no script.
 pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
@@ -33,15 +32,32 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
             let (tag, attrs) = match mark {
                 Mark::Entity(id) => {
                     let e = &analysis.entities[id.0 as usize];
-                    ("mark", format!(" class=\"entity entity-{}\" data-kind=\"{}\"", e.kind.label().to_lowercase(), e.kind.label()))
+                    (
+                        "mark",
+                        format!(
+                            " class=\"entity entity-{}\" data-kind=\"{}\"",
+                            e.kind.label().to_lowercase(),
+                            e.kind.label()
+                        ),
+                    )
                 }
                 Mark::Claim(id) => {
                     let c = &analysis.claims[id.0 as usize];
                     let start = if seg.starts.contains(mark) { " claim-start" } else { "" };
                     let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown speaker");
-                    ("span", format!(" class=\"claim {}{start}\" data-speaker=\"{}\"", side_class(analysis, c.side), escape_html(speaker)))
+                    (
+                        "span",
+                        format!(
+                            " class=\"claim {}{start}\" data-speaker=\"{}\"",
+                            side_class(analysis, c.side),
+                            escape_html(speaker)
+                        ),
+                    )
                 }
-                Mark::Speaker(id) => ("span", format!(" class=\"speaker {}\"", side_class(analysis, analysis.claims[id.0 as usize].side))),
+                Mark::Speaker(id) => (
+                    "span",
+                    format!(" class=\"speaker {}\"", side_class(analysis, analysis.claims[id.0 as usize].side)),
+                ),
                 Mark::Cue(_) => ("span", " class=\"cue\"".to_string()),
                 Mark::Assertion(_) => ("span", " class=\"assertion\"".to_string()),
             };
@@ -82,7 +98,11 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
 /// A Markdown summary: the sides, then each side's claims with speakers, then unaligned claims.
 pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = format!("# {}\n\nClaims by side, from Article Explorer {}.\n", one_line(title), crate::analysis::ANALYZER_VERSION);
+    let mut out = format!(
+        "# {}\n\nClaims by side, from Article Explorer {}.\n",
+        one_line(title),
+        crate::analysis::ANALYZER_VERSION
+    );
     for (i, side) in analysis.sides.iter().enumerate() {
         let claims: Vec<_> = analysis.claims.iter().filter(|c| c.side.is_some_and(|s| s.0 as usize == i)).collect();
         if claims.is_empty() && side.role == SideRole::ThirdParty {
@@ -92,7 +112,12 @@ pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
         out.push_str(&format!("\n## {} ({role}, {} claims)\n\n", one_line(&side.name), claims.len()));
         for c in claims {
             let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-            out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+            out.push_str(&format!(
+                "- **{}** ({}): {}\n",
+                one_line(speaker),
+                c.kind.label(),
+                one_line(c.span.slice(text))
+            ));
         }
     }
     let unaligned: Vec<_> = analysis.claims.iter().filter(|c| c.side.is_none()).collect();
@@ -100,7 +125,12 @@ pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
         out.push_str(&format!("\n## Not tied to a side ({} claims)\n\n", unaligned.len()));
         for c in unaligned {
             let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-            out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+            out.push_str(&format!(
+                "- **{}** ({}): {}\n",
+                one_line(speaker),
+                c.kind.label(),
+                one_line(c.span.slice(text))
+            ));
         }
     }
     out

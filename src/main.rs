@@ -47,10 +47,18 @@ fn usage_error(message: &str) -> ExitCode {
 
 fn read_input(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
-    let read = if file == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(file).map(|b| bytes = b) };
+    let read = if file == "-" {
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(file).map(|b| bytes = b)
+    };
     read.map_err(|e| format!("cannot read {}: {e}", if file == "-" { "standard input" } else { file }))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("{} is not valid UTF-8 text (invalid byte at offset {})", if file == "-" { "standard input" } else { file }, e.utf8_error().valid_up_to())
+        format!(
+            "{} is not valid UTF-8 text (invalid byte at offset {})",
+            if file == "-" { "standard input" } else { file },
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 

@@ -8,12 +8,14 @@
 //! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
 //!   too long for a link; the recipient pastes the article and its fingerprint is checked.
 
+use crate::analysis::sides::SideEdit;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use miniz_oxide::deflate::core::{compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
-use crate::analysis::sides::SideEdit;
 use serde::{Deserialize, Serialize};
 
 /// The fragment prefix of version 1 links (text only).
@@ -108,13 +110,19 @@ pub enum LinkError {
 impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LinkError::UnknownVersion(v) if v.starts_with('v') && v[1..].chars().all(|c| c.is_ascii_digit()) && !v[1..].is_empty() => {
+            LinkError::UnknownVersion(v)
+                if v.starts_with('v') && v[1..].chars().all(|c| c.is_ascii_digit()) && !v[1..].is_empty() =>
+            {
                 write!(f, "This link was made by a newer version of the app ('{v}'); reload the page to get it, or ask for the article itself.")
             }
             LinkError::UnknownVersion(_) => write!(f, "This does not look like an Article Explorer link."),
             LinkError::TooLong(n) => write!(f, "This link is too long to open ({n} characters)."),
-            LinkError::NotBase64 => write!(f, "This link is damaged (it may have been cut short or edited when it was copied)."),
-            LinkError::Corrupt => write!(f, "This link's content is damaged or too large to open (it may have been cut short)."),
+            LinkError::NotBase64 => {
+                write!(f, "This link is damaged (it may have been cut short or edited when it was copied).")
+            }
+            LinkError::Corrupt => {
+                write!(f, "This link's content is damaged or too large to open (it may have been cut short).")
+            }
             LinkError::BadPayload => write!(f, "This link's content is not an article this app can read."),
         }
     }
@@ -160,7 +168,8 @@ fn deflate(dictionary: &[u8], data: &[u8]) -> Vec<u8> {
     let mut written = 0;
     let mut consumed = 0;
     loop {
-        let (status, n_in, n_out) = compress(&mut compressor, &data[consumed..], &mut out[written..], TDEFLFlush::Finish);
+        let (status, n_in, n_out) =
+            compress(&mut compressor, &data[consumed..], &mut out[written..], TDEFLFlush::Finish);
         consumed += n_in;
         written += n_out;
         match status {
@@ -192,7 +201,8 @@ fn inflate(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>, Link
 
 /// Encodes a full link (without the leading `#`): always the newest format.
 pub fn encode(state: &SharedState) -> String {
-    let header = serde_json::to_vec(&V2Header { analyzer: state.analyzer.clone(), view: state.view.clone() }).unwrap_or_default();
+    let header = serde_json::to_vec(&V2Header { analyzer: state.analyzer.clone(), view: state.view.clone() })
+        .unwrap_or_default();
     let mut payload = header;
     payload.push(0);
     payload.extend_from_slice(state.text.as_bytes());
@@ -201,13 +211,19 @@ pub fn encode(state: &SharedState) -> String {
 
 /// Encodes a version 1 link (kept so tests can prove old links still open).
 pub fn encode_v1(text: &str, analyzer: &str) -> String {
-    let json = serde_json::to_vec(&V1Payload { text: text.to_string(), analyzer: analyzer.to_string() }).unwrap_or_default();
+    let json =
+        serde_json::to_vec(&V1Payload { text: text.to_string(), analyzer: analyzer.to_string() }).unwrap_or_default();
     format!("{V1_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
 }
 
 /// Encodes an annotations-only link for `text` with `view`.
 pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState) -> String {
-    let annotations = SharedAnnotations { analyzer: analyzer.to_string(), view: view.clone(), fp: fingerprint(text), n: text.chars().count() };
+    let annotations = SharedAnnotations {
+        analyzer: analyzer.to_string(),
+        view: view.clone(),
+        fp: fingerprint(text),
+        n: text.chars().count(),
+    };
     let json = serde_json::to_vec(&annotations).unwrap_or_default();
     format!("{V2_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
 }
@@ -253,12 +269,17 @@ mod tests {
 
     fn state(text: &str) -> SharedState {
         let edits = vec![SideEdit::Rename { side: crate::analysis::SideId(0), name: "Port city".into() }];
-        SharedState { text: text.to_string(), analyzer: "test".into(), view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()), edits } }
+        SharedState {
+            text: text.to_string(),
+            analyzer: "test".into(),
+            view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()), edits },
+        }
     }
 
     #[test]
     fn round_trip_including_non_latin_text() {
-        for text in ["", "Baku says the road is open.", "Հայաստան, Azərbaycan, Азербайджан 👩‍👩‍👧 e\u{301}", "a\0b"] {
+        for text in ["", "Baku says the road is open.", "Հայաստան, Azərbaycan, Азербайджан 👩‍👩‍👧 e\u{301}", "a\0b"]
+        {
             let link = encode(&state(text));
             assert!(link.starts_with("v2."));
             assert_eq!(decode(&format!("#{link}")), Ok(Some(Link::Full(state(text)))));
@@ -300,10 +321,20 @@ mod tests {
             ("future_version", "#v9.abc".into(), |e| matches!(e, LinkError::UnknownVersion(v) if v == "v9")),
             ("no_version", "#hello".into(), |e| matches!(e, LinkError::UnknownVersion(_))),
             ("not_base64", "#v2.@@@".into(), |e| *e == LinkError::NotBase64),
-            ("truncated", good[..good.len() / 2].to_string(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
+            ("truncated", good[..good.len() / 2].to_string(), |e| {
+                matches!(e, LinkError::Corrupt | LinkError::NotBase64)
+            }),
             ("too_long", format!("v2.{}", "A".repeat(MAX_FRAGMENT_LEN)), |e| matches!(e, LinkError::TooLong(_))),
-            ("script_payload", format!("v1.{}", URL_SAFE_NO_PAD.encode(deflate(&[], b"<script>alert(1)</script>"))), |e| *e == LinkError::BadPayload),
-            ("v2_without_header", format!("v2.{}", URL_SAFE_NO_PAD.encode(deflate(DICTIONARY, b"no header here"))), |e| *e == LinkError::BadPayload),
+            (
+                "script_payload",
+                format!("v1.{}", URL_SAFE_NO_PAD.encode(deflate(&[], b"<script>alert(1)</script>"))),
+                |e| *e == LinkError::BadPayload,
+            ),
+            (
+                "v2_without_header",
+                format!("v2.{}", URL_SAFE_NO_PAD.encode(deflate(DICTIONARY, b"no header here"))),
+                |e| *e == LinkError::BadPayload,
+            ),
             ("annotations_garbage", "v2a.AAAA".into(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
         ];
         for (name, link, expected) in cases {
@@ -342,7 +373,11 @@ mod tests {
         let mut text = String::new();
         let mut i = 0u32;
         while text.len() < 100_000 {
-            text.push_str(&format!("Paragraph {i}: Yerevan says «{}» while Baku says “{}”. Ճանապարհ {i}\n\n", i * 7919 % 1000, i * 104_729 % 977));
+            text.push_str(&format!(
+                "Paragraph {i}: Yerevan says «{}» while Baku says “{}”. Ճանապարհ {i}\n\n",
+                i * 7919 % 1000,
+                i * 104_729 % 977
+            ));
             i += 1;
         }
         let s = SharedState { text, analyzer: "x".into(), view: ViewState::default() };

@@ -17,14 +17,20 @@ fn cases() -> Vec<(&'static str, String)> {
         ("ten_thousand_quotes", "\"".repeat(10_000)),
         ("ten_thousand_curly_quotes", "“ ” ‘ ’ ".repeat(2_500)),
         ("one_100k_sentence", long_sentence),
-        ("crlf_and_lone_cr", "Baku says the road is open.\r\n\r\n“It is,” said Hajiyev.\rYerevan denies it.\r".to_string()),
+        (
+            "crlf_and_lone_cr",
+            "Baku says the road is open.\r\n\r\n“It is,” said Hajiyev.\rYerevan denies it.\r".to_string(),
+        ),
         ("nul_and_controls", "Baku\0 says\u{1} the \u{7}road\u{1b}[31m is open.\u{0}".to_string()),
         ("right_to_left", "قال المتحدث إن الطريق مفتوح. \u{202E}Baku says it is open.\u{202C} אמר הדובר".to_string()),
         ("armenian", "Երևանը հայտարարում է, որ Բաքուն փակել է ճանապարհը։ «Ճանապարհը փակ է», ասաց նա։".to_string()),
         ("azerbaijani_latin", "Bakı bildirir ki, yol açıqdır. “Yol açıqdır,” dedi Hikmət Hacıyev.".to_string()),
         ("azerbaijani_cyrillic", "Бакы билдирир ки, јол ачыгдыр. «Јол ачыгдыр», деди о.".to_string()),
         ("emoji_zwj_combining", "👩‍👩‍👧‍👦 says 🇦🇲 e\u{301}\u{302}\u{303} “ok” said Zoë. 🏳️‍🌈".to_string()),
-        ("html_and_script", "<script>alert('x')</script><img src=x onerror=alert(1)> “<b>bold</b>,” said <i>Mr. X</i>.".to_string()),
+        (
+            "html_and_script",
+            "<script>alert('x')</script><img src=x onerror=alert(1)> “<b>bold</b>,” said <i>Mr. X</i>.".to_string(),
+        ),
         ("only_numbers", "1 2 3 4.5 6,000 2020 1999 31 12 ".repeat(200)),
         ("unbalanced_everything", "“(“[‘«“ said he said she said « » ” ) ] ’".repeat(300)),
         ("many_cues", "He said she said they said. ".repeat(3_000)),
@@ -39,7 +45,10 @@ fn every_adversarial_case_analyses_sanely() {
         let rebuilt: String = markup::segments(&text, &analysis).iter().map(|s| s.span.slice(&text)).collect();
         assert_eq!(rebuilt, text, "case {name}: segments must reassemble the text");
         for e in &analysis.entities {
-            assert!(text.is_char_boundary(e.span.start as usize) && text.is_char_boundary(e.span.end as usize), "case {name}");
+            assert!(
+                text.is_char_boundary(e.span.start as usize) && text.is_char_boundary(e.span.end as usize),
+                "case {name}"
+            );
         }
         for c in &analysis.claims {
             assert!(c.span.end as usize <= text.len() && c.span.start <= c.span.end, "case {name}");
@@ -64,7 +73,11 @@ fn empty_text_says_so() {
 fn cost_grows_linearly() {
     let unit = "“The road is open,” said Hikmet Hajiyev, Aliyev’s adviser. Yerevan says Baku is wrong, while \
                 Baku says it is right. \"Nobody can use it,\" he added. According to officials, 2,000 troops stay. ";
-    for (name, piece) in [("article", unit.to_string()), ("quotes", "\" ".repeat(40)), ("one_sentence", "and he said that the road ".repeat(8))] {
+    for (name, piece) in [
+        ("article", unit.to_string()),
+        ("quotes", "\" ".repeat(40)),
+        ("one_sentence", "and he said that the road ".repeat(8)),
+    ] {
         let small = piece.repeat(250);
         let large = piece.repeat(2_000);
         let time = |t: &str| {

@@ -8,7 +8,13 @@ fn cli() -> Command {
 }
 
 fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
-    let mut child = cli().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("cli starts");
+    let mut child = cli()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cli starts");
     child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
     child.wait_with_output().expect("cli ends")
 }
@@ -80,7 +86,10 @@ fn missing_file_and_invalid_utf8_fail_clearly() {
 fn jsonl_keeps_ids_and_order_and_survives_a_bad_line() {
     let mut input = String::new();
     for i in 0..600 {
-        input.push_str(&serde_json::json!({"id": format!("a{i}"), "text": format!("Article {i}. Oslo says the port is shut.")}).to_string());
+        input.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "text": format!("Article {i}. Oslo says the port is shut.")})
+                .to_string(),
+        );
         input.push('\n');
         if i == 300 {
             input.push_str("{not json\n");
@@ -90,7 +99,8 @@ fn jsonl_keeps_ids_and_order_and_survives_a_bad_line() {
     assert_eq!(out.status.code(), Some(1), "a bad line makes the exit status non-zero");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 302"), "the bad line is named: {stderr}");
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 600, "no good line is lost");
     for (i, v) in lines.iter().enumerate() {
         assert_eq!(v["id"], format!("a{i}"), "output keeps input order");

@@ -18,7 +18,10 @@ fn golden_articles() {
     // The demo article is a golden case too: what the page shows first must not drift unseen.
     let demo = ("000-demo-article".to_string(), article_explorer::DEMO_ARTICLE.to_string());
     let cases = std::iter::once(demo).chain(inputs.iter().map(|p| {
-        (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).expect("readable golden input"))
+        (
+            p.file_stem().unwrap().to_string_lossy().into_owned(),
+            std::fs::read_to_string(p).expect("readable golden input"),
+        )
     }));
     for (name, text) in cases {
         let analysis = article_explorer::analyze(&text);

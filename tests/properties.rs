@@ -8,7 +8,11 @@ use proptest::prelude::*;
 
 fn spans_ok(text: &str, spans: impl Iterator<Item = Span>) -> Result<(), String> {
     for s in spans {
-        if s.start > s.end || s.end as usize > text.len() || !text.is_char_boundary(s.start as usize) || !text.is_char_boundary(s.end as usize) {
+        if s.start > s.end
+            || s.end as usize > text.len()
+            || !text.is_char_boundary(s.start as usize)
+            || !text.is_char_boundary(s.end as usize)
+        {
             return Err(format!("bad span {s:?} in text of {} bytes", text.len()));
         }
     }
@@ -17,11 +21,18 @@ fn spans_ok(text: &str, spans: impl Iterator<Item = Span>) -> Result<(), String>
 
 fn check(text: &str) -> Result<Analysis, TestCaseError> {
     let a = analyze(text);
-    let all = a.tokens.iter().map(|t| t.span)
+    let all = a
+        .tokens
+        .iter()
+        .map(|t| t.span)
         .chain(a.sentences.iter().map(|s| s.span))
         .chain(a.quotes.iter().map(|q| q.span))
         .chain(a.entities.iter().map(|e| e.span))
-        .chain(a.claims.iter().flat_map(|c| [Some(c.span), c.cue, c.speaker.as_ref().map(|s| s.span)].into_iter().flatten()))
+        .chain(
+            a.claims
+                .iter()
+                .flat_map(|c| [Some(c.span), c.cue, c.speaker.as_ref().map(|s| s.span)].into_iter().flatten()),
+        )
         .chain(a.assertions.iter().map(|x| x.span));
     spans_ok(text, all).map_err(TestCaseError::fail)?;
     for w in a.entities.windows(2) {
@@ -40,9 +51,49 @@ fn check(text: &str) -> Result<Analysis, TestCaseError> {
 
 fn article_like() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Baku", "says", "said", "Yerevan", "the", "road", "is", "open", "“", "”", "\"", "'", "’s", ",", ".", "\n", "\n\n",
-        "according", "to", "officials", "Ilham", "Aliyev", "He", "added", "that", "2,000", "June", "1", "Ə", "Ճ", "👩‍👩‍👧",
-        "e\u{301}", "\r\n", "\r", "—", "Mr.", "U.S.", "EU", "(", ")", "told", "reporters", "accused",
+        "Baku",
+        "says",
+        "said",
+        "Yerevan",
+        "the",
+        "road",
+        "is",
+        "open",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’s",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "according",
+        "to",
+        "officials",
+        "Ilham",
+        "Aliyev",
+        "He",
+        "added",
+        "that",
+        "2,000",
+        "June",
+        "1",
+        "Ə",
+        "Ճ",
+        "👩‍👩‍👧",
+        "e\u{301}",
+        "\r\n",
+        "\r",
+        "—",
+        "Mr.",
+        "U.S.",
+        "EU",
+        "(",
+        ")",
+        "told",
+        "reporters",
+        "accused",
     ]);
     prop::collection::vec(words, 0..80).prop_map(|ws| ws.join(" "))
 }

@@ -20,7 +20,22 @@ fn analysis_core_is_pure() {
     let mut files = Vec::new();
     rust_files(&root.join("src/analysis"), &mut files);
     assert!(!files.is_empty());
-    let forbidden = ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo", "std::fs", "std::net", "std::time", "SystemTime", "Instant", "rand::", "std::env", "std::process", "println!"];
+    let forbidden = [
+        "leptos",
+        "web_sys",
+        "wasm_bindgen",
+        "js_sys",
+        "gloo",
+        "std::fs",
+        "std::net",
+        "std::time",
+        "SystemTime",
+        "Instant",
+        "rand::",
+        "std::env",
+        "std::process",
+        "println!",
+    ];
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for word in forbidden {

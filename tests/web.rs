@@ -63,12 +63,8 @@ impl Mounted {
             storage.clear().expect("localStorage.clear");
         }
         let location = window.location();
-        let url = format!(
-            "{}{}{}",
-            location.pathname().expect("pathname"),
-            location.search().expect("search"),
-            fragment
-        );
+        let url =
+            format!("{}{}{}", location.pathname().expect("pathname"), location.search().expect("search"), fragment);
         window
             .history()
             .expect("history")
@@ -103,10 +99,8 @@ impl Mounted {
     }
 
     fn marks_in_view(&self, testid: &str) -> Vec<Element> {
-        let list = self
-            .one("article-view")
-            .query_selector_all(&format!("[data-testid=\"{testid}\"]"))
-            .expect("selector");
+        let list =
+            self.one("article-view").query_selector_all(&format!("[data-testid=\"{testid}\"]")).expect("selector");
         (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
     }
 
@@ -146,10 +140,7 @@ async fn demo_article_is_highlighted_on_load() {
     for mark in &entities {
         assert_eq!(mark.tag_name().to_ascii_lowercase(), "mark", "entity marks are <mark> elements");
         let kind = mark.get_attribute("data-kind").unwrap_or_default();
-        assert!(
-            ["PERSON", "ORG", "PLACE", "DATE", "NUMBER"].contains(&kind.as_str()),
-            "unexpected data-kind {kind:?}"
-        );
+        assert!(["PERSON", "ORG", "PLACE", "DATE", "NUMBER"].contains(&kind.as_str()), "unexpected data-kind {kind:?}");
     }
     assert!(
         entities.iter().any(|m| m.get_attribute("data-kind").as_deref() == Some("PERSON")),
@@ -228,8 +219,10 @@ async fn a_share_link_round_trips_through_the_fragment() {
     let app = Mounted::new().await;
     wait_for(&app, "the demo to render", Duration::from_secs(5), || !app.marks_in_view("entity").is_empty()).await;
     app.type_article(OWN_ARTICLE);
-    wait_for(&app, "the typed article", Duration::from_secs(5), || normalise(&app.view_text()) == normalise(OWN_ARTICLE))
-        .await;
+    wait_for(&app, "the typed article", Duration::from_secs(5), || {
+        normalise(&app.view_text()) == normalise(OWN_ARTICLE)
+    })
+    .await;
     let entities = app.marks_in_view("entity").len();
 
     let share: HtmlElement = app.one("share-button").dyn_into().expect("button");

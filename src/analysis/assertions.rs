@@ -6,13 +6,43 @@ use super::model::{Assertion, Claim, Entity, EntityKind, Evidence, Sentence, Tok
 
 /// Words that make a statement about the world checkable: tolls, amounts, causes.
 const FACT_WORDS: &[&str] = &[
-    "killed", "dead", "died", "wounded", "injured", "troops", "percent", "per", "million", "billion", "hundreds",
-    "thousands", "dozens", "tonnes", "casualties", "arrested", "captured", "controlled", "stationed", "because",
-    "caused", "led", "increased", "fell", "rose", "destroyed",
+    "killed",
+    "dead",
+    "died",
+    "wounded",
+    "injured",
+    "troops",
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "tonnes",
+    "casualties",
+    "arrested",
+    "captured",
+    "controlled",
+    "stationed",
+    "because",
+    "caused",
+    "led",
+    "increased",
+    "fell",
+    "rose",
+    "destroyed",
 ];
 
 /// Finds unattributed, check-worthy sentences. `claims` must be sorted by start.
-pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity], claims: &[Claim], _lex: &Lexicon) -> Vec<Assertion> {
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entities: &[Entity],
+    claims: &[Claim],
+    _lex: &Lexicon,
+) -> Vec<Assertion> {
     let mut out = Vec::new();
     for s in sentences {
         let idx = claims.partition_point(|c| c.span.end <= s.span.start);

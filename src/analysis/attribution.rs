@@ -42,7 +42,10 @@ fn head_entity<'a>(text: &str, entities: &'a [Entity], phrase: Span) -> Option<&
         return None;
     }
     [EntityKind::Person, EntityKind::Org, EntityKind::Place].iter().find_map(|kind| {
-        inside.iter().find(|e| e.kind == *kind && !possessed(text, e)).or_else(|| inside.iter().rev().find(|e| e.kind == *kind))
+        inside
+            .iter()
+            .find(|e| e.kind == *kind && !possessed(text, e))
+            .or_else(|| inside.iter().rev().find(|e| e.kind == *kind))
     })
 }
 
@@ -61,8 +64,16 @@ impl Names {
         let mut person_by_surname = HashMap::new();
         for (i, cluster) in clusters.iter().enumerate() {
             let forms = cluster.mentions.iter().filter_map(|m| entities.get(m.0 as usize)).map(|e| e.span.slice(text));
-            let uses_canonical = cluster.mentions.iter().filter_map(|m| entities.get(m.0 as usize)).any(|e| e.span.slice(text) == cluster.name);
-            let name = if uses_canonical || cluster.mentions.is_empty() { cluster.name.clone() } else { forms.max_by_key(|f| f.len()).unwrap_or(&cluster.name).to_string() };
+            let uses_canonical = cluster
+                .mentions
+                .iter()
+                .filter_map(|m| entities.get(m.0 as usize))
+                .any(|e| e.span.slice(text) == cluster.name);
+            let name = if uses_canonical || cluster.mentions.is_empty() {
+                cluster.name.clone()
+            } else {
+                forms.max_by_key(|f| f.len()).unwrap_or(&cluster.name).to_string()
+            };
             shown.push(name);
             if cluster.kind == EntityKind::Person {
                 let words: Vec<&str> = cluster.name.split_whitespace().collect();
@@ -106,7 +117,10 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
         let previous = claims.last().and_then(|c: &Claim| c.speaker.clone());
         let speaker = if draft.continues_previous {
             if let Some(prev) = &previous {
-                evidence.push(Evidence::at(prev.span, format!("speaker carried over from the previous claim: {}", prev.name)));
+                evidence.push(Evidence::at(
+                    prev.span,
+                    format!("speaker carried over from the previous claim: {}", prev.name),
+                ));
             }
             previous
         } else if let Some(words) = draft.speaker_words {
@@ -117,19 +131,29 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
                 // Prefer the previous claim's speaker when it is of the right kind and close by.
                 let recent = previous.filter(|p| {
                     let kind = p.cluster.map(|c| clusters[c.0 as usize].kind);
-                    let right_kind = if person { kind == Some(EntityKind::Person) } else { kind.is_some_and(|k| k != EntityKind::Person) };
+                    let right_kind = if person {
+                        kind == Some(EntityKind::Person)
+                    } else {
+                        kind.is_some_and(|k| k != EntityKind::Person)
+                    };
                     right_kind && draft.span.start.saturating_sub(p.span.end) < 600
                 });
                 // ... unless another person of that kind is named after the previous claim, nearer the pronoun.
-                let previous_end = claims.last().map_or(0, |c: &Claim| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
+                let previous_end =
+                    claims.last().map_or(0, |c: &Claim| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
                 // Owners and objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
                 let nearer = antecedent(entities, words.start, person, draft.span).filter(|e| {
-                    let before = text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-                    e.span.start >= previous_end && !possessed(text, e) && !matches!(before.as_str(), "to" | "for" | "of" | "with" | "by")
+                    let before =
+                        text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+                    e.span.start >= previous_end
+                        && !possessed(text, e)
+                        && !matches!(before.as_str(), "to" | "for" | "of" | "with" | "by")
                 });
-                let recent = recent.filter(|p| nearer.is_none_or(|e| Some(names.person_or_self(clusters, e.cluster)) == p.cluster));
+                let recent = recent
+                    .filter(|p| nearer.is_none_or(|e| Some(names.person_or_self(clusters, e.cluster)) == p.cluster));
                 let resolved = recent.map(|p| (p.name, p.cluster)).or_else(|| {
-                    antecedent(entities, words.start, person, draft.span).map(|e| (names.shown[e.cluster.0 as usize].clone(), Some(e.cluster)))
+                    antecedent(entities, words.start, person, draft.span)
+                        .map(|e| (names.shown[e.cluster.0 as usize].clone(), Some(e.cluster)))
                 });
                 match resolved {
                     Some((name, cluster)) => {
@@ -146,24 +170,45 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
                 let id = names.person_or_self(clusters, entity.cluster);
                 let cluster = &clusters[id.0 as usize];
                 if id != entity.cluster {
-                    evidence.push(Evidence::at(entity.span, format!("'{}' is the surname of {}", entity.span.slice(text), cluster.name)));
+                    evidence.push(Evidence::at(
+                        entity.span,
+                        format!("'{}' is the surname of {}", entity.span.slice(text), cluster.name),
+                    ));
                 }
-                evidence.push(Evidence::at(entity.span, format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize])));
+                evidence.push(Evidence::at(
+                    entity.span,
+                    format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize]),
+                ));
                 Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
             } else if let Some(&id) = names.person_by_surname.get(phrase.trim()) {
                 // A surname the recogniser missed ("Hajiyev said ...") names the person it shortens.
-                evidence.push(Evidence::at(words, format!("'{phrase}' is the surname of {}", clusters[id.0 as usize].name)));
+                evidence.push(Evidence::at(
+                    words,
+                    format!("'{phrase}' is the surname of {}", clusters[id.0 as usize].name),
+                ));
                 Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
             } else {
                 evidence.push(Evidence::at(words, "speaker is a description, not a named entity"));
-                Some(Speaker { span: words, name: phrase.split_whitespace().collect::<Vec<_>>().join(" "), cluster: None })
+                Some(Speaker {
+                    span: words,
+                    name: phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+                    cluster: None,
+                })
             }
         } else {
             confidence *= 0.5;
             evidence.push(Evidence::note("no speaker found"));
             None
         };
-        claims.push(Claim { span: draft.span, kind: draft.kind, cue: draft.cue, speaker, side: None, confidence, evidence });
+        claims.push(Claim {
+            span: draft.span,
+            kind: draft.kind,
+            cue: draft.cue,
+            speaker,
+            side: None,
+            confidence,
+            evidence,
+        });
     }
     claims
 }
@@ -175,13 +220,20 @@ mod tests {
 
     fn entity(text: &str, name: &str, kind: EntityKind, cluster: u32) -> Entity {
         let start = text.find(name).expect("name in text");
-        Entity { span: Span::new(start, start + name.len()), kind, cluster: ClusterId(cluster), confidence: 1.0, evidence: Vec::new() }
+        Entity {
+            span: Span::new(start, start + name.len()),
+            kind,
+            cluster: ClusterId(cluster),
+            confidence: 1.0,
+            evidence: Vec::new(),
+        }
     }
 
     #[test]
     fn head_entity_skips_owners() {
         let text = "Tom Hale's aide Ann Lee said so.";
-        let entities = vec![entity(text, "Tom Hale", EntityKind::Person, 0), entity(text, "Ann Lee", EntityKind::Person, 1)];
+        let entities =
+            vec![entity(text, "Tom Hale", EntityKind::Person, 0), entity(text, "Ann Lee", EntityKind::Person, 1)];
         let phrase = Span::new(0, text.find(" said").unwrap());
         assert_eq!(head_entity(text, &entities, phrase).map(|e| e.cluster), Some(ClusterId(1)));
     }
@@ -189,16 +241,31 @@ mod tests {
     #[test]
     fn names_use_the_texts_form_and_link_surnames() {
         let text = "NATO met Ana Silva. Silva spoke.";
-        let mut entities = vec![entity(text, "NATO", EntityKind::Org, 0), entity(text, "Ana Silva", EntityKind::Person, 1)];
+        let mut entities =
+            vec![entity(text, "NATO", EntityKind::Org, 0), entity(text, "Ana Silva", EntityKind::Person, 1)];
         let second = text.rfind("Silva").unwrap();
-        entities.push(Entity { span: Span::new(second, second + 5), kind: EntityKind::Place, cluster: ClusterId(2), confidence: 1.0, evidence: Vec::new() });
+        entities.push(Entity {
+            span: Span::new(second, second + 5),
+            kind: EntityKind::Place,
+            cluster: ClusterId(2),
+            confidence: 1.0,
+            evidence: Vec::new(),
+        });
         let clusters = vec![
-            Cluster { name: "North Atlantic Treaty Organization".into(), kind: EntityKind::Org, mentions: vec![EntityId(0)] },
+            Cluster {
+                name: "North Atlantic Treaty Organization".into(),
+                kind: EntityKind::Org,
+                mentions: vec![EntityId(0)],
+            },
             Cluster { name: "Ana Silva".into(), kind: EntityKind::Person, mentions: vec![EntityId(1)] },
             Cluster { name: "Silva".into(), kind: EntityKind::Place, mentions: vec![EntityId(2)] },
         ];
         let names = Names::new(text, &entities, &clusters);
         assert_eq!(names.shown[0], "NATO", "the gazetteer's long form is not in the text");
-        assert_eq!(names.person_or_self(&clusters, ClusterId(2)), ClusterId(1), "a place named like a surname is the person");
+        assert_eq!(
+            names.person_or_self(&clusters, ClusterId(2)),
+            ClusterId(1),
+            "a place named like a surname is the person"
+        );
     }
 }

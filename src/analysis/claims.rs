@@ -55,43 +55,180 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// Words between a speaker and its verb that belong to the verb group.
 const VERB_GROUP: &[&str] = &[
-    "has", "have", "had", "also", "previously", "later", "then", "again", "repeatedly", "publicly", "reportedly", "would",
-    "will", "did", "does", "do", "is", "was", "were", "are", "once", "further", "earlier", "even", "already",
-    "still", "separately", "privately", "flatly", "firmly", "strongly", "herself", "himself", "themselves", "itself",
-    "certainly", "repeatedly", "recently", "allegedly", "often", "widely", "now", "may", "might", "could", "can",
-    "should", "must", "not", "never", "always",
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "publicly",
+    "reportedly",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "once",
+    "further",
+    "earlier",
+    "even",
+    "already",
+    "still",
+    "separately",
+    "privately",
+    "flatly",
+    "firmly",
+    "strongly",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "certainly",
+    "repeatedly",
+    "recently",
+    "allegedly",
+    "often",
+    "widely",
+    "now",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "not",
+    "never",
+    "always",
 ];
 
 /// Forms of "be" (and "get") that make a following participle passive ("was told to").
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "am", "get", "got", "gets", "getting"];
 
 /// Adverbs that may stand between a form of "be" and a passive participle.
-const PASSIVE_ADVERBS: &[&str] = &["reportedly", "also", "allegedly", "widely", "often", "later", "then", "never", "not", "first", "basically", "once", "previously", "repeatedly", "recently"];
+const PASSIVE_ADVERBS: &[&str] = &[
+    "reportedly",
+    "also",
+    "allegedly",
+    "widely",
+    "often",
+    "later",
+    "then",
+    "never",
+    "not",
+    "first",
+    "basically",
+    "once",
+    "previously",
+    "repeatedly",
+    "recently",
+];
 
 /// Words before a cue word that show it is not a reporting verb here ("declined to comment",
 /// "the report", "did not respond").
-const NOT_A_CUE_AFTER: &[&str] = &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
+const NOT_A_CUE_AFTER: &[&str] =
+    &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
 
 /// Words that open an adverbial after a cue ("said on Monday", "told reporters in ..."): a cue
 /// followed by nothing else has its content before it.
 const ADVERBIAL_OPENERS: &[&str] = &[
-    "on", "in", "at", "to", "last", "yesterday", "today", "tonight", "earlier", "later", "during", "after", "before",
-    "from", "this", "late", "early", "when", "while", "via", "through", "afterwards", "again", "recently",
-    "publicly", "privately", "repeatedly", "then", "now", "previously", "separately", "also", "too", "by",
+    "on",
+    "in",
+    "at",
+    "to",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "during",
+    "after",
+    "before",
+    "from",
+    "this",
+    "late",
+    "early",
+    "when",
+    "while",
+    "via",
+    "through",
+    "afterwards",
+    "again",
+    "recently",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "then",
+    "now",
+    "previously",
+    "separately",
+    "also",
+    "too",
+    "by",
 ];
 
 /// Nouns of speech that make a cue with a verb before them ("issuing a warning that ...").
-const SPEECH_NOUNS: &[&str] = &["warning", "statement", "claim", "assurance", "reminder", "promise", "threat", "pledge", "message", "announcement"];
+const SPEECH_NOUNS: &[&str] = &[
+    "warning",
+    "statement",
+    "claim",
+    "assurance",
+    "reminder",
+    "promise",
+    "threat",
+    "pledge",
+    "message",
+    "announcement",
+];
 
 /// Pronouns and determiners that start a subject noun phrase.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "one", "two", "three", "four", "five", "several", "some", "many", "both"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "one", "two", "three",
+    "four", "five", "several", "some", "many", "both",
+];
 
 /// Verbs that make a cue of a speech noun after them ("issuing a warning that ...").
 const SPEECH_NOUN_VERBS: &[&str] = &[
-    "issue", "issues", "issued", "issuing", "make", "makes", "made", "making", "give", "gives", "gave", "giving",
-    "send", "sends", "sent", "sending", "repeat", "repeats", "repeated", "repeating", "release", "releases", "released",
-    "releasing", "deliver", "delivers", "delivered", "delivering", "offer", "offers", "offered", "offering",
+    "issue",
+    "issues",
+    "issued",
+    "issuing",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "give",
+    "gives",
+    "gave",
+    "giving",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "repeat",
+    "repeats",
+    "repeated",
+    "repeating",
+    "release",
+    "releases",
+    "released",
+    "releasing",
+    "deliver",
+    "delivers",
+    "delivered",
+    "delivering",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
 ];
 
 struct Ctx<'a> {
@@ -190,8 +327,12 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         // "issuing a dire warning that ...": a speech noun with "that" or a colon after it.
-        if SPEECH_NOUNS.contains(&lower.as_str()) && i + 1 < b && (ctx.lower(i + 1) == "that" || ctx.piece(i + 1) == ":") {
-            let verb = (i.saturating_sub(4).max(a)..i).rev().find(|&k| SPEECH_NOUN_VERBS.contains(&ctx.lower(k).as_str()));
+        if SPEECH_NOUNS.contains(&lower.as_str())
+            && i + 1 < b
+            && (ctx.lower(i + 1) == "that" || ctx.piece(i + 1) == ":")
+        {
+            let verb =
+                (i.saturating_sub(4).max(a)..i).rev().find(|&k| SPEECH_NOUN_VERBS.contains(&ctx.lower(k).as_str()));
             if let Some(k) = verb {
                 let participle = ctx.lower(k).ends_with("ing") && (k == a || ctx.piece(k - 1) == ",");
                 let kind = if participle { CueKind::Participle } else { CueKind::Verb };
@@ -220,7 +361,12 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 "call" => matches!(next.as_str(), "off" | "up" | "back" | "in" | "out"),
                 "charge" => (i + 1..b.min(i + 5)).any(|k| ctx.lower(k) == "with"),
                 // "The strikes claimed at least 200 lives": a toll, not a statement.
-                "claim" => (i + 1..b.min(i + 6)).any(|k| matches!(ctx.lower(k).as_str(), "lives" | "life" | "victims" | "victory" | "title" | "seat" | "seats")),
+                "claim" => (i + 1..b.min(i + 6)).any(|k| {
+                    matches!(
+                        ctx.lower(k).as_str(),
+                        "lives" | "life" | "victims" | "victory" | "title" | "seat" | "seats"
+                    )
+                }),
                 _ => false,
             };
             if !blocked && !passive && !idiom && (!capital || (participle && i == a)) {
@@ -251,7 +397,15 @@ fn speaker_left(ctx: &Ctx, lower_bound: usize, cue: usize) -> (usize, usize) {
         if ctx.is_punct(j) && !matches!(ctx.piece(j), "-" | "." | "’s" | "'s" | "(" | ")") && !ctx.is_apostrophe(j) {
             break;
         }
-        if CLAUSE_BREAKS.contains(&ctx.lower(j).as_str()) && !(ctx.lower(j) == "and" && start < end && j > lower_bound && !ctx.is_punct(j - 1) && ctx.tokens[j - 1].kind == TokenKind::Word && ctx.piece(j - 1).chars().next().is_some_and(char::is_uppercase) && ctx.piece(start).chars().next().is_some_and(char::is_uppercase)) {
+        if CLAUSE_BREAKS.contains(&ctx.lower(j).as_str())
+            && !(ctx.lower(j) == "and"
+                && start < end
+                && j > lower_bound
+                && !ctx.is_punct(j - 1)
+                && ctx.tokens[j - 1].kind == TokenKind::Word
+                && ctx.piece(j - 1).chars().next().is_some_and(char::is_uppercase)
+                && ctx.piece(start).chars().next().is_some_and(char::is_uppercase))
+        {
             break;
         }
         start = j;
@@ -347,7 +501,8 @@ fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
 /// Reads a speaker phrase to the right of the cue: up to a comma, full stop or quotation mark.
 fn speaker_right(ctx: &Ctx, from: usize, upper_bound: usize) -> (usize, usize) {
     let mut end = from;
-    while end < upper_bound && end - from < 10 && !(ctx.is_punct(end) && !matches!(ctx.piece(end), "-" | "’s" | "'s")) {
+    while end < upper_bound && end - from < 10 && !(ctx.is_punct(end) && !matches!(ctx.piece(end), "-" | "’s" | "'s"))
+    {
         end += 1;
     }
     (from, end)
@@ -369,7 +524,11 @@ fn speaker_like(ctx: &Ctx, i: usize, end: usize) -> bool {
     let (_, phrase_end) = speaker_right(ctx, i, end);
     DETERMINERS.contains(&lower.as_str()) && phrase_end - i <= 3
         || DETERMINERS.contains(&lower.as_str())
-        && (i + 1..end.min(i + 4)).any(|k| ctx.capitalised(k) || ctx.lex.titles.contains(&ctx.lower(k)) || ctx.lower(k).ends_with("s") && ctx.lex.titles.contains(ctx.lower(k).trim_end_matches('s')))
+            && (i + 1..end.min(i + 4)).any(|k| {
+                ctx.capitalised(k)
+                    || ctx.lex.titles.contains(&ctx.lower(k))
+                    || ctx.lower(k).ends_with("s") && ctx.lex.titles.contains(ctx.lower(k).trim_end_matches('s'))
+            })
 }
 
 /// What follows a cue in its clause.
@@ -452,7 +611,9 @@ fn passive_clause(ctx: &Ctx, a: usize, and: usize) -> bool {
         BE_FORMS.contains(&ctx.lower(k).as_str())
             && (k + 1..and.min(k + 4)).any(|m| {
                 let w = ctx.lower(m);
-                ctx.is_word(m) && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")) && !PASSIVE_ADVERBS.contains(&w.as_str())
+                ctx.is_word(m)
+                    && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))
+                    && !PASSIVE_ADVERBS.contains(&w.as_str())
             })
     })
 }
@@ -482,13 +643,23 @@ enum Outcome {
 /// closing mark; a clause ending in a colon at a paragraph's end takes the sentences of the next
 /// paragraph up to the first one with a reporting cue of its own (`next` are the sentences after
 /// the cue's). Returns (first, end, taken from the next paragraph).
-fn content_after(ctx: &Ctx, start: usize, right_end: usize, b: usize, last_cue: bool, next: &[Sentence]) -> Option<(usize, usize, bool)> {
+fn content_after(
+    ctx: &Ctx,
+    start: usize,
+    right_end: usize,
+    b: usize,
+    last_cue: bool,
+    next: &[Sentence],
+) -> Option<(usize, usize, bool)> {
     if last_cue && b < ctx.tokens.len() && ctx.piece(b - 1) == ":" && ctx.tokens[b].newlines_before >= 1 {
         let taken = next
             .iter()
             .enumerate()
             .take(20)
-            .take_while(|(k, s)| (*k == 0 || !s.starts_paragraph) && find_cues(ctx, s.first_token as usize, s.end_token as usize).is_empty())
+            .take_while(|(k, s)| {
+                (*k == 0 || !s.starts_paragraph)
+                    && find_cues(ctx, s.first_token as usize, s.end_token as usize).is_empty()
+            })
             .count();
         if taken > 0 {
             return Some((next[0].first_token as usize, next[taken - 1].end_token as usize, true));
@@ -509,7 +680,18 @@ fn content_after(ctx: &Ctx, start: usize, right_end: usize, b: usize, last_cue: 
 
 /// Decides the frame of a reporting verb at `cue` in the sentence `[a, b)`.
 #[allow(clippy::too_many_arguments)]
-fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_end: usize, last_cue: bool, earlier_in_sentence: bool, min_start: u32, next: &[Sentence]) -> Outcome {
+fn verb_frame(
+    ctx: &Ctx,
+    cue: &Cue,
+    a: usize,
+    b: usize,
+    consumed: usize,
+    right_end: usize,
+    last_cue: bool,
+    earlier_in_sentence: bool,
+    min_start: u32,
+    next: &[Sentence],
+) -> Outcome {
     let tail = tail_of(ctx, cue.end, right_end, &cue.lemma);
     let after_start = match tail {
         Tail::Content(s) => s,
@@ -550,7 +732,8 @@ fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_e
         Some((first, end))
     };
 
-    let before_quote = before.is_some_and(|j| closes_quote(j) || before_piece == "," && j > consumed && closes_quote(j - 1));
+    let before_quote =
+        before.is_some_and(|j| closes_quote(j) || before_piece == "," && j > consumed && closes_quote(j - 1));
     if let (true, Some(j)) = (before_quote, before) {
         // “CONTENT,” said X.  /  “CONTENT,” X said.  /  “A,” he said, “B.”
         let Some((first, end)) = before_content(j + 1) else { return Outcome::Nothing };
@@ -560,7 +743,9 @@ fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_e
             (None, _) => speaker.map(|(_, e)| if e < b && ctx.piece(e) == "," { e + 1 } else { e }),
             _ => None,
         };
-        if let Some(q) = resume.filter(|&s| s < b && ctx.tokens[s].kind == TokenKind::Quote).and_then(|s| ctx.quote_opening_at(s)) {
+        if let Some(q) =
+            resume.filter(|&s| s < b && ctx.tokens[s].kind == TokenKind::Quote).and_then(|s| ctx.quote_opening_at(s))
+        {
             return Outcome::Claim(Found {
                 first,
                 end: ctx.token_from(q.span.end),
@@ -571,7 +756,15 @@ fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_e
                 note: "frame: a quotation interrupted by its reporting clause",
             });
         }
-        return Outcome::Claim(Found { first, end, speaker, continues_previous: false, kind: ClaimKind::Indirect, confidence: 0.85, note: "frame: content before the cue" });
+        return Outcome::Claim(Found {
+            first,
+            end,
+            speaker,
+            continues_previous: false,
+            kind: ClaimKind::Indirect,
+            confidence: 0.85,
+            note: "frame: content before the cue",
+        });
     }
     let comma_before = matches!(before_piece, "," | "—" | "–");
     match (sp, before) {
@@ -581,28 +774,48 @@ fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_e
             } else {
                 // CONTENT, X said.
                 match before_content(j + 1) {
-                    Some((first, end)) => Outcome::Claim(Found { first, end, speaker: Some(speaker), continues_previous: false, kind: ClaimKind::Indirect, confidence: 0.85, note: "frame: content before the cue" }),
+                    Some((first, end)) => Outcome::Claim(Found {
+                        first,
+                        end,
+                        speaker: Some(speaker),
+                        continues_previous: false,
+                        kind: ClaimKind::Indirect,
+                        confidence: 0.85,
+                        note: "frame: content before the cue",
+                    }),
                     None => Outcome::Nothing,
                 }
             }
         }
-        (Some(speaker), Some(j)) if matches!(before_lower.as_str(), "which" | "what" | "whom") && tail != Tail::Empty => {
+        (Some(speaker), Some(j))
+            if matches!(before_lower.as_str(), "which" | "what" | "whom") && tail != Tail::Empty =>
+        {
             // "which the Church describes as a retreat": the relative clause is the content.
             after(Some(speaker), "frame: relative clause, speaker, cue, content", Some(j))
         }
         (None, Some(j)) if comma_before => {
             let inverted = match tail {
-                Tail::Content(s) => s == cue.end && speaker_like(ctx, s, right_end) && {
-                    let (_, e) = speaker_right(ctx, s, right_end);
-                    (e..right_end).all(|k| ctx.tokens[k].kind == TokenKind::Punct) || e < b && ctx.piece(e) == ","
-                },
+                Tail::Content(s) => {
+                    s == cue.end && speaker_like(ctx, s, right_end) && {
+                        let (_, e) = speaker_right(ctx, s, right_end);
+                        (e..right_end).all(|k| ctx.tokens[k].kind == TokenKind::Punct) || e < b && ctx.piece(e) == ","
+                    }
+                }
                 _ => true,
             };
             if inverted {
                 // The vote was fair, said one envoy.
                 let speaker = Some(speaker_right(ctx, cue.end, b)).filter(|(s, e)| e > s);
                 match before_content(j + 1) {
-                    Some((first, end)) => Outcome::Claim(Found { first, end, speaker, continues_previous: false, kind: ClaimKind::Indirect, confidence: 0.8, note: "frame: content, cue, speaker" }),
+                    Some((first, end)) => Outcome::Claim(Found {
+                        first,
+                        end,
+                        speaker,
+                        continues_previous: false,
+                        kind: ClaimKind::Indirect,
+                        confidence: 0.8,
+                        note: "frame: content, cue, speaker",
+                    }),
                     None => Outcome::Nothing,
                 }
             } else {
@@ -615,10 +828,12 @@ fn verb_frame(ctx: &Ctx, cue: &Cue, a: usize, b: usize, consumed: usize, right_e
                 return Outcome::Nothing;
             }
             match tail {
-                Tail::Content(_) if earlier_in_sentence => match content_after(ctx, after_start, right_end, b, last_cue, next) {
-                    Some((_, end, _)) => Outcome::Extend(end),
-                    None => Outcome::Nothing,
-                },
+                Tail::Content(_) if earlier_in_sentence => {
+                    match content_after(ctx, after_start, right_end, b, last_cue, next) {
+                        Some((_, end, _)) => Outcome::Extend(end),
+                        None => Outcome::Nothing,
+                    }
+                }
                 _ => after(subject_np(ctx, a, j), "frame: the sentence's subject, coordinated cue, content", None),
             }
         }
@@ -671,7 +886,11 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], quotes: &[Quot
             let next_clause = clause_starts.get(ci + 1).copied().unwrap_or(b);
             // Content that runs right stops before the next clause's joining words (", while").
             let mut right_end = next_clause;
-            while right_end > cue.end && (ctx.is_punct(right_end - 1) && ctx.tokens[right_end - 1].kind != TokenKind::Quote || CLAUSE_BREAKS.contains(&ctx.lower(right_end - 1).as_str())) && right_end < b {
+            while right_end > cue.end
+                && (ctx.is_punct(right_end - 1) && ctx.tokens[right_end - 1].kind != TokenKind::Quote
+                    || CLAUSE_BREAKS.contains(&ctx.lower(right_end - 1).as_str()))
+                && right_end < b
+            {
                 right_end -= 1;
             }
             let cue_span = ctx.span(cue.first, cue.end);
@@ -704,16 +923,46 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], quotes: &[Quot
                     let (first, end) = trim(&ctx, start, right_end);
                     let subject = if earlier_in_sentence { None } else { subject_np(&ctx, a, cue.first) };
                     (end > first).then_some(match subject {
-                        Some(np) => Found { first, end, speaker: Some(np), continues_previous: false, kind: ClaimKind::Indirect, confidence: 0.7, note: "frame: participle after the sentence's subject" },
-                        None => Found { first, end, speaker: None, continues_previous: true, kind: ClaimKind::Indirect, confidence: 0.7, note: "frame: participle continuing the previous speaker" },
+                        Some(np) => Found {
+                            first,
+                            end,
+                            speaker: Some(np),
+                            continues_previous: false,
+                            kind: ClaimKind::Indirect,
+                            confidence: 0.7,
+                            note: "frame: participle after the sentence's subject",
+                        },
+                        None => Found {
+                            first,
+                            end,
+                            speaker: None,
+                            continues_previous: true,
+                            kind: ClaimKind::Indirect,
+                            confidence: 0.7,
+                            note: "frame: participle continuing the previous speaker",
+                        },
                     })
                 }
-                CueKind::Verb => match verb_frame(&ctx, cue, a, b, consumed, right_end, ci + 1 == cues.len(), earlier_in_sentence, min_start, &sentences[si + 1..]) {
+                CueKind::Verb => match verb_frame(
+                    &ctx,
+                    cue,
+                    a,
+                    b,
+                    consumed,
+                    right_end,
+                    ci + 1 == cues.len(),
+                    earlier_in_sentence,
+                    min_start,
+                    &sentences[si + 1..],
+                ) {
                     Outcome::Claim(found) => Some(found),
                     Outcome::Extend(end) => {
                         if let Some(last) = drafts.last_mut() {
                             last.span.end = last.span.end.max(tokens[end - 1].span.end);
-                            last.evidence.push(Evidence::at(cue_span, format!("coordinated cue '{}' continues the claim", cue_span.slice(text))));
+                            last.evidence.push(Evidence::at(
+                                cue_span,
+                                format!("coordinated cue '{}' continues the claim", cue_span.slice(text)),
+                            ));
                             if ctx.has_quote(last.span) {
                                 last.kind = ClaimKind::Direct;
                             }
@@ -806,7 +1055,8 @@ fn continuation(ctx: &Ctx, sentences: &[Sentence], si: usize, drafts: &mut Vec<C
     let Some(prev) = drafts.last() else { return };
     let prev_sentence = &sentences[si - 1];
     let ends_in_prev = prev.span.end > prev_sentence.span.start && prev.span.end <= prev_sentence.span.end;
-    let follows = ends_in_prev && prev.kind == ClaimKind::Direct && (prev.speaker_words.is_some() || prev.continues_previous);
+    let follows =
+        ends_in_prev && prev.kind == ClaimKind::Direct && (prev.speaker_words.is_some() || prev.continues_previous);
     if !follows || ctx.tokens[a].newlines_before >= 2 && !ctx.piece(a).starts_with('“') {
         return;
     }
@@ -837,7 +1087,9 @@ mod tests {
         let (quotes, _) = quotes::find(text, &tokens);
         find(text, &tokens, &sentences, &quotes, &LEXICON)
             .iter()
-            .map(|d| (d.span.slice(text).to_string(), d.speaker_words.map(|s| s.slice(text).to_string()), d.kind.label()))
+            .map(|d| {
+                (d.span.slice(text).to_string(), d.speaker_words.map(|s| s.slice(text).to_string()), d.kind.label())
+            })
             .collect()
     }
 
@@ -848,45 +1100,156 @@ mod tests {
     #[test]
     fn table() {
         let cases: Vec<(&str, &str, Vec<(String, Option<String>, &str)>)> = vec![
-            ("says_that", "Lena Ross says that the bridge is closed.", vec![c("the bridge is closed", Some("Lena Ross"), "indirect")]),
-            ("two_clauses_while", "Oslo says the port is shut, while Bergen says it is open.",
-                vec![c("the port is shut", Some("Oslo"), "indirect"), c("it is open", Some("Bergen"), "indirect")]),
-            ("quote_said_name", "“The road is open,” said Tom Hale, the mayor’s aide.", vec![c("“The road is open,”", Some("Tom Hale"), "direct")]),
-            ("content_comma_speaker_said", "The vote was fair, two observers said.", vec![c("The vote was fair", Some("two observers"), "indirect")]),
-            ("told_listener", "Three aides told the Daily Star that talks would resume.", vec![c("talks would resume", Some("Three aides"), "indirect")]),
-            ("told_at_end", "Talks will resume on Monday, three aides told the Daily Star.", vec![c("Talks will resume on Monday", Some("three aides"), "indirect")]),
-            ("according_to_end", "The summit is off, according to officials.", vec![c("The summit is off", Some("officials"), "according_to")]),
-            ("according_to_start", "According to the ministry, ten people died.", vec![c("ten people died", Some("the ministry"), "according_to")]),
-            ("adding_that", "The deal is near, one envoy said, adding that both sides agreed.",
-                vec![c("The deal is near", Some("one envoy"), "indirect"), c("both sides agreed", None, "indirect")]),
-            ("pronoun_added", "He added that the plan had “key ideas” in it.", vec![c("the plan had “key ideas” in it", Some("He"), "direct")]),
-            ("declined_is_not_a_claim", "Spokespeople declined to comment. A spokesperson did not respond to a request for comment.", vec![]),
-            ("continued_quote", "“It is normal,” said Ann Lee. “The road is open.”",
-                vec![c("“It is normal,”", Some("Ann Lee"), "direct"), c("“The road is open.”", None, "direct")]),
+            (
+                "says_that",
+                "Lena Ross says that the bridge is closed.",
+                vec![c("the bridge is closed", Some("Lena Ross"), "indirect")],
+            ),
+            (
+                "two_clauses_while",
+                "Oslo says the port is shut, while Bergen says it is open.",
+                vec![c("the port is shut", Some("Oslo"), "indirect"), c("it is open", Some("Bergen"), "indirect")],
+            ),
+            (
+                "quote_said_name",
+                "“The road is open,” said Tom Hale, the mayor’s aide.",
+                vec![c("“The road is open,”", Some("Tom Hale"), "direct")],
+            ),
+            (
+                "content_comma_speaker_said",
+                "The vote was fair, two observers said.",
+                vec![c("The vote was fair", Some("two observers"), "indirect")],
+            ),
+            (
+                "told_listener",
+                "Three aides told the Daily Star that talks would resume.",
+                vec![c("talks would resume", Some("Three aides"), "indirect")],
+            ),
+            (
+                "told_at_end",
+                "Talks will resume on Monday, three aides told the Daily Star.",
+                vec![c("Talks will resume on Monday", Some("three aides"), "indirect")],
+            ),
+            (
+                "according_to_end",
+                "The summit is off, according to officials.",
+                vec![c("The summit is off", Some("officials"), "according_to")],
+            ),
+            (
+                "according_to_start",
+                "According to the ministry, ten people died.",
+                vec![c("ten people died", Some("the ministry"), "according_to")],
+            ),
+            (
+                "adding_that",
+                "The deal is near, one envoy said, adding that both sides agreed.",
+                vec![c("The deal is near", Some("one envoy"), "indirect"), c("both sides agreed", None, "indirect")],
+            ),
+            (
+                "pronoun_added",
+                "He added that the plan had “key ideas” in it.",
+                vec![c("the plan had “key ideas” in it", Some("He"), "direct")],
+            ),
+            (
+                "declined_is_not_a_claim",
+                "Spokespeople declined to comment. A spokesperson did not respond to a request for comment.",
+                vec![],
+            ),
+            (
+                "continued_quote",
+                "“It is normal,” said Ann Lee. “The road is open.”",
+                vec![c("“It is normal,”", Some("Ann Lee"), "direct"), c("“The road is open.”", None, "direct")],
+            ),
             ("said_comma_quote", "He said, “I think so.”", vec![c("“I think so.”", Some("He"), "direct")]),
-            ("accused_of", "Kyiv accused Moscow of open aggression.", vec![c("Moscow of open aggression", Some("Kyiv"), "indirect")]),
+            (
+                "accused_of",
+                "Kyiv accused Moscow of open aggression.",
+                vec![c("Moscow of open aggression", Some("Kyiv"), "indirect")],
+            ),
             ("no_cue", "Hundreds of troops have been killed.", vec![]),
-            ("opening_phrase_then_speaker", "Meanwhile, the union declared it would strike.", vec![c("it would strike", Some("the union"), "indirect")]),
-            ("appositive_speaker", "Lena Ross, a former nurse, has claimed that the clinic lied.", vec![c("the clinic lied", Some("Lena Ross, a former nurse"), "indirect")]),
-            ("coordinated_cue_takes_subject", "The ministry rejected the plan and said the costs were too high.", vec![c("the costs were too high", Some("The ministry"), "indirect")]),
-            ("coordinated_cue_extends_claim", "They claimed the ship was safe and claim the crew agreed.", vec![c("the ship was safe and claim the crew agreed", Some("They"), "indirect")]),
-            ("relative_clause", "She moved to a farm, which the group describes as a retreat.", vec![c("which the group describes as a retreat", Some("the group"), "indirect")]),
-            ("interrupted_quote", "“We are ready,” he said, “and we will win.”", vec![c("“We are ready,” he said, “and we will win.”", Some("he"), "direct")]),
-            ("quote_after_cue_over_sentences", "He said, “The port is shut. Nobody may enter.”", vec![c("“The port is shut. Nobody may enter.”", Some("He"), "direct")]),
-            ("quote_before_cue_over_sentences", "“The port is shut. Nobody may enter,” the mayor said.", vec![c("“The port is shut. Nobody may enter,”", Some("the mayor"), "direct")]),
+            (
+                "opening_phrase_then_speaker",
+                "Meanwhile, the union declared it would strike.",
+                vec![c("it would strike", Some("the union"), "indirect")],
+            ),
+            (
+                "appositive_speaker",
+                "Lena Ross, a former nurse, has claimed that the clinic lied.",
+                vec![c("the clinic lied", Some("Lena Ross, a former nurse"), "indirect")],
+            ),
+            (
+                "coordinated_cue_takes_subject",
+                "The ministry rejected the plan and said the costs were too high.",
+                vec![c("the costs were too high", Some("The ministry"), "indirect")],
+            ),
+            (
+                "coordinated_cue_extends_claim",
+                "They claimed the ship was safe and claim the crew agreed.",
+                vec![c("the ship was safe and claim the crew agreed", Some("They"), "indirect")],
+            ),
+            (
+                "relative_clause",
+                "She moved to a farm, which the group describes as a retreat.",
+                vec![c("which the group describes as a retreat", Some("the group"), "indirect")],
+            ),
+            (
+                "interrupted_quote",
+                "“We are ready,” he said, “and we will win.”",
+                vec![c("“We are ready,” he said, “and we will win.”", Some("he"), "direct")],
+            ),
+            (
+                "quote_after_cue_over_sentences",
+                "He said, “The port is shut. Nobody may enter.”",
+                vec![c("“The port is shut. Nobody may enter.”", Some("He"), "direct")],
+            ),
+            (
+                "quote_before_cue_over_sentences",
+                "“The port is shut. Nobody may enter,” the mayor said.",
+                vec![c("“The port is shut. Nobody may enter,”", Some("the mayor"), "direct")],
+            ),
             ("passive_told_is_not_a_claim", "She was told to leave the room.", vec![]),
             ("passive_said_to_be_is_not_a_claim", "The troops were said to be near the town.", vec![]),
-            ("headline_makes_no_claim", "Mayor says bridge will close\n\nThe mayor said the bridge would close.", vec![c("the bridge would close", Some("The mayor"), "indirect")]),
-            ("colon_then_paragraph", "The board denied the report:\n\nNobody was harmed. The site is safe.\n\nThe town was quiet.",
-                vec![c("Nobody was harmed. The site is safe.", Some("The board"), "direct")]),
-            ("participle_takes_sentence_subject", "Governor Ann Lee dismissed the report, claiming the figures were old.", vec![c("the figures were old", Some("Governor Ann Lee"), "indirect")]),
-            ("speech_noun_continues_speaker", "“We will act,” the minister said on Monday, issuing a warning that prices would rise.",
-                vec![c("“We will act,”", Some("the minister"), "direct"), c("prices would rise", None, "indirect")]),
-            ("called_on", "The envoy has called on the council to act.", vec![c("on the council to act", Some("The envoy"), "indirect")]),
+            (
+                "headline_makes_no_claim",
+                "Mayor says bridge will close\n\nThe mayor said the bridge would close.",
+                vec![c("the bridge would close", Some("The mayor"), "indirect")],
+            ),
+            (
+                "colon_then_paragraph",
+                "The board denied the report:\n\nNobody was harmed. The site is safe.\n\nThe town was quiet.",
+                vec![c("Nobody was harmed. The site is safe.", Some("The board"), "direct")],
+            ),
+            (
+                "participle_takes_sentence_subject",
+                "Governor Ann Lee dismissed the report, claiming the figures were old.",
+                vec![c("the figures were old", Some("Governor Ann Lee"), "indirect")],
+            ),
+            (
+                "speech_noun_continues_speaker",
+                "“We will act,” the minister said on Monday, issuing a warning that prices would rise.",
+                vec![c("“We will act,”", Some("the minister"), "direct"), c("prices would rise", None, "indirect")],
+            ),
+            (
+                "called_on",
+                "The envoy has called on the council to act.",
+                vec![c("on the council to act", Some("The envoy"), "indirect")],
+            ),
             ("claimed_lives_is_a_toll", "The storm claimed at least ten lives.", vec![]),
-            ("adverbial_then_quote", "Tom's sister, Ann Hale, said on radio, “He is innocent.”", vec![c("“He is innocent.”", Some("Tom's sister, Ann Hale"), "direct")]),
-            ("content_before_with_listener", "Talks failed on Monday, two aides told the Daily Star.", vec![c("Talks failed on Monday", Some("two aides"), "indirect")]),
-            ("inverted_without_quotes", "The vote was fair, said one observer.", vec![c("The vote was fair", Some("one observer"), "indirect")]),
+            (
+                "adverbial_then_quote",
+                "Tom's sister, Ann Hale, said on radio, “He is innocent.”",
+                vec![c("“He is innocent.”", Some("Tom's sister, Ann Hale"), "direct")],
+            ),
+            (
+                "content_before_with_listener",
+                "Talks failed on Monday, two aides told the Daily Star.",
+                vec![c("Talks failed on Monday", Some("two aides"), "indirect")],
+            ),
+            (
+                "inverted_without_quotes",
+                "The vote was fair, said one observer.",
+                vec![c("The vote was fair", Some("one observer"), "indirect")],
+            ),
         ];
         for (name, text, want) in cases {
             assert_eq!(claims(text), want, "case {name}");

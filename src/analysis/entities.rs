@@ -11,8 +11,8 @@
 //! elsewhere in the text the same type (a surname at a sentence start, "Paris said").
 
 use super::lexicon::Lexicon;
-use super::ner::{self, Label, Tagged};
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
+use super::ner::{self, Label, Tagged};
 use super::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -34,7 +34,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             entries.push((EntityKind::Place, name.as_str()));
         }
     }
-    for name in include_str!("lexicon/regions.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for name in
+        include_str!("lexicon/regions.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         patterns.push(name);
         entries.push((EntityKind::Place, name));
     }
@@ -60,12 +62,17 @@ fn is_capitalised(piece: &str) -> bool {
 }
 
 fn is_year(piece: &str) -> bool {
-    piece.len() == 4 && piece.bytes().all(|b| b.is_ascii_digit()) && (b"1".contains(&piece.as_bytes()[0]) || piece.starts_with("20") || piece.starts_with("21"))
+    piece.len() == 4
+        && piece.bytes().all(|b| b.is_ascii_digit())
+        && (b"1".contains(&piece.as_bytes()[0]) || piece.starts_with("20") || piece.starts_with("21"))
 }
 
 fn is_day_number(piece: &str) -> bool {
     let digits = piece.trim_end_matches(|c: char| c.is_alphabetic());
-    !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()) && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 /// A found mention before clustering.
@@ -97,13 +104,15 @@ fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mu
         cover[t.first..t.end].iter_mut().for_each(|c| *c = Some(t));
     }
     for m in gaz.automaton.find_iter(text) {
-        let (Some(first), Some(last)) = (token_at(tokens, m.start() as u32), token_ending_at(tokens, m.end() as u32)) else {
+        let (Some(first), Some(last)) = (token_at(tokens, m.start() as u32), token_ending_at(tokens, m.end() as u32))
+        else {
             continue; // not on token boundaries ("US" inside "USSR")
         };
         if taken[first..=last].iter().any(|t| *t) {
             continue;
         }
-        let inside_longer = cover[first].is_some_and(|t| t.first <= first && t.end > last && t.end - t.first > last + 1 - first);
+        let inside_longer =
+            cover[first].is_some_and(|t| t.first <= first && t.end > last && t.end - t.first > last + 1 - first);
         if inside_longer {
             continue;
         }
@@ -114,7 +123,10 @@ fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mu
             end: last + 1,
             kind,
             confidence: 0.95,
-            evidence: vec![Evidence::note(format!("knowledge base: {}", if kind == EntityKind::Org { "organisation" } else { "country, capital or seat of government" }))],
+            evidence: vec![Evidence::note(format!(
+                "knowledge base: {}",
+                if kind == EntityKind::Org { "organisation" } else { "country, capital or seat of government" }
+            ))],
             canonical: Some(canonical),
         });
     }
@@ -134,9 +146,26 @@ fn dates_and_numbers(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [b
         // A short month name ("May", "Jun") must look like a date: a day or year next to it, or a
         // temporal word before it ("in May", "since May"), not the verb "may".
         let temporal_before = i > 0
-            && matches!(piece(i - 1).to_lowercase().as_str(), "in" | "since" | "until" | "till" | "by" | "last" | "next" | "early" | "late" | "mid" | "of" | "from" | "through" | "during");
+            && matches!(
+                piece(i - 1).to_lowercase().as_str(),
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "during"
+            );
         if lex.months.contains(p)
-            && (p.len() > 3 || temporal_before || i + 1 < tokens.len() && (is_day_number(piece(i + 1)) || is_year(piece(i + 1))))
+            && (p.len() > 3
+                || temporal_before
+                || i + 1 < tokens.len() && (is_day_number(piece(i + 1)) || is_year(piece(i + 1))))
         {
             // "June 1", "February 2023", "June 1, 2023"; a day number before it: "27 August".
             let mut start = i;
@@ -178,7 +207,14 @@ fn dates_and_numbers(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [b
         match kind {
             Some((kind, rule)) if !taken[i..end].iter().any(|t| *t) => {
                 taken[i..end].iter_mut().for_each(|t| *t = true);
-                found.push(Found { first: i, end, kind, confidence: 0.9, evidence: vec![Evidence::note(rule)], canonical: None });
+                found.push(Found {
+                    first: i,
+                    end,
+                    kind,
+                    confidence: 0.9,
+                    evidence: vec![Evidence::note(rule)],
+                    canonical: None,
+                });
                 i = end;
             }
             _ => i += 1,
@@ -190,7 +226,10 @@ fn dates_and_numbers(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [b
 fn capitalised_runs(text: &str, tokens: &[Token], lex: &Lexicon, taken: &[bool]) -> Vec<(usize, usize)> {
     let piece = |i: usize| tokens[i].span.slice(text);
     let name_word = |i: usize| {
-        tokens[i].kind == TokenKind::Word && !taken[i] && is_capitalised(piece(i)) && !lex.function_words.contains(&piece(i).to_lowercase())
+        tokens[i].kind == TokenKind::Word
+            && !taken[i]
+            && is_capitalised(piece(i))
+            && !lex.function_words.contains(&piece(i).to_lowercase())
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -206,7 +245,8 @@ fn capitalised_runs(text: &str, tokens: &[Token], lex: &Lexicon, taken: &[bool])
                 end += 1;
             } else if end + 1 < tokens.len()
                 && name_word(end + 1)
-                && (matches!(piece(end), "-" | "of" | "de" | "al" | "bin" | "van" | "von" | "for" | "and") && !tokens[end + 1].space_before == (piece(end) == "-"))
+                && (matches!(piece(end), "-" | "of" | "de" | "al" | "bin" | "van" | "von" | "for" | "and")
+                    && !tokens[end + 1].space_before == (piece(end) == "-"))
                 && !(piece(end) == "and" && !lex.org_words.contains(piece(end + 1)))
             {
                 end += 2;
@@ -221,11 +261,21 @@ fn capitalised_runs(text: &str, tokens: &[Token], lex: &Lexicon, taken: &[bool])
 }
 
 /// Classifies a capitalised run by what surrounds it.
-fn classify_run(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: usize, sentence_start: bool) -> Option<(usize, usize, EntityKind, f32, Evidence)> {
+fn classify_run(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+    sentence_start: bool,
+) -> Option<(usize, usize, EntityKind, f32, Evidence)> {
     let piece = |i: usize| tokens[i].span.slice(text);
     let mut start = start;
     // Honorifics and capitalised titles are not part of the name.
-    while start < end && (lex.honorifics.contains(piece(start)) || lex.titles.contains(&piece(start).to_lowercase())) && end - start > 1 {
+    while start < end
+        && (lex.honorifics.contains(piece(start)) || lex.titles.contains(&piece(start).to_lowercase()))
+        && end - start > 1
+    {
         start += 1;
     }
     let last = piece(end - 1);
@@ -237,11 +287,19 @@ fn classify_run(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: 
     if lex.org_words.contains(last) {
         return Some((start, end, EntityKind::Org, 0.8, Evidence::note(format!("organisation head word '{last}'"))));
     }
-    if let Some(next) = next_lower.as_ref().filter(|n| lex.place_words.contains(n.as_str()) && !is_capitalised(piece(end))) {
+    if let Some(next) =
+        next_lower.as_ref().filter(|n| lex.place_words.contains(n.as_str()) && !is_capitalised(piece(end)))
+    {
         return Some((start, end + 1, EntityKind::Place, 0.75, Evidence::note(format!("place head word '{next}'"))));
     }
     if titled {
-        return Some((start, end, EntityKind::Person, 0.85, Evidence::at(tokens[start - 1].span, "title or honorific before the name")));
+        return Some((
+            start,
+            end,
+            EntityKind::Person,
+            0.85,
+            Evidence::at(tokens[start - 1].span, "title or honorific before the name"),
+        ));
     }
     if span_text.len() >= 2 && span_text.len() <= 6 && span_text.chars().all(|c| c.is_uppercase() || c == '.') {
         return Some((start, end, EntityKind::Org, 0.6, Evidence::note("acronym")));
@@ -305,11 +363,21 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     }
     // An organisation head word decides the type ("Israel Defense Forces", "Shifa Hospital"),
     // and the name runs on through "of" ("Church of Scientology", "Department of State").
-    if is_org_head(lex, piece(t.end - 1)) && t.end - t.first > 1 || t.end - t.first == 1 && t.label == Label::Org && is_org_head(lex, piece(t.first)) {
+    if is_org_head(lex, piece(t.end - 1)) && t.end - t.first > 1
+        || t.end - t.first == 1 && t.label == Label::Org && is_org_head(lex, piece(t.first))
+    {
         t.label = Label::Org;
-        if t.end + 1 < tokens.len() && piece(t.end) == "of" && is_capitalised(piece(t.end + 1)) && tokens[t.end + 1].kind == TokenKind::Word {
+        if t.end + 1 < tokens.len()
+            && piece(t.end) == "of"
+            && is_capitalised(piece(t.end + 1))
+            && tokens[t.end + 1].kind == TokenKind::Word
+        {
             t.end += 2;
-            while t.end < tokens.len() && tokens[t.end].kind == TokenKind::Word && is_capitalised(piece(t.end)) && !lex.function_words.contains(&piece(t.end).to_lowercase()) {
+            while t.end < tokens.len()
+                && tokens[t.end].kind == TokenKind::Word
+                && is_capitalised(piece(t.end))
+                && !lex.function_words.contains(&piece(t.end).to_lowercase())
+            {
                 t.end += 1;
             }
         }
@@ -319,7 +387,10 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         if title_at(text, tokens, lex, t.first, t.end) == 1 {
             return None;
         }
-        if lists.is_demonym(p) || lex.function_words.contains(&p.to_lowercase()) || !tokens[t.first].kind.eq(&TokenKind::Word) && t.label != Label::Misc {
+        if lists.is_demonym(p)
+            || lex.function_words.contains(&p.to_lowercase())
+            || !tokens[t.first].kind.eq(&TokenKind::Word) && t.label != Label::Misc
+        {
             return None;
         }
         if !p.chars().next().is_some_and(char::is_uppercase) {
@@ -350,7 +421,8 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     let mut taken = vec![false; tokens.len()];
     let mut found = Vec::new();
     dates_and_numbers(text, tokens, lex, &mut taken, &mut found);
-    let tagged: Vec<Tagged> = ner::tag_names(text, tokens, sentences).into_iter().filter_map(|t| trim_tagged(text, tokens, lex, t)).collect();
+    let tagged: Vec<Tagged> =
+        ner::tag_names(text, tokens, sentences).into_iter().filter_map(|t| trim_tagged(text, tokens, lex, t)).collect();
     gazetteer_matches(text, tokens, &tagged, &mut taken, &mut found);
     // Tokens the tagger judged to be part of another kind of name (an event, a nationality):
     // the head-word rules below must not make them an entity.
@@ -379,9 +451,15 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
         }
     }
     for (start, end) in capitalised_runs(text, tokens, lex, &blocked) {
-        if let Some((s, e, kind, confidence, evidence)) = classify_run(text, tokens, lex, start, end, sentence_start[start]) {
+        if let Some((s, e, kind, confidence, evidence)) =
+            classify_run(text, tokens, lex, start, end, sentence_start[start])
+        {
             // Only the rules with a head word or a title speak where the tagger was silent.
-            if confidence < 0.7 || e > tokens.len() || taken[s..e].iter().any(|t| *t) || ner::features::WORD_LISTS.is_demonym(tokens[s].span.slice(text)) {
+            if confidence < 0.7
+                || e > tokens.len()
+                || taken[s..e].iter().any(|t| *t)
+                || ner::features::WORD_LISTS.is_demonym(tokens[s].span.slice(text))
+            {
                 continue;
             }
             let kind = if is_org_head(lex, tokens[e - 1].span.slice(text)) { EntityKind::Org } else { kind };
@@ -408,7 +486,12 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
     for mut f in found.drain(..) {
         // So is an unrecognised capitalised word before it ("Valeska Paris" at a paragraph start).
         let single_place = f.kind == EntityKind::Place && f.canonical.is_some() && f.end - f.first == 1;
-        if single_place && f.first > 0 && !taken[f.first - 1] && tokens[f.first].space_before && tokens[f.first].newlines_before == 0 {
+        if single_place
+            && f.first > 0
+            && !taken[f.first - 1]
+            && tokens[f.first].space_before
+            && tokens[f.first].newlines_before == 0
+        {
             let prev = tokens[f.first - 1].span.slice(text);
             let plain = tokens[f.first - 1].kind == TokenKind::Word
                 && is_capitalised(prev)
@@ -416,7 +499,20 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
                 && !lex.function_words.contains(&prev.to_lowercase())
                 && !lists.is_demonym(prev)
                 && title_at(text, tokens, lex, f.first - 1, f.first) == 0
-                && !matches!(prev, "North" | "South" | "East" | "West" | "Central" | "Greater" | "Downtown" | "Old" | "New" | "Upper" | "Lower");
+                && !matches!(
+                    prev,
+                    "North"
+                        | "South"
+                        | "East"
+                        | "West"
+                        | "Central"
+                        | "Greater"
+                        | "Downtown"
+                        | "Old"
+                        | "New"
+                        | "Upper"
+                        | "Lower"
+                );
             if plain {
                 taken[f.first - 1] = true;
                 f.first -= 1;
@@ -426,7 +522,13 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
             }
         }
         if let Some(last) = merged.last_mut() {
-            let joins = last.kind == EntityKind::Person && f.kind == EntityKind::Place && f.canonical.is_some() && last.end == f.first && f.end - f.first == 1 && tokens[f.first].space_before && tokens[f.first].newlines_before == 0;
+            let joins = last.kind == EntityKind::Person
+                && f.kind == EntityKind::Place
+                && f.canonical.is_some()
+                && last.end == f.first
+                && f.end - f.first == 1
+                && tokens[f.first].space_before
+                && tokens[f.first].newlines_before == 0;
             if joins {
                 last.end = f.end;
                 continue;
@@ -437,10 +539,19 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
     *found = merged;
     // A longer name ending in a word that is a person on its own elsewhere is that person
     // ("President Aliyev" … "Ilham Aliyev", whatever the tagger thought of the longer one).
-    let lone_people: HashSet<&str> = found.iter().filter(|f| f.kind == EntityKind::Person && f.end - f.first == 1).map(|f| tokens[f.first].span.slice(text)).collect();
+    let lone_people: HashSet<&str> = found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person && f.end - f.first == 1)
+        .map(|f| tokens[f.first].span.slice(text))
+        .collect();
     for f in found.iter_mut() {
         let last = tokens[f.end - 1].span.slice(text);
-        if f.end - f.first >= 2 && f.canonical.is_none() && matches!(f.kind, EntityKind::Org | EntityKind::Place) && !is_org_head(lex, last) && lone_people.contains(last) {
+        if f.end - f.first >= 2
+            && f.canonical.is_none()
+            && matches!(f.kind, EntityKind::Org | EntityKind::Place)
+            && !is_org_head(lex, last)
+            && lone_people.contains(last)
+        {
             f.kind = EntityKind::Person;
             f.evidence.push(Evidence::note("its last word is a person elsewhere in this text"));
         }
@@ -454,7 +565,9 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
                 surnames.insert(tokens[f.end - 1].span.slice(text));
                 known.entry(surface).or_insert(f.kind);
             }
-            EntityKind::Person | EntityKind::Org | EntityKind::Place if f.canonical.is_none() && f.end - f.first == 1 => {
+            EntityKind::Person | EntityKind::Org | EntityKind::Place
+                if f.canonical.is_none() && f.end - f.first == 1 =>
+            {
                 known.entry(surface).or_insert(f.kind);
             }
             _ => {}
@@ -481,7 +594,14 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
         }
         if let Some(kind) = known.get(piece) {
             taken[i] = true;
-            found.push(Found { first: i, end: i + 1, kind: *kind, confidence: 0.7, evidence: vec![Evidence::note("the same name elsewhere in the text")], canonical: None });
+            found.push(Found {
+                first: i,
+                end: i + 1,
+                kind: *kind,
+                confidence: 0.7,
+                evidence: vec![Evidence::note("the same name elsewhere in the text")],
+                canonical: None,
+            });
         }
     }
 }
@@ -522,14 +642,16 @@ fn extend_first_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [
 }
 
 fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    let words: Vec<&str> =
+        name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// Groups mentions: same canonical name, same text, a person's surname (before or after the
 /// full name), or an acronym of a longer name in the text.
 fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
-    let surface_of = |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+    let surface_of =
+        |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev") and longer names by initials ("EU").
     let mut full_names: HashMap<&str, &str> = HashMap::new();
     let mut by_initials: HashMap<String, (EntityKind, String)> = HashMap::new();
@@ -557,7 +679,10 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
             (kind, c.to_string())
         } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
             (kind, full.to_string())
-        } else if let Some((k, name)) = by_initials.get(surface).filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase)) {
+        } else if let Some((k, name)) = by_initials
+            .get(surface)
+            .filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase))
+        {
             (*k, name.clone())
         } else {
             (kind, surface.to_string())
@@ -586,30 +711,57 @@ mod tests {
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens, &LEXICON);
         let (e, _) = recognize(text, &tokens, &sentences, &LEXICON);
-        e.iter().filter(|e| e.kind != EntityKind::Number).map(|e| (e.span.slice(text).to_string(), e.kind.label())).collect()
+        e.iter()
+            .filter(|e| e.kind != EntityKind::Number)
+            .map(|e| (e.span.slice(text).to_string(), e.kind.label()))
+            .collect()
     }
 
     #[test]
     fn table() {
         let cases: &[(&str, &str, &[(&str, &str)])] = &[
-            ("country_and_title_person", "Azerbaijan’s president Ilham Aliyev met him.", &[("Azerbaijan", "PLACE"), ("Ilham Aliyev", "PERSON")]),
+            (
+                "country_and_title_person",
+                "Azerbaijan’s president Ilham Aliyev met him.",
+                &[("Azerbaijan", "PLACE"), ("Ilham Aliyev", "PERSON")],
+            ),
             ("capital_metonym", "Yerevan says Baku is wrong.", &[("Yerevan", "PLACE"), ("Baku", "PLACE")]),
-            ("org_head_word", "He met the European Council in Brussels.", &[("European Council", "ORG"), ("Brussels", "PLACE")]),
+            (
+                "org_head_word",
+                "He met the European Council in Brussels.",
+                &[("European Council", "ORG"), ("Brussels", "PLACE")],
+            ),
             ("date_month_day", "They meet on June 1 in Paris.", &[("June 1", "DATE"), ("Paris", "PLACE")]),
             ("year_and_weekday", "On Sunday, as in 2020, nothing.", &[("Sunday", "DATE"), ("2020", "DATE")]),
             ("place_head_word", "The Lachin corridor is shut.", &[("Lachin corridor", "PLACE")]),
             ("hyphenated", "They fought over Nagorno-Karabakh.", &[("Nagorno-Karabakh", "PLACE")]),
             ("acronym_org", "The EU and NATO met.", &[("EU", "ORG"), ("NATO", "ORG")]),
-            ("sentence_start_surname", "Hikmet Hajiyev spoke first. Hajiyev said the talks failed.", &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")]),
+            (
+                "sentence_start_surname",
+                "Hikmet Hajiyev spoke first. Hajiyev said the talks failed.",
+                &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")],
+            ),
             ("demonyms_are_not_places", "Azerbaijani and German officials met Armenians.", &[]),
             ("quoted_pronoun_is_nothing", "“Nobody wants a war,” he said.", &[]),
-            ("capital_as_surname", "Valeska Paris was held on a ship. Paris said she was afraid.", &[("Valeska Paris", "PERSON"), ("Paris", "PERSON")]),
+            (
+                "capital_as_surname",
+                "Valeska Paris was held on a ship. Paris said she was afraid.",
+                &[("Valeska Paris", "PERSON"), ("Paris", "PERSON")],
+            ),
             ("title_outside_person", "Prime Minister Ehud Olmert spoke.", &[("Ehud Olmert", "PERSON")]),
             ("weekday_and_date", "On Thursday, October 10, 2019 they met.", &[("Thursday, October 10, 2019", "DATE")]),
             ("org_head_runs_through_of", "The Church of Scientology denied it.", &[("Church of Scientology", "ORG")]),
-            ("unknown_first_name_joins", "Opposition councillor João Pereira said the project was late.", &[("João Pereira", "PERSON")]),
+            (
+                "unknown_first_name_joins",
+                "Opposition councillor João Pereira said the project was late.",
+                &[("João Pereira", "PERSON")],
+            ),
             ("only_name_like_words_join", "Outspoken Maria Lopez said no.", &[("Maria Lopez", "PERSON")]),
-            ("short_month_after_in", "Talks resumed in May. They may end in June.", &[("May", "DATE"), ("June", "DATE")]),
+            (
+                "short_month_after_in",
+                "Talks resumed in May. They may end in June.",
+                &[("May", "DATE"), ("June", "DATE")],
+            ),
         ];
         for (name, text, want) in cases {
             let got = entities(text);
@@ -632,15 +784,28 @@ mod tests {
     #[test]
     fn clusters_join_titles_surnames_and_acronyms() {
         let cases: &[(&str, &str, &str, &str)] = &[
-            ("title_then_full_name", "President Aliyev spoke on Monday. On Tuesday, Ilham Aliyev said he had left.", "Aliyev", "Ilham Aliyev"),
+            (
+                "title_then_full_name",
+                "President Aliyev spoke on Monday. On Tuesday, Ilham Aliyev said he had left.",
+                "Aliyev",
+                "Ilham Aliyev",
+            ),
             ("acronym_of_known_org", "The European Union met. The EU agreed.", "EU", "European Union"),
-            ("acronym_of_text_org", "A spokesman for the Royal Air Force said on Monday that the RAF would respond.", "RAF", "Royal Air Force"),
+            (
+                "acronym_of_text_org",
+                "A spokesman for the Royal Air Force said on Monday that the RAF would respond.",
+                "RAF",
+                "Royal Air Force",
+            ),
         ];
         for (name, text, mention, want) in cases {
             let tokens = tokenize(text);
             let sentences = sentences::split(text, &tokens, &LEXICON);
             let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
-            let m = e.iter().find(|e| e.span.slice(text) == *mention).unwrap_or_else(|| panic!("case {name}: no mention {mention}"));
+            let m = e
+                .iter()
+                .find(|e| e.span.slice(text) == *mention)
+                .unwrap_or_else(|| panic!("case {name}: no mention {mention}"));
             assert_eq!(c[m.cluster.0 as usize].name, *want, "case {name}");
         }
     }

@@ -136,7 +136,15 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
         let speaker = c.speaker.as_ref().map_or("?".to_string(), |s| format!("{} [{}]", s.name, s.span.slice(text)));
         let side = c.side.map_or("-".to_string(), |s| analysis.sides[s.0 as usize].name.clone());
         let cue = c.cue.map_or("-", |s| s.slice(text));
-        out.push_str(&format!("C{} {} cue={} speaker={} side={} conf={:.2}\n", i + 1, c.kind.label(), cue, speaker, side, c.confidence));
+        out.push_str(&format!(
+            "C{} {} cue={} speaker={} side={} conf={:.2}\n",
+            i + 1,
+            c.kind.label(),
+            cue,
+            speaker,
+            side,
+            c.confidence
+        ));
     }
     out.push_str("\n== sides\n");
     for s in &analysis.sides {

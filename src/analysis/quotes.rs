@@ -28,7 +28,11 @@ fn classify(text: &str, tokens: &[Token], i: usize) -> (Level, Role) {
     let space_after = i + 1 >= tokens.len() || tokens[i + 1].space_before;
     let next_is_punct = i + 1 < tokens.len() && tokens[i + 1].kind == TokenKind::Punct;
     let prev_is_open = i > 0 && matches!(tokens[i - 1].span.slice(text), "(" | "[" | "—" | "–" | "-");
-    let level = if matches!(piece, "'" | "‘" | "’" | "‚" | "‛" | "‹" | "›") { Level::Single } else { Level::Double };
+    let level = if matches!(piece, "'" | "‘" | "’" | "‚" | "‛" | "‹" | "›") {
+        Level::Single
+    } else {
+        Level::Double
+    };
     let role = match piece {
         "“" | "„" | "«" | "‘" | "‚" | "‹" | "「" => Role::Open,
         "”" | "»" | "›" | "」" => Role::Close,
@@ -71,7 +75,8 @@ pub fn find(text: &str, tokens: &[Token]) -> (Vec<Quote>, Vec<Diagnostic>) {
     for i in 0..tokens.len() {
         if tokens[i].newlines_before >= 2 && i > 0 {
             // Paragraph break. A long quotation re-opens with a mark at the new paragraph.
-            let continues = tokens[i].kind == TokenKind::Quote && classify(text, tokens, i) == (Level::Double, Role::Open);
+            let continues =
+                tokens[i].kind == TokenKind::Quote && classify(text, tokens, i) == (Level::Double, Role::Open);
             if let Some(open) = open_double {
                 if continues {
                     close(open, last_in_paragraph, false, &mut quotes);
@@ -86,7 +91,8 @@ pub fn find(text: &str, tokens: &[Token]) -> (Vec<Quote>, Vec<Diagnostic>) {
                 close(open, last_in_paragraph, false, &mut quotes);
                 diagnostics.push(Diagnostic {
                     span: Some(tokens[open].span),
-                    message: "quotation mark opened here is never closed; the quote was ended at the paragraph's end".into(),
+                    message: "quotation mark opened here is never closed; the quote was ended at the paragraph's end"
+                        .into(),
                 });
                 open_double = None;
             }
@@ -99,7 +105,9 @@ pub fn find(text: &str, tokens: &[Token]) -> (Vec<Quote>, Vec<Diagnostic>) {
         let (level, role) = classify(text, tokens, i);
         match (level, role) {
             (_, Role::Apostrophe) => {
-                if let Some(open) = open_single.filter(|_| !tokens[i].space_before && i + 1 < tokens.len() && tokens[i + 1].kind != TokenKind::Word) {
+                if let Some(open) = open_single.filter(|_| {
+                    !tokens[i].space_before && i + 1 < tokens.len() && tokens[i + 1].kind != TokenKind::Word
+                }) {
                     close(open, i, true, &mut quotes);
                     open_single = None;
                 }

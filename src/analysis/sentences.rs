@@ -15,7 +15,9 @@ fn is_closer(piece: &str) -> bool {
 
 fn starts_like_a_sentence(piece: &str) -> bool {
     let c = piece.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '«' | '(' | '[' | '—' | '-')
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '“' | '"' | '‘' | '\'' | '«' | '(' | '[' | '—' | '-')
         || !c.is_alphabetic() && !c.is_ascii_punctuation()
 }
 

@@ -8,7 +8,10 @@
 //! and an appositive after a name ("Hikmet Hajiyev, Aliyev’s foreign policy adviser").
 
 use super::lexicon::Lexicon;
-use super::model::{Analysis, Claim, ClaimId, Quote, Cluster, ClusterId, CounterClaim, Diagnostic, Entity, EntityKind, Evidence, Side, SideBalance, SideId, SideRole, Token, TokenKind};
+use super::model::{
+    Analysis, Claim, ClaimId, Cluster, ClusterId, CounterClaim, Diagnostic, Entity, EntityKind, Evidence, Quote, Side,
+    SideBalance, SideId, SideRole, Token, TokenKind,
+};
 use super::span::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -83,7 +86,29 @@ impl<'a> Ctx<'a> {
     }
     fn is_title_word(&self, i: usize) -> bool {
         let lower = self.piece(i).to_lowercase();
-        self.lex.titles.contains(&lower) || self.lex.honorifics.contains(self.piece(i)) || matches!(lower.as_str(), "of" | "state" | "foreign" | "policy" | "defence" | "defense" | "interior" | "deputy" | "former" | "senior" | "top" | "chief" | "armed" | "wing" | "military" | "security" | "national" | "press" | "the")
+        self.lex.titles.contains(&lower)
+            || self.lex.honorifics.contains(self.piece(i))
+            || matches!(
+                lower.as_str(),
+                "of" | "state"
+                    | "foreign"
+                    | "policy"
+                    | "defence"
+                    | "defense"
+                    | "interior"
+                    | "deputy"
+                    | "former"
+                    | "senior"
+                    | "top"
+                    | "chief"
+                    | "armed"
+                    | "wing"
+                    | "military"
+                    | "security"
+                    | "national"
+                    | "press"
+                    | "the"
+            )
     }
 }
 
@@ -106,7 +131,9 @@ fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     let words: Vec<&str> = c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty()).collect();
     match c.kind {
         EntityKind::Org => (0..words.len()).find_map(|i| {
-            (1..=3.min(words.len() - i)).rev().find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
+            (1..=3.min(words.len() - i))
+                .rev()
+                .find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
         }),
         EntityKind::Person if words.len() >= 3 => {
             let first = ctx.kb.country_of.get(words[0]).copied();
@@ -123,16 +150,22 @@ fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
 }
 
 /// Looks for affiliation evidence around one mention of a person or organisation.
-fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &HashMap<ClusterId, (Camp, Evidence)>) -> Option<(Camp, Evidence)> {
+fn mention_affiliation(
+    ctx: &Ctx,
+    entity: &Entity,
+    camps: &HashMap<ClusterId, (Camp, Evidence)>,
+) -> Option<(Camp, Evidence)> {
     let first = ctx.token_at(entity.span.start)?;
     let last = ctx.token_ending_at(entity.span.end)?;
     let camp_of_entity = |e: &Entity| -> Option<Camp> {
         if e.cluster == entity.cluster {
             return None;
         }
-        camps.get(&e.cluster).map(|(c, _)| c.clone()).or_else(|| intrinsic_camp(ctx, e.cluster)).or_else(|| {
-            (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster))
-        })
+        camps
+            .get(&e.cluster)
+            .map(|(c, _)| c.clone())
+            .or_else(|| intrinsic_camp(ctx, e.cluster))
+            .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)))
     };
     // Before: [Entity|Demonym] ['s] title-words Name
     let mut j = first;
@@ -141,7 +174,12 @@ fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &HashMap<ClusterId, (C
     while j > 0 && first - j < 6 && ctx.tokens[j - 1].kind == TokenKind::Word {
         if ctx.is_title_word(j - 1) {
             n_titles += 1;
-        } else if n_titles > 0 && n_plain == 0 && ctx.piece(j - 1).chars().all(char::is_lowercase) && j > 1 && ctx.kb.country_of.contains_key(ctx.piece(j - 2)) {
+        } else if n_titles > 0
+            && n_plain == 0
+            && ctx.piece(j - 1).chars().all(char::is_lowercase)
+            && j > 1
+            && ctx.kb.country_of.contains_key(ctx.piece(j - 2))
+        {
             // One plain word between a nationality and the title: "Swedish trade minister".
             n_plain += 1;
         } else {
@@ -158,12 +196,18 @@ fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &HashMap<ClusterId, (C
         if let Some(e) = ctx.entity_ending_at(k) {
             if let Some(camp) = camp_of_entity(e) {
                 if n_titles > 0 || k + 1 < first {
-                    return Some((camp, Evidence::at(span.cover(ctx.tokens[first - 1].span), "title or possessive before the name")));
+                    return Some((
+                        camp,
+                        Evidence::at(span.cover(ctx.tokens[first - 1].span), "title or possessive before the name"),
+                    ));
                 }
             }
         } else if let Some(camp) = camp_of_word(ctx, ctx.piece(k)) {
             if n_titles > 0 {
-                return Some((camp, Evidence::at(span.cover(ctx.tokens[first - 1].span), "nationality before the title")));
+                return Some((
+                    camp,
+                    Evidence::at(span.cover(ctx.tokens[first - 1].span), "nationality before the title"),
+                ));
             }
         }
     }
@@ -180,24 +224,36 @@ fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &HashMap<ClusterId, (C
             if t < ctx.tokens.len() && matches!(ctx.piece(t), "’s" | "'s") {
                 t += 1;
             }
-            let titled = t < ctx.tokens.len() && (t..ctx.tokens.len().min(t + 4)).any(|x| ctx.lex.titles.contains(&ctx.piece(x).to_lowercase()));
+            let titled = t < ctx.tokens.len()
+                && (t..ctx.tokens.len().min(t + 4)).any(|x| ctx.lex.titles.contains(&ctx.piece(x).to_lowercase()));
             // "Hikmet Hajiyev, foreign policy adviser to Aliyev": title words, then to/for/of an entity.
             let mut x = k;
             while x < ctx.tokens.len() && x - k < 5 && ctx.is_title_word(x) && !matches!(ctx.piece(x), "of") {
                 x += 1;
             }
-            if x > k && x + 1 < ctx.tokens.len() && matches!(ctx.piece(x).to_lowercase().as_str(), "to" | "for" | "of" | "at") && (k..x).any(|y| ctx.lex.titles.contains(&ctx.piece(y).to_lowercase())) {
+            if x > k
+                && x + 1 < ctx.tokens.len()
+                && matches!(ctx.piece(x).to_lowercase().as_str(), "to" | "for" | "of" | "at")
+                && (k..x).any(|y| ctx.lex.titles.contains(&ctx.piece(y).to_lowercase()))
+            {
                 let mut y = x + 1;
                 if ctx.piece(y).eq_ignore_ascii_case("the") && y + 1 < ctx.tokens.len() {
                     y += 1;
                 }
                 if let Some(camp) = ctx.entity_starting_at(y).and_then(camp_of_entity) {
-                    let evidence_span = Span::new(ctx.tokens[last + 1].span.start as usize, ctx.tokens[y].span.end as usize);
-                    return Some((camp, Evidence::at(evidence_span, "appositive: a role in the service of a placed actor")));
+                    let evidence_span =
+                        Span::new(ctx.tokens[last + 1].span.start as usize, ctx.tokens[y].span.end as usize);
+                    return Some((
+                        camp,
+                        Evidence::at(evidence_span, "appositive: a role in the service of a placed actor"),
+                    ));
                 }
             }
             if titled {
-                let evidence_span = Span::new(ctx.tokens[last + 1].span.start as usize, ctx.tokens[t.min(ctx.tokens.len() - 1)].span.end as usize);
+                let evidence_span = Span::new(
+                    ctx.tokens[last + 1].span.start as usize,
+                    ctx.tokens[t.min(ctx.tokens.len() - 1)].span.end as usize,
+                );
                 if let Some(camp) = owner.and_then(camp_of_entity) {
                     return Some((camp, Evidence::at(evidence_span, "appositive after the name")));
                 }
@@ -260,7 +316,9 @@ fn link_short_names(ctx: &Ctx, camps: &mut HashMap<ClusterId, (Camp, Evidence)>)
     }
     for (i, c) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
-        if c.name.contains(' ') || matches!(camps.get(&id), Some((Camp::Country(_) | Camp::Body(_), _))) && c.kind != EntityKind::Place {
+        if c.name.contains(' ')
+            || matches!(camps.get(&id), Some((Camp::Country(_) | Camp::Body(_), _))) && c.kind != EntityKind::Place
+        {
             continue;
         }
         let full = match c.kind {
@@ -283,10 +341,12 @@ fn link_short_names(ctx: &Ctx, camps: &mut HashMap<ClusterId, (Camp, Evidence)>)
 /// is taken to serve the country the article names first. A weak guess, said so in the evidence.
 fn home_country(ctx: &Ctx, camps: &mut HashMap<ClusterId, (Camp, Evidence)>) {
     // The first country word of the text (the headline's, as a rule): "UK", "Israeli", "United Kingdom".
-    let words: Vec<&str> = ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(ctx.text)).collect();
+    let words: Vec<&str> =
+        ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(ctx.text)).collect();
     let home = (0..words.len()).find_map(|i| {
         let pair = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
-        pair.and_then(|p| ctx.kb.country_of.get(p.as_str()).copied()).or_else(|| ctx.kb.country_of.get(words[i]).copied())
+        pair.and_then(|p| ctx.kb.country_of.get(p.as_str()).copied())
+            .or_else(|| ctx.kb.country_of.get(words[i]).copied())
     });
     let Some(home) = home else { return };
     for entity in ctx.entities {
@@ -296,9 +356,13 @@ fn home_country(ctx: &Ctx, camps: &mut HashMap<ClusterId, (Camp, Evidence)>) {
         let Some(first) = ctx.token_at(entity.span.start) else { continue };
         let before = (first > 0).then(|| ctx.piece(first - 1).to_lowercase()).unwrap_or_default();
         let inner = entity.span.slice(ctx.text).to_lowercase();
-        let titled = GOVERNMENT_TITLES.contains(&before.as_str()) || inner.split_whitespace().any(|w| GOVERNMENT_TITLES.contains(&w));
+        let titled = GOVERNMENT_TITLES.contains(&before.as_str())
+            || inner.split_whitespace().any(|w| GOVERNMENT_TITLES.contains(&w));
         if titled {
-            let note = format!("a government title with no country: taken to serve {}, the country the article names first", ctx.lex.countries[home].name);
+            let note = format!(
+                "a government title with no country: taken to serve {}, the country the article names first",
+                ctx.lex.countries[home].name
+            );
             camps.insert(entity.cluster, (Camp::Country(home), Evidence::at(entity.span, note)));
         }
     }
@@ -307,8 +371,22 @@ fn home_country(ctx: &Ctx, camps: &mut HashMap<ClusterId, (Camp, Evidence)>) {
 /// Group nouns whose allegiance lasts through the article: a bare "the rebels" stands with the
 /// side an earlier "pro-Russian rebels" named. Officials, sources and police are not among them.
 const ALLEGIANT_GROUPS: &[&str] = &[
-    "rebels", "rebel", "separatists", "militants", "fighters", "troops", "forces", "soldiers", "army", "military", "gunmen",
-    "militia", "militias", "embassy", "government", "insurgents",
+    "rebels",
+    "rebel",
+    "separatists",
+    "militants",
+    "fighters",
+    "troops",
+    "forces",
+    "soldiers",
+    "army",
+    "military",
+    "gunmen",
+    "militia",
+    "militias",
+    "embassy",
+    "government",
+    "insurgents",
 ];
 
 /// The camp a claim's speaker speaks for.
@@ -320,7 +398,10 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
         }
         let kind = ctx.clusters[cluster.0 as usize].kind;
         if matches!(kind, EntityKind::Person | EntityKind::Org) {
-            return Some((Camp::Actor(cluster), Evidence::at(speaker.span, format!("{} speaks for itself", speaker.name))));
+            return Some((
+                Camp::Actor(cluster),
+                Evidence::at(speaker.span, format!("{} speaks for itself", speaker.name)),
+            ));
         }
     }
     // A description: "Israeli officials", "officials in Kiev", "a spokesperson for Pashinyan".
@@ -328,7 +409,10 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
     let start = ctx.entities.partition_point(|e| e.span.start < speaker.span.start);
     for e in ctx.entities[start..].iter().take_while(|e| e.span.end <= speaker.span.end) {
         if let Some((camp, _)) = camps.get(&e.cluster) {
-            return Some((camp.clone(), Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))));
+            return Some((
+                camp.clone(),
+                Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text))),
+            ));
         }
     }
     for word in words.split(|c: char| !c.is_alphanumeric()) {
@@ -347,13 +431,23 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
             let span = ctx.tokens[i].span;
             if let Some(e) = ctx.entity_ending_at(i).filter(|e| e.span.start < span.start) {
                 if let Some((camp, _)) = camps.get(&e.cluster) {
-                    return Some((camp.clone(), Evidence::at(e.span, format!("'{head}' were named earlier as '{}'", e.span.slice(ctx.text)))));
+                    return Some((
+                        camp.clone(),
+                        Evidence::at(e.span, format!("'{head}' were named earlier as '{}'", e.span.slice(ctx.text))),
+                    ));
                 }
             }
             let prev = ctx.piece(i - 1);
-            let camp = camp_of_word(ctx, prev).or_else(|| ctx.entity_ending_at(i - 1).and_then(|e| camps.get(&e.cluster).map(|(c, _)| c.clone())));
+            let camp = camp_of_word(ctx, prev)
+                .or_else(|| ctx.entity_ending_at(i - 1).and_then(|e| camps.get(&e.cluster).map(|(c, _)| c.clone())));
             if let Some(camp) = camp {
-                return Some((camp, Evidence::at(ctx.tokens[i - 1].span.cover(span), format!("'{head}' were named earlier as '{prev} {head}'"))));
+                return Some((
+                    camp,
+                    Evidence::at(
+                        ctx.tokens[i - 1].span.cover(span),
+                        format!("'{head}' were named earlier as '{prev} {head}'"),
+                    ),
+                ));
             }
         }
     }
@@ -379,7 +473,10 @@ pub struct SidesResult {
 }
 
 /// Prepositions that make a place a venue ("talks in Brussels"), not an actor.
-const LOCATIVES: &[&str] = &["in", "at", "to", "from", "into", "near", "via", "across", "around", "outside", "inside", "through", "toward", "towards", "between", "on"];
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "into", "near", "via", "across", "around", "outside", "inside", "through", "toward",
+    "towards", "between", "on",
+];
 
 /// Finds the sides, sets `claim.side` for every claim, pairs counter-claims and weighs each
 /// side's voice.
@@ -388,12 +485,21 @@ const LOCATIVES: &[&str] = &["in", "at", "to", "from", "into", "near", "via", "a
 /// count double) and that answer each other most: a claim by one that names the other counts
 /// for the pair. International bodies are never parties; a country named only as a venue ("a
 /// meeting in Brussels") is not a side at all.
-pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Cluster], claims: &mut [Claim], lex: &Lexicon) -> SidesResult {
+pub fn assign(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    clusters: &[Cluster],
+    claims: &mut [Claim],
+    lex: &Lexicon,
+) -> SidesResult {
     let ctx = Ctx { text, tokens, entities, clusters, lex, kb: Knowledge::new(lex) };
     let camps = place_clusters(&ctx);
     let claim_camps: Vec<Option<(Camp, Evidence)>> = claims.iter().map(|c| claim_camp(&ctx, c, &camps)).collect();
     let camp_of_cluster = |id: ClusterId| -> Option<Camp> {
-        camps.get(&id).map(|(c, _)| c.clone()).or_else(|| matches!(clusters[id.0 as usize].kind, EntityKind::Person | EntityKind::Org).then_some(Camp::Actor(id)))
+        camps.get(&id).map(|(c, _)| c.clone()).or_else(|| {
+            matches!(clusters[id.0 as usize].kind, EntityKind::Person | EntityKind::Org).then_some(Camp::Actor(id))
+        })
     };
 
     // Every mention of a camp, in order: entities, plus nationality words the recogniser left.
@@ -444,15 +550,28 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
     for (claim, camp) in claims.iter().zip(&claim_camps) {
         let Some((speaker_camp, _)) = camp else { continue };
         let from = mentions.partition_point(|m| m.0 < claim.span.start);
-        let mut named: Vec<&Camp> = mentions[from..].iter().take_while(|m| m.0 < claim.span.end).map(|m| &m.2).filter(|c| *c != speaker_camp).collect();
+        let mut named: Vec<&Camp> = mentions[from..]
+            .iter()
+            .take_while(|m| m.0 < claim.span.end)
+            .map(|m| &m.2)
+            .filter(|c| *c != speaker_camp)
+            .collect();
         named.sort();
         named.dedup();
         for other in named {
-            let key = if speaker_camp < other { (speaker_camp.clone(), other.clone()) } else { (other.clone(), speaker_camp.clone()) };
+            let key = if speaker_camp < other {
+                (speaker_camp.clone(), other.clone())
+            } else {
+                (other.clone(), speaker_camp.clone())
+            };
             *answers.entry(key).or_default() += 1;
         }
     }
-    let with_people: HashSet<Camp> = camps.iter().filter(|(id, _)| matches!(clusters[id.0 as usize].kind, EntityKind::Person | EntityKind::Org)).map(|(_, (c, _))| c.clone()).collect();
+    let with_people: HashSet<Camp> = camps
+        .iter()
+        .filter(|(id, _)| matches!(clusters[id.0 as usize].kind, EntityKind::Person | EntityKind::Org))
+        .map(|(_, (c, _))| c.clone())
+        .collect();
     let is_body = |c: &Camp| matches!(c, Camp::Body(_));
     let count = |m: &HashMap<Camp, usize>, c: &Camp| m.get(c).copied().unwrap_or(0);
     let score = |c: &Camp| 3 * count(&n_claims, c) + count(&n_mentions, c) + 2 * count(&n_lead, c);
@@ -472,8 +591,13 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
             let mut best = (0usize, 0usize, 1usize);
             for i in 0..n {
                 for j in i + 1..n {
-                    let key = if candidates[i] < candidates[j] { (candidates[i].clone(), candidates[j].clone()) } else { (candidates[j].clone(), candidates[i].clone()) };
-                    let pair = score(candidates[i]) + score(candidates[j]) + 3 * answers.get(&key).copied().unwrap_or(0);
+                    let key = if candidates[i] < candidates[j] {
+                        (candidates[i].clone(), candidates[j].clone())
+                    } else {
+                        (candidates[j].clone(), candidates[i].clone())
+                    };
+                    let pair =
+                        score(candidates[i]) + score(candidates[j]) + 3 * answers.get(&key).copied().unwrap_or(0);
                     if pair > best.0 {
                         best = (pair, i, j);
                     }
@@ -488,7 +612,12 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
     let mut third: Vec<&Camp> = n_mentions
         .keys()
         .filter(|c| !parties.contains(c))
-        .filter(|c| count(&n_claims, c) > 0 || is_body(c) || with_people.contains(*c) || matches!(c, Camp::Country(_)) && count(&n_actor, c) >= 1 && count(&n_mentions, c) >= 2)
+        .filter(|c| {
+            count(&n_claims, c) > 0
+                || is_body(c)
+                || with_people.contains(*c)
+                || matches!(c, Camp::Country(_)) && count(&n_actor, c) >= 1 && count(&n_mentions, c) >= 2
+        })
         .collect();
     third.sort_by_key(|c| (first_seen[*c], (*c).clone()));
 
@@ -508,12 +637,16 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
 
     let mut sides: Vec<Side> = Vec::new();
     let mut side_of_camp: HashMap<Camp, SideId> = HashMap::new();
-    for (camp, role) in parties.iter().map(|c| (c, SideRole::Party)).chain(third.into_iter().map(|c| (c, SideRole::ThirdParty))) {
+    for (camp, role) in
+        parties.iter().map(|c| (c, SideRole::Party)).chain(third.into_iter().map(|c| (c, SideRole::ThirdParty)))
+    {
         let listed = members_of.get(camp).map(Vec::as_slice).unwrap_or(&[]);
         let members: Vec<ClusterId> = listed.iter().map(|(id, _)| *id).collect();
         let evidence: Vec<Evidence> = listed
             .iter()
-            .filter_map(|(id, ev)| ev.map(|ev| Evidence { span: ev.span, note: format!("{}: {}", clusters[id.0 as usize].name, ev.note) }))
+            .filter_map(|(id, ev)| {
+                ev.map(|ev| Evidence { span: ev.span, note: format!("{}: {}", clusters[id.0 as usize].name, ev.note) })
+            })
             .collect();
         let mut aliases: Vec<String> = members.iter().map(|m| clusters[m.0 as usize].name.clone()).collect();
         // Every surface form of the members, so "Aliyev" names the side as well as "Ilham Aliyev".
@@ -526,13 +659,22 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
             Camp::Country(i) => {
                 let country = &lex.countries[*i];
                 aliases.push(country.name.clone());
-                aliases.extend(country.other_names.iter().filter(|n| n.len() <= 4 && n.chars().all(|ch| ch.is_uppercase() || ch == '.')).cloned());
+                aliases.extend(
+                    country
+                        .other_names
+                        .iter()
+                        .filter(|n| n.len() <= 4 && n.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+                        .cloned(),
+                );
                 aliases.extend(country.capitals.iter().cloned());
                 aliases.extend(country.demonyms.iter().cloned());
                 // The article's own term: the place name its claims are made in, else the most used.
-                let place_members = members.iter().copied().filter(|m| clusters[m.0 as usize].kind == EntityKind::Place);
+                let place_members =
+                    members.iter().copied().filter(|m| clusters[m.0 as usize].kind == EntityKind::Place);
                 place_members
-                    .map(|m| (m, 100 * speaking_places.get(&m).copied().unwrap_or(0) + clusters[m.0 as usize].mentions.len()))
+                    .map(|m| {
+                        (m, 100 * speaking_places.get(&m).copied().unwrap_or(0) + clusters[m.0 as usize].mentions.len())
+                    })
                     .max_by_key(|(id, n)| (*n, std::cmp::Reverse(*id)))
                     .map(|(id, _)| clusters[id.0 as usize].name.clone())
                     .unwrap_or_else(|| country.name.clone())
@@ -551,7 +693,10 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
             Some((camp, ev)) => {
                 if let Some(&side) = side_of_camp.get(camp) {
                     claim.side = Some(side);
-                    claim.evidence.push(Evidence { span: ev.span, note: format!("side {}: {}", sides[side.0 as usize].name, ev.note) });
+                    claim.evidence.push(Evidence {
+                        span: ev.span,
+                        note: format!("side {}: {}", sides[side.0 as usize].name, ev.note),
+                    });
                 }
             }
             None => claim.evidence.push(Evidence::note("the speaker is not tied to any side")),
@@ -560,7 +705,8 @@ pub fn assign(text: &str, tokens: &[Token], entities: &[Entity], clusters: &[Clu
 
     let mut diagnostics = Vec::new();
     if parties.len() < 2 {
-        diagnostics.push(Diagnostic { span: None, message: format!("found {} of the two sides of a dispute", parties.len()) });
+        diagnostics
+            .push(Diagnostic { span: None, message: format!("found {} of the two sides of a dispute", parties.len()) });
     }
     let counter_claims = if sides.len() >= 2 { pair_counter_claims(text, claims, entities, lex) } else { Vec::new() };
     let (quotes, _) = super::quotes::find(text, tokens);
@@ -663,7 +809,9 @@ pub fn apply_edits(analysis: &mut Analysis, edits: &[SideEdit]) {
                 }
             }
             SideEdit::MoveActor { cluster, to } => {
-                let Some(cluster_name) = analysis.clusters.get(cluster.0 as usize).map(|c| c.name.clone()) else { continue };
+                let Some(cluster_name) = analysis.clusters.get(cluster.0 as usize).map(|c| c.name.clone()) else {
+                    continue;
+                };
                 if to.0 as usize >= analysis.sides.len() {
                     continue;
                 }
@@ -678,9 +826,13 @@ pub fn apply_edits(analysis: &mut Analysis, edits: &[SideEdit]) {
                 }
                 target.evidence.push(Evidence::note(format!("{cluster_name}: moved here by the reader")));
                 let side_name = target.name.clone();
-                for claim in analysis.claims.iter_mut().filter(|c| c.speaker.as_ref().and_then(|s| s.cluster) == Some(*cluster)) {
+                for claim in
+                    analysis.claims.iter_mut().filter(|c| c.speaker.as_ref().and_then(|s| s.cluster) == Some(*cluster))
+                {
                     claim.side = Some(*to);
-                    claim.evidence.push(Evidence::note(format!("side {side_name}: the reader moved {cluster_name} here")));
+                    claim
+                        .evidence
+                        .push(Evidence::note(format!("side {side_name}: the reader moved {cluster_name} here")));
                 }
             }
             SideEdit::Merge { from, into } => {
@@ -723,19 +875,21 @@ pub fn apply_edits(analysis: &mut Analysis, edits: &[SideEdit]) {
     set_balances(&analysis.claims, &analysis.tokens, &analysis.quotes, &mut analysis.sides);
 }
 
-
-
 /// Pairs claims of the two parties that share words or entities about the same matter. Claims
 /// are paired through an index of their words, skipping words common to many claims, so the
 /// work stays near linear in the number of claims.
 fn pair_counter_claims(text: &str, claims: &[Claim], entities: &[Entity], lex: &Lexicon) -> Vec<CounterClaim> {
     let on_party = |c: &Claim| c.side.is_some_and(|s| s.0 <= 1);
-    let words: Vec<HashSet<String>> = claims.iter().map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { HashSet::new() }).collect();
+    let words: Vec<HashSet<String>> = claims
+        .iter()
+        .map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { HashSet::new() })
+        .collect();
     let clusters_in = |span: Span| -> HashSet<ClusterId> {
         let start = entities.partition_point(|e| e.span.start < span.start);
         entities[start..].iter().take_while(|e| e.span.end <= span.end).map(|e| e.cluster).collect()
     };
-    let ents: Vec<HashSet<ClusterId>> = claims.iter().map(|c| if on_party(c) { clusters_in(c.span) } else { HashSet::new() }).collect();
+    let ents: Vec<HashSet<ClusterId>> =
+        claims.iter().map(|c| if on_party(c) { clusters_in(c.span) } else { HashSet::new() }).collect();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, ws) in words.iter().enumerate() {
         for w in ws {
@@ -802,20 +956,30 @@ mod tests {
             for (start, _) in text.match_indices(name) {
                 let end = start + name.len();
                 let boundary = |k: Option<char>| k.is_none_or(|c| !c.is_alphanumeric());
-                if boundary(text[..start].chars().last()) && boundary(text[end..].chars().next()) && !taken[start..end].iter().any(|t| *t) {
+                if boundary(text[..start].chars().last())
+                    && boundary(text[end..].chars().next())
+                    && !taken[start..end].iter().any(|t| *t)
+                {
                     taken[start..end].iter_mut().for_each(|t| *t = true);
                     found.push((start, end, i));
                 }
             }
         }
         found.sort();
-        let mut clusters: Vec<Cluster> = names.iter().map(|(n, k)| Cluster { name: n.to_string(), kind: *k, mentions: Vec::new() }).collect();
+        let mut clusters: Vec<Cluster> =
+            names.iter().map(|(n, k)| Cluster { name: n.to_string(), kind: *k, mentions: Vec::new() }).collect();
         let entities = found
             .iter()
             .enumerate()
             .map(|(m, &(start, end, i))| {
                 clusters[i].mentions.push(EntityId(m as u32));
-                Entity { span: Span::new(start, end), kind: names[i].1, cluster: ClusterId(i as u32), confidence: 1.0, evidence: Vec::new() }
+                Entity {
+                    span: Span::new(start, end),
+                    kind: names[i].1,
+                    cluster: ClusterId(i as u32),
+                    confidence: 1.0,
+                    evidence: Vec::new(),
+                }
             })
             .collect();
         (entities, clusters)
@@ -825,7 +989,14 @@ mod tests {
     fn placed(text: &str, names: &[(&str, EntityKind)], who: &str) -> Option<String> {
         let tokens = tokenize(text);
         let (entities, clusters) = entities_for(text, names);
-        let ctx = Ctx { text, tokens: &tokens, entities: &entities, clusters: &clusters, lex: &LEXICON, kb: Knowledge::new(&LEXICON) };
+        let ctx = Ctx {
+            text,
+            tokens: &tokens,
+            entities: &entities,
+            clusters: &clusters,
+            lex: &LEXICON,
+            kb: Knowledge::new(&LEXICON),
+        };
         let camps = place_clusters(&ctx);
         let id = ClusterId(names.iter().position(|(n, _)| *n == who)? as u32);
         camps.get(&id).map(|(camp, _)| match camp {
@@ -840,18 +1011,76 @@ mod tests {
     #[test]
     fn affiliation_table() {
         let cases: Vec<(&str, &str, Vec<(&str, EntityKind)>, &str, Option<&str>)> = vec![
-            ("possessive_title", "Peru’s president Ana Silva spoke.", vec![("Peru", Place), ("Ana Silva", Person)], "Ana Silva", Some("country Peru")),
-            ("demonym_title", "Chilean foreign minister Tomas Vidal spoke.", vec![("Tomas Vidal", Person)], "Tomas Vidal", Some("country Chile")),
-            ("appositive_possessive", "Peru’s president Ana Silva met them. Luis Mora, Ana Silva’s adviser, agreed.",
-                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)], "Luis Mora", Some("country Peru")),
-            ("appositive_adviser_to", "Peru’s president Ana Silva met them. Luis Mora, foreign policy adviser to Ana Silva, agreed.",
-                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)], "Luis Mora", Some("country Peru")),
-            ("org_named_after_country", "The Chile Navy Command moved ships.", vec![("Chile Navy Command", Org)], "Chile Navy Command", Some("country Chile")),
-            ("government_body_without_country", "The State Department replied.", vec![("State Department", Org)], "State Department", Some("country United States")),
-            ("international_body", "The European Union replied.", vec![("European Union", Org)], "European Union", Some("body European Union")),
-            ("surname_takes_full_name_camp", "Peru’s president Ana Silva spoke. Later Silva left.", vec![("Peru", Place), ("Ana Silva", Person), ("Silva", Person)], "Silva", Some("country Peru")),
-            ("short_org_name", "The Church of the Valley replied. The Church denied it.", vec![("Church of the Valley", Org), ("Church", Org)], "Church", Some("actor Church of the Valley")),
-            ("government_title_serves_first_country", "Chile and Peru met. Prime Minister Tomas Vidal spoke.", vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)], "Tomas Vidal", Some("country Chile")),
+            (
+                "possessive_title",
+                "Peru’s president Ana Silva spoke.",
+                vec![("Peru", Place), ("Ana Silva", Person)],
+                "Ana Silva",
+                Some("country Peru"),
+            ),
+            (
+                "demonym_title",
+                "Chilean foreign minister Tomas Vidal spoke.",
+                vec![("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            (
+                "appositive_possessive",
+                "Peru’s president Ana Silva met them. Luis Mora, Ana Silva’s adviser, agreed.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)],
+                "Luis Mora",
+                Some("country Peru"),
+            ),
+            (
+                "appositive_adviser_to",
+                "Peru’s president Ana Silva met them. Luis Mora, foreign policy adviser to Ana Silva, agreed.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)],
+                "Luis Mora",
+                Some("country Peru"),
+            ),
+            (
+                "org_named_after_country",
+                "The Chile Navy Command moved ships.",
+                vec![("Chile Navy Command", Org)],
+                "Chile Navy Command",
+                Some("country Chile"),
+            ),
+            (
+                "government_body_without_country",
+                "The State Department replied.",
+                vec![("State Department", Org)],
+                "State Department",
+                Some("country United States"),
+            ),
+            (
+                "international_body",
+                "The European Union replied.",
+                vec![("European Union", Org)],
+                "European Union",
+                Some("body European Union"),
+            ),
+            (
+                "surname_takes_full_name_camp",
+                "Peru’s president Ana Silva spoke. Later Silva left.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Silva", Person)],
+                "Silva",
+                Some("country Peru"),
+            ),
+            (
+                "short_org_name",
+                "The Church of the Valley replied. The Church denied it.",
+                vec![("Church of the Valley", Org), ("Church", Org)],
+                "Church",
+                Some("actor Church of the Valley"),
+            ),
+            (
+                "government_title_serves_first_country",
+                "Chile and Peru met. Prime Minister Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
             ("no_evidence_no_camp", "Tomas Vidal spoke.", vec![("Tomas Vidal", Person)], "Tomas Vidal", None),
         ];
         for (name, text, names, who, want) in cases {
@@ -866,7 +1095,10 @@ mod tests {
         let analysis = crate::analyze(TEXT);
         let names: Vec<(&str, SideRole)> = analysis.sides.iter().map(|s| (s.name.as_str(), s.role)).collect();
         assert_eq!(&names[..2], &[("Chile", SideRole::Party), ("Peru", SideRole::Party)]);
-        assert!(!analysis.sides.iter().any(|s| s.name == "Madrid" || s.name == "Spain"), "a venue is not a side: {names:?}");
+        assert!(
+            !analysis.sides.iter().any(|s| s.name == "Madrid" || s.name == "Spain"),
+            "a venue is not a side: {names:?}"
+        );
         let (chile, peru) = (&analysis.sides[0].balance, &analysis.sides[1].balance);
         assert_eq!((chile.n_claims, chile.quoted_words, chile.speaks_first, chile.speaks_last), (1, 0, true, false));
         assert_eq!((peru.n_claims, peru.quoted_words, peru.speaks_first, peru.speaks_last), (1, 6, false, true));
@@ -885,7 +1117,13 @@ mod tests {
         assert!(analysis.counter_claims.is_empty(), "a pair on one side is no longer a counter-claim");
         assert_eq!(analysis.sides[0].balance.n_claims, 2);
         let n_sides = analysis.sides.len();
-        apply_edits(&mut analysis, &[SideEdit::Merge { from: SideId(1), into: SideId(0) }, SideEdit::Merge { from: SideId(99), into: SideId(0) }]);
+        apply_edits(
+            &mut analysis,
+            &[
+                SideEdit::Merge { from: SideId(1), into: SideId(0) },
+                SideEdit::Merge { from: SideId(99), into: SideId(0) },
+            ],
+        );
         assert_eq!(analysis.sides.len(), n_sides - 1);
         assert!(analysis.claims.iter().all(|c| c.side.is_none_or(|s| (s.0 as usize) < analysis.sides.len())));
     }

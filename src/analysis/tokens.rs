@@ -11,10 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Every quotation mark the analysis knows, straight and typographic.
 pub fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」'
-    )
+    matches!(c, '"' | '\'' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」')
 }
 
 /// Splits `text` into tokens.
@@ -46,7 +43,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if kind == TokenKind::Word && piece.len() > 2 && (piece.ends_with("'s") || piece.ends_with("’s")) {
             let cut = if piece.ends_with("'s") { end - 2 } else { end - 4 };
             tokens.push(Token { span: Span::new(start, cut), kind, space_before, newlines_before: nl });
-            tokens.push(Token { span: Span::new(cut, end), kind: TokenKind::Word, space_before: false, newlines_before: 0 });
+            tokens.push(Token {
+                span: Span::new(cut, end),
+                kind: TokenKind::Word,
+                space_before: false,
+                newlines_before: 0,
+            });
         } else {
             tokens.push(Token { span: Span::new(start, end), kind, space_before, newlines_before: nl });
         }

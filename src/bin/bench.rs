@@ -12,10 +12,30 @@ use std::time::Instant;
 mod rng;
 use rng::Rng;
 
-const PEOPLE: &[&str] = &["Maria Lopez", "Tom Reed", "Kari Berg", "Lars Holm", "Priya Nair", "James Ward", "Amal Haddad", "Oleg Petrov", "Ana Silva", "Chen Wei"];
-const PLACES: &[&str] = &["Oslo", "Stockholm", "Lisbon", "Madrid", "Kyiv", "Warsaw", "Nairobi", "Lima", "Hanoi", "Ottawa"];
-const COUNTRIES: &[&str] = &["Norway", "Sweden", "Portugal", "Spain", "Ukraine", "Poland", "Kenya", "Peru", "Vietnam", "Canada"];
-const ORGS: &[&str] = &["the European Union", "the United Nations", "the Transport Workers Union", "Harwell Shipping", "the Nordic Council", "NATO"];
+const PEOPLE: &[&str] = &[
+    "Maria Lopez",
+    "Tom Reed",
+    "Kari Berg",
+    "Lars Holm",
+    "Priya Nair",
+    "James Ward",
+    "Amal Haddad",
+    "Oleg Petrov",
+    "Ana Silva",
+    "Chen Wei",
+];
+const PLACES: &[&str] =
+    &["Oslo", "Stockholm", "Lisbon", "Madrid", "Kyiv", "Warsaw", "Nairobi", "Lima", "Hanoi", "Ottawa"];
+const COUNTRIES: &[&str] =
+    &["Norway", "Sweden", "Portugal", "Spain", "Ukraine", "Poland", "Kenya", "Peru", "Vietnam", "Canada"];
+const ORGS: &[&str] = &[
+    "the European Union",
+    "the United Nations",
+    "the Transport Workers Union",
+    "Harwell Shipping",
+    "the Nordic Council",
+    "NATO",
+];
 const TITLES: &[&str] = &["foreign minister", "president", "spokesperson", "trade minister", "prime minister", "mayor"];
 const TEMPLATES: &[&str] = &[
     "{C}'s {T} {P} said on Monday that talks with {C2} would resume in {L} next week.",
@@ -125,10 +145,17 @@ fn main() {
     let mut base = None;
     for &size in sizes {
         let text = article(&mut rng, size);
-        let secs = best(if size >= 1_000_000 { 1 } else { reps }, || drop(std::hint::black_box(article_explorer::analyze(&text))));
+        let secs = best(if size >= 1_000_000 { 1 } else { reps }, || {
+            drop(std::hint::black_box(article_explorer::analyze(&text)))
+        });
         let per_word_ns = secs * 1e9 / words(&text) as f64;
         let ratio = per_word_ns / *base.get_or_insert(per_word_ns);
-        println!("  {:>9} words: {:>9.2} ms, {:>7.0} ns/word ({ratio:.2}x the 1k cost per word)", words(&text), secs * 1e3, per_word_ns);
+        println!(
+            "  {:>9} words: {:>9.2} ms, {:>7.0} ns/word ({ratio:.2}x the 1k cost per word)",
+            words(&text),
+            secs * 1e3,
+            per_word_ns
+        );
     }
     match peak_memory_kib() {
         Some(kib) => println!("peak memory (VmHWM): {:.1} MiB", kib as f64 / 1024.0),
@@ -137,7 +164,8 @@ fn main() {
 
     // Batch: the CLI's --jsonl over a generated corpus, all cores.
     let n_articles = if quick { 1_000 } else { 10_000 };
-    let cli = std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("article-explorer"))).filter(|p| p.exists());
+    let cli =
+        std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("article-explorer"))).filter(|p| p.exists());
     match cli {
         Some(cli) => {
             let mut input = Vec::new();
@@ -155,8 +183,12 @@ fn main() {
             child.stdin.take().expect("stdin").write_all(&input).ok();
             let ok = child.wait().map(|s| s.success()).unwrap_or(false);
             let secs = t.elapsed().as_secs_f64();
-            println!("batch --jsonl: {n_articles} articles in {secs:.2} s = {:.0} articles/s on {} cores{}", n_articles as f64 / secs,
-                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1), if ok { "" } else { " (CLI FAILED)" });
+            println!(
+                "batch --jsonl: {n_articles} articles in {secs:.2} s = {:.0} articles/s on {} cores{}",
+                n_articles as f64 / secs,
+                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+                if ok { "" } else { " (CLI FAILED)" }
+            );
         }
         None => println!("batch --jsonl: skipped (build the CLI first: cargo build --release)"),
     }
@@ -169,11 +201,20 @@ fn main() {
             for e in entries.flatten() {
                 if let Ok(bytes) = std::fs::read(e.path()) {
                     let gz = miniz_oxide::deflate::compress_to_vec(&bytes, 9).len() + 18;
-                    println!("  dist/{:<40} {:>9} bytes, {:>8} gzipped", e.file_name().to_string_lossy(), bytes.len(), gz);
+                    println!(
+                        "  dist/{:<40} {:>9} bytes, {:>8} gzipped",
+                        e.file_name().to_string_lossy(),
+                        bytes.len(),
+                        gz
+                    );
                     total_gz += gz;
                 }
             }
-            println!("site transfer (gzipped): {:.0} KiB (budget <= 1024 KiB: {})", total_gz as f64 / 1024.0, verdict(total_gz <= 1024 * 1024));
+            println!(
+                "site transfer (gzipped): {:.0} KiB (budget <= 1024 KiB: {})",
+                total_gz as f64 / 1024.0,
+                verdict(total_gz <= 1024 * 1024)
+            );
         }
         Err(_) => println!("site transfer: skipped (no dist/; run scripts/build-site.sh)"),
     }

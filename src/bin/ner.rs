@@ -77,7 +77,8 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
             if line.trim().is_empty() {
                 continue;
             }
-            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
             docs.push(doc(&v).ok_or_else(|| format!("{}:{}: not a training document", path.display(), n + 1))?);
         }
     }
@@ -88,7 +89,8 @@ fn doc(v: &serde_json::Value) -> Option<Doc> {
     let text = v["text"].as_str()?.to_string();
     let id = v["id"].as_str()?.to_string();
     let source = v["source"].as_str().unwrap_or("").to_string();
-    let annotated: Vec<Label> = v["annotated_types"].as_array()?.iter().filter_map(|t| t.as_str().and_then(Label::from_type)).collect();
+    let annotated: Vec<Label> =
+        v["annotated_types"].as_array()?.iter().filter_map(|t| t.as_str().and_then(Label::from_type)).collect();
     // Code-point offsets → byte offsets.
     let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_at.push(text.len());
@@ -178,7 +180,9 @@ impl Trainer {
                 errors += 1;
                 // The best-scoring allowed tag is the gold; an illegal one can still be taught.
                 // It must be able to follow the previous tag, or the update could never be met.
-                let legal = (0..N_TAGS as u8).filter(|t| ok & (1 << t) != 0 && tagger::allowed(prev, *t)).fold(0u16, |m, t| m | 1 << t);
+                let legal = (0..N_TAGS as u8)
+                    .filter(|t| ok & (1 << t) != 0 && tagger::allowed(prev, *t))
+                    .fold(0u16, |m, t| m | 1 << t);
                 let pool = if legal != 0 { legal } else { ok };
                 let truth = (0..N_TAGS as u8)
                     .filter(|t| pool & (1 << t) != 0)
@@ -208,13 +212,18 @@ impl Trainer {
     }
 }
 
-
 fn train(dir: &Path) -> Result<(), String> {
     let started = Instant::now();
     let docs = load(dir)?;
     let mut train: Vec<&Doc> = docs.iter().filter(|d| !is_held_out(&d.id)).collect();
     let n_tokens: usize = train.iter().map(|d| d.facts.len()).sum();
-    println!("training on {} documents ({} tokens); {} held out; loaded in {:.1}s", train.len(), n_tokens, docs.len() - train.len(), started.elapsed().as_secs_f64());
+    println!(
+        "training on {} documents ({} tokens); {} held out; loaded in {:.1}s",
+        train.len(),
+        n_tokens,
+        docs.len() - train.len(),
+        started.elapsed().as_secs_f64()
+    );
     let mut trainer = Trainer::new(BITS);
     let mut rng = Rng(SEED);
     for epoch in 0..EPOCHS {
@@ -225,7 +234,12 @@ fn train(dir: &Path) -> Result<(), String> {
             errors += e;
             total += t;
         }
-        println!("epoch {:2}: {:.3}% of tokens wrong ({:.1}s)", epoch + 1, 100.0 * errors as f64 / total.max(1) as f64, started.elapsed().as_secs_f64());
+        println!(
+            "epoch {:2}: {:.3}% of tokens wrong ({:.1}s)",
+            epoch + 1,
+            100.0 * errors as f64 / total.max(1) as f64,
+            started.elapsed().as_secs_f64()
+        );
     }
     let averaged = trainer.averaged();
     let floats = Trainer { mask: trainer.mask, weights: averaged, totals: Vec::new(), stamps: Vec::new(), time: 0 };
@@ -237,7 +251,12 @@ fn train(dir: &Path) -> Result<(), String> {
     println!("quantised (shipped) weights:");
     held_out_scores(&docs, &quantised);
     std::fs::write(MODEL_PATH, &deflated).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
-    println!("wrote {MODEL_PATH}: {} bytes raw, {} bytes deflated, in {:.1}s", raw.len(), deflated.len(), started.elapsed().as_secs_f64());
+    println!(
+        "wrote {MODEL_PATH}: {} bytes raw, {} bytes deflated, in {:.1}s",
+        raw.len(),
+        deflated.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -342,7 +361,12 @@ fn bench(dir: &Path) -> Result<(), String> {
     let deflated = std::fs::read(MODEL_PATH).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
     let raw = miniz_oxide::inflate::decompress_to_vec(&deflated).map_err(|e| format!("{MODEL_PATH}: {e:?}"))?;
     // gzip adds an 18-byte header and trailer around the same deflate stream.
-    println!("model {MODEL_PATH}: {} bytes raw, {} bytes deflated (~{} gzipped)", raw.len(), deflated.len(), deflated.len() + 18);
+    println!(
+        "model {MODEL_PATH}: {} bytes raw, {} bytes deflated (~{} gzipped)",
+        raw.len(),
+        deflated.len(),
+        deflated.len() + 18
+    );
     let model = Model::from_deflated(&deflated);
     let docs = load(dir)?;
     held_out_scores(&docs, &model);
@@ -362,7 +386,11 @@ fn bench(dir: &Path) -> Result<(), String> {
             return Err("score.py failed".into());
         }
     } else {
-        println!("dev articles: skipped ({} or {} missing; build the CLI with cargo build --release)", eval.display(), exe.display());
+        println!(
+            "dev articles: skipped ({} or {} missing; build the CLI with cargo build --release)",
+            eval.display(),
+            exe.display()
+        );
     }
     Ok(())
 }

@@ -74,7 +74,11 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                     if selected { " selected" } else { "" }
                 ),
                 claim: id.0,
-                title: format!("{} claim by {speaker} ({:.0}% sure). Click for why.", c.kind.label(), c.confidence * 100.0),
+                title: format!(
+                    "{} claim by {speaker} ({:.0}% sure). Click for why.",
+                    c.kind.label(),
+                    c.confidence * 100.0
+                ),
                 speaker,
                 dom_id: starts.then(|| format!("claim-{}", id.0)),
                 select: Selection::Claim(id),

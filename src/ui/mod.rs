@@ -29,13 +29,16 @@ struct Opening {
 fn opening() -> Opening {
     let hash = window().location().hash().unwrap_or_default();
     let saved = storage::load().filter(|t| !t.trim().is_empty());
-    let fresh = |text: String| Opening { text, view: ViewState::default(), link_error: None, pending: None, set_aside: None };
+    let fresh =
+        |text: String| Opening { text, view: ViewState::default(), link_error: None, pending: None, set_aside: None };
     match share::decode(&hash) {
         Ok(Some(Link::Full(state))) => {
             let set_aside = saved.filter(|s| *s != state.text);
             Opening { text: state.text, view: state.view, set_aside, ..fresh(String::new()) }
         }
-        Ok(Some(Link::AnnotationsOnly(annotations))) => Opening { pending: Some(annotations), set_aside: saved, ..fresh(String::new()) },
+        Ok(Some(Link::AnnotationsOnly(annotations))) => {
+            Opening { pending: Some(annotations), set_aside: saved, ..fresh(String::new()) }
+        }
         Ok(None) => fresh(saved.unwrap_or_else(|| crate::DEMO_ARTICLE.to_string())),
         Err(error) => Opening { link_error: Some(error.to_string()), ..fresh(saved.unwrap_or_default()) },
     }
@@ -95,7 +98,8 @@ pub fn App() -> impl IntoView {
 
     // Keyboard: j/k (or n/p) move between claims, 1–7 toggle layers, Escape clears the selection.
     let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+        let typing =
+            document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT"));
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }

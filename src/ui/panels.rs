@@ -176,7 +176,11 @@ pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
 
 /// "1 claim", "3 claims".
 fn claims_count(n: usize) -> String {
-    if n == 1 { "1 claim".to_string() } else { format!("{n} claims") }
+    if n == 1 {
+        "1 claim".to_string()
+    } else {
+        format!("{n} claims")
+    }
 }
 
 /// Controls to rename a side, merge it into another, or move one of its actors elsewhere.
@@ -197,27 +201,44 @@ fn side_controls(a: &Analysis, id: SideId) -> AnyView {
         .into_any();
     }
     let side = &a.sides[id.0 as usize];
-    let others: Vec<(u32, String)> = a.sides.iter().enumerate().filter(|(i, _)| *i as u32 != id.0).map(|(i, s)| (i as u32, s.name.clone())).collect();
-    let merge_options = others.iter().map(|(i, n)| view! { <option value=i.to_string()>{format!("Merge into {n}")}</option> }).collect::<Vec<_>>();
-    let members = side.members.iter().filter(|m| a.clusters.get(m.0 as usize).is_some_and(|c| c.kind != EntityKind::Place)).map(|m| {
-        let cluster = *m;
-        let name = a.clusters[m.0 as usize].name.clone();
-        let options = others.iter().map(|(i, n)| view! { <option value=i.to_string()>{format!("Move to {n}")}</option> }).collect::<Vec<_>>();
-        view! {
-            <li class="member">
-                {name.clone()}
-                <select aria-label=format!("Move {name} to another side") data-testid="move-actor"
-                    on:change=move |ev| {
-                        if let Ok(to) = event_target_value(&ev).parse::<u32>() {
-                            ui.edit(SideEdit::MoveActor { cluster, to: SideId(to) });
-                        }
-                    }>
-                    <option value="">"Move…"</option>
-                    {options}
-                </select>
-            </li>
-        }
-    }).collect::<Vec<_>>();
+    let others: Vec<(u32, String)> = a
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i as u32 != id.0)
+        .map(|(i, s)| (i as u32, s.name.clone()))
+        .collect();
+    let merge_options = others
+        .iter()
+        .map(|(i, n)| view! { <option value=i.to_string()>{format!("Merge into {n}")}</option> })
+        .collect::<Vec<_>>();
+    let members = side
+        .members
+        .iter()
+        .filter(|m| a.clusters.get(m.0 as usize).is_some_and(|c| c.kind != EntityKind::Place))
+        .map(|m| {
+            let cluster = *m;
+            let name = a.clusters[m.0 as usize].name.clone();
+            let options = others
+                .iter()
+                .map(|(i, n)| view! { <option value=i.to_string()>{format!("Move to {n}")}</option> })
+                .collect::<Vec<_>>();
+            view! {
+                <li class="member">
+                    {name.clone()}
+                    <select aria-label=format!("Move {name} to another side") data-testid="move-actor"
+                        on:change=move |ev| {
+                            if let Ok(to) = event_target_value(&ev).parse::<u32>() {
+                                ui.edit(SideEdit::MoveActor { cluster, to: SideId(to) });
+                            }
+                        }>
+                        <option value="">"Move…"</option>
+                        {options}
+                    </select>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
     view! {
         <details class="side-edit" open=true on:toggle=on_toggle>
             <summary>"Edit this side"</summary>

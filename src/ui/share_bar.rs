@@ -20,7 +20,9 @@ fn url_with_fragment(fragment: &str) -> String {
 
 fn current_view(ui: UiState) -> ViewState {
     ViewState {
-        hidden: ui.hidden.with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).map(|l| l.name().to_string()).collect()),
+        hidden: ui
+            .hidden
+            .with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).map(|l| l.name().to_string()).collect()),
         selected: ui.selection.get_untracked().map(|s| s.to_code()),
         edits: ui.edits.get_untracked(),
     }
@@ -33,7 +35,8 @@ fn download(filename: &str, mime: &str, content: &str) {
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document().create_element("a").ok().and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    if let Some(a) = document().create_element("a").ok().and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(filename);
         a.click();
@@ -77,7 +80,13 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         link.set(Some(url));
     };
     let share_full = move |_| {
-        let fragment = text.with(|t| share::encode(&SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string(), view: current_view(ui) }));
+        let fragment = text.with(|t| {
+            share::encode(&SharedState {
+                text: t.clone(),
+                analyzer: ANALYZER_VERSION.to_string(),
+                view: current_view(ui),
+            })
+        });
         publish(fragment, "Link");
     };
     let share_annotations = move |_| {
@@ -85,7 +94,9 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         publish(fragment, "Annotations-only link (the recipient pastes the article)");
     };
     let export_json = move |_| {
-        let json = text.with(|t| analysis.with(|a| serde_json::to_string_pretty(&crate::contract::to_json(t, a)).unwrap_or_default()));
+        let json = text.with(|t| {
+            analysis.with(|a| serde_json::to_string_pretty(&crate::contract::to_json(t, a)).unwrap_or_default())
+        });
         download("analysis.json", "application/json", &json);
         say("Saved analysis.json.".into());
     };

@@ -37,7 +37,8 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in legend order.
-    pub const ALL: [Layer; 7] = [Layer::Person, Layer::Org, Layer::Place, Layer::Date, Layer::Claims, Layer::Sides, Layer::Assertions];
+    pub const ALL: [Layer; 7] =
+        [Layer::Person, Layer::Org, Layer::Place, Layer::Date, Layer::Claims, Layer::Sides, Layer::Assertions];
 
     /// The legend's label.
     pub fn label(self) -> &'static str {
@@ -105,7 +106,12 @@ pub struct UiState {
 impl UiState {
     /// Fresh state: nothing selected, every layer shown.
     pub fn new() -> UiState {
-        UiState { selection: RwSignal::new(None), hidden: RwSignal::new(Vec::new()), edits: RwSignal::new(Vec::new()), open_editors: RwSignal::new(Vec::new()) }
+        UiState {
+            selection: RwSignal::new(None),
+            hidden: RwSignal::new(Vec::new()),
+            edits: RwSignal::new(Vec::new()),
+            open_editors: RwSignal::new(Vec::new()),
+        }
     }
 
     /// Records a reader's edit to the sides.

@@ -144,6 +144,9 @@ mod tests {
         assert!(lex.metonyms.iter().any(|(n, i)| n == "Kremlin" && lex.countries[*i].name == "Russia"));
         assert!(lex.organisations.iter().any(|o| o[0] == "European Union" && o.contains(&"EU".to_string())));
         assert!(lex.countries.len() > 240);
-        assert!(lex.government_bodies.iter().any(|(n, i)| n == "State Department" && lex.countries[*i].name == "United States"));
+        assert!(lex
+            .government_bodies
+            .iter()
+            .any(|(n, i)| n == "State Department" && lex.countries[*i].name == "United States"));
     }
 }

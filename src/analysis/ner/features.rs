@@ -250,7 +250,8 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
 }
 
 /// Padding facts for positions before the first and after the last token.
-const BOUNDARY: TokenFacts = TokenFacts { word: 1, lower: 1, shape: 1, prefix: 1, suffix2: 1, suffix3: 1, suffix4: 1, flags: 0 };
+const BOUNDARY: TokenFacts =
+    TokenFacts { word: 1, lower: 1, shape: 1, prefix: 1, suffix2: 1, suffix3: 1, suffix4: 1, flags: 0 };
 
 /// The most features one position can have.
 pub const MAX_FEATURES: usize = 48;
@@ -324,7 +325,12 @@ mod tests {
 
     #[test]
     fn shapes_collapse_runs() {
-        let cases = [("aliyev_title_case", "Aliyev", "Xx"), ("year", "2023", "d"), ("dotted_acronym", "U.S.", "X.X."), ("hyphen_inside", "co-op", "x-x")];
+        let cases = [
+            ("aliyev_title_case", "Aliyev", "Xx"),
+            ("year", "2023", "d"),
+            ("dotted_acronym", "U.S.", "X.X."),
+            ("hyphen_inside", "co-op", "x-x"),
+        ];
         let mut out = String::new();
         for (name, word, want) in cases {
             shape(word, &mut out);
@@ -338,7 +344,8 @@ mod tests {
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens, &LEXICON);
         let facts = token_facts(text, &tokens, &sentences);
-        let flags_of = |word: &str| tokens.iter().position(|t| t.span.slice(text) == word).map(|i| facts[i].flags).unwrap_or(0);
+        let flags_of =
+            |word: &str| tokens.iter().position(|t| t.span.slice(text) == word).map(|i| facts[i].flags).unwrap_or(0);
         let cases = [
             ("honorific", "Mr", flag::TITLE | flag::SENTENCE_START),
             ("first_name", "John", flag::FIRST_NAME),

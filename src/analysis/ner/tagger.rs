@@ -86,7 +86,10 @@ impl Model {
 
     /// Reads a deflated model file; a damaged file gives the empty model.
     pub fn from_deflated(bytes: &[u8]) -> Model {
-        miniz_oxide::inflate::decompress_to_vec(bytes).ok().and_then(|raw| Model::from_raw(&raw)).unwrap_or_else(Model::empty)
+        miniz_oxide::inflate::decompress_to_vec(bytes)
+            .ok()
+            .and_then(|raw| Model::from_raw(&raw))
+            .unwrap_or_else(Model::empty)
     }
 
     fn from_raw(raw: &[u8]) -> Option<Model> {
@@ -156,7 +159,14 @@ impl Weights for Model {
 }
 
 /// Scores every tag at position `i` given the previous two tags.
-pub fn score(weights: &impl Weights, ctx: &Context, i: usize, prev: u8, prev2: u8, features: &mut Vec<u64>) -> [f32; N_TAGS] {
+pub fn score(
+    weights: &impl Weights,
+    ctx: &Context,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    features: &mut Vec<u64>,
+) -> [f32; N_TAGS] {
     ctx.features(i, prev, prev2, features);
     let mut scores = [0f32; N_TAGS];
     for f in features.iter() {
@@ -252,12 +262,19 @@ mod tests {
         let (b, i) = (Label::Person.begin(), Label::Person.inside());
         let tags = [(OUTSIDE, 1.0), (b, 2.0), (i, 0.5), (Label::Place.begin(), 3.0), (OUTSIDE, 1.0)];
         let got = spans(&tags);
-        assert_eq!(got, vec![Tagged { first: 1, end: 3, label: Label::Person, margin: 0.5 }, Tagged { first: 3, end: 4, label: Label::Place, margin: 3.0 }]);
+        assert_eq!(
+            got,
+            vec![
+                Tagged { first: 1, end: 3, label: Label::Person, margin: 0.5 },
+                Tagged { first: 3, end: 4, label: Label::Place, margin: 3.0 }
+            ]
+        );
     }
 
     #[test]
     fn damaged_model_is_empty_not_a_panic() {
-        let cases: [(&str, &[u8]); 3] = [("empty", b""), ("garbage", b"not a model"), ("truncated_header", b"AXNER01\0\x10")];
+        let cases: [(&str, &[u8]); 3] =
+            [("empty", b""), ("garbage", b"not a model"), ("truncated_header", b"AXNER01\0\x10")];
         for (name, bytes) in cases {
             let model = Model::from_deflated(bytes);
             assert_eq!(model.mask, 0, "case {name}");
