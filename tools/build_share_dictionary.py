@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds src/share_dictionary.txt, the preset DEFLATE dictionary of share links (format v2).
+"""Builds the preset dictionaries of share links: src/share_dictionary.txt (format v2, DEFLATE)
+and src/share_dictionary_v3.txt (format v3, LZMA).
 
     python3 tools/build_share_dictionary.py ../shared/data/ner-train
 
@@ -33,9 +34,32 @@ for lst in ("titles.txt", "speech_verbs.txt"):
     with open(os.path.join(root, "src/analysis/lexicon", lst), encoding="utf-8") as f:
         names += [w for line in f if not line.startswith("#") for w in line.split()]
 
-words = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3000]]
-text = (" ".join(names) + " " + " ".join(reversed(words)))[-30000:]
+ranked = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+text = (" ".join(names) + " " + " ".join(reversed(ranked[:3000])))[-30000:]
 out = os.path.join(root, "src/share_dictionary.txt")
 with open(out, "w", encoding="utf-8") as f:
     f.write(text)
 print("wrote", out, len(text.encode("utf-8")), "bytes")
+
+# v3: LZMA's window is large, so the dictionary holds the 16,000 most frequent word pairs, then
+# the 12,000 most frequent words (most frequent last, nearest to the text).
+pairs = collections.Counter()
+for path in sorted(glob.glob(os.path.join(src, "*.jsonl"))):
+    if os.path.basename(path).startswith(("btc", "wnut", "sec")):
+        continue
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            toks = re.findall(r"\w+|[^\w\s]", json.loads(line)["text"])
+            pairs.update(zip(toks, toks[1:]))
+
+
+def join(pair):
+    return "".join(w if re.match(r"[^\w\s]", w) else " " + w for w in pair)
+
+
+top_pairs = [join(p) for p, _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:16000]]
+text3 = " ".join(reversed(top_pairs)) + " " + " ".join(reversed(ranked[:12000]))
+out3 = os.path.join(root, "src/share_dictionary_v3.txt")
+with open(out3, "w", encoding="utf-8") as f:
+    f.write(text3)
+print("wrote", out3, len(text3.encode("utf-8")), "bytes")

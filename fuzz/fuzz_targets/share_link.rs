@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let fragment = String::from_utf8_lossy(data);
     let _ = decode(&fragment);
-    for prefix in ["v1.", "v2.", "v2a."] {
+    for prefix in ["v1.", "v2.", "v3.", "v2a."] {
         let _ = decode(&format!("{prefix}{fragment}"));
     }
     let state = SharedState { text: fragment.to_string(), analyzer: "fuzz".into(), view: ViewState::default() };

@@ -104,7 +104,7 @@ describe('narratives panel', () => {
       await app.screenshot('narratives-edited');
 
       link = await app.share();
-      assert.match(link, /#v2\./, 'a full v2 link');
+      assert.match(link, /#v3\./, 'a full link in the newest format (v3)');
 
       // The link in a fresh context shows the same sides.
       const other = await openApp(browser);

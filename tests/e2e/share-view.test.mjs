@@ -132,8 +132,8 @@ describe('share links and views', () => {
       assert.ok((await app.people()).includes('Maria Santos'), 'and analysed');
       assert.equal(await app.linkError.count(), 0, 'no error');
       assert.deepEqual(await hiddenClasses(app), [], 'a v1 link has no view: every layer shown');
-      // Sharing it again makes a v2 link.
-      assert.match(await app.share(), /#v2\./, 'sharing again upgrades to v2');
+      // Sharing it again makes a link in the newest format.
+      assert.match(await app.share(), /#v3\./, 'sharing again upgrades to v3');
     } finally {
       await app.close();
     }
