@@ -4,7 +4,7 @@
 use super::article_view::{focus_claim, side_class};
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::sides::SideEdit;
-use crate::analysis::{Analysis, ClaimId, EntityKind, Evidence, SideId, SideRole};
+use crate::analysis::{Analysis, ClaimId, EntityId, EntityKind, Evidence, SideId, SideRole};
 use leptos::prelude::*;
 
 fn ui() -> UiState {
@@ -102,73 +102,135 @@ pub fn WhyPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
     }
 }
 
-/// Every claim: speaker, side, kind, confidence and content; a click scrolls to it.
+/// A hash of everything an item shows: the key that lets `<For>` keep unchanged rows.
+fn key_of(item: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    item.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One row of the claims panel, resolved from the analysis.
+#[derive(Clone, Debug, PartialEq, Hash)]
+struct ClaimRow {
+    id: ClaimId,
+    class: String,
+    speaker: String,
+    meta: String,
+    content: String,
+}
+
+/// Every claim: speaker, side, kind, confidence and content; a click scrolls to it. Rows are
+/// keyed, so typing re-renders only the rows whose claim changed.
 #[component]
 pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = ui();
+    let rows = Memo::new(move |_| {
+        let selection = ui.selection.get();
+        text.with(|t| {
+            analysis.with(|a| {
+                a.claims
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let id = ClaimId(i as u32);
+                        let side =
+                            c.side.map(|s| a.sides[s.0 as usize].name.clone()).unwrap_or_else(|| "no side".into());
+                        let selected = selection == Some(Selection::Claim(id));
+                        ClaimRow {
+                            id,
+                            class: format!(
+                                "claim-item {}{}",
+                                side_class(a, c.side),
+                                if selected { " selected" } else { "" }
+                            ),
+                            speaker: c.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into()),
+                            meta: format!(
+                                " · {side} · {} · {:.0}%",
+                                c.kind.label().replace('_', " "),
+                                c.confidence * 100.0
+                            ),
+                            content: c.span.slice(t).chars().take(160).collect(),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <section class="panel" data-testid="claims-panel" aria-label="Claims">
-            <h2>{move || format!("Claims ({})", analysis.with(|a| a.claims.len()))}</h2>
+            <h2>{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
             <ol class="claim-list">
-                {move || {
-                    let selection = ui.selection.get();
-                    text.with(|t| analysis.with(|a| {
-                        a.claims.iter().enumerate().map(|(i, c)| {
-                            let id = ClaimId(i as u32);
-                            let speaker = c.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into());
-                            let side = c.side.map(|s| a.sides[s.0 as usize].name.clone()).unwrap_or_else(|| "no side".into());
-                            let selected = selection == Some(Selection::Claim(id));
-                            let class = format!("claim-item {}{}", side_class(a, c.side), if selected { " selected" } else { "" });
-                            let content: String = c.span.slice(t).chars().take(160).collect();
-                            view! {
-                                <li class=class data-testid="claim-item">
-                                    <button class="claim-button" on:click=move |_| focus_claim(ui, id)>
-                                        <span class="claim-meta">
-                                            <strong>{speaker}</strong>" · "{side}" · "{c.kind.label().replace('_', " ")}
-                                            {format!(" · {:.0}%", c.confidence * 100.0)}
-                                        </span>
-                                        <span class="claim-text">{content}</span>
-                                    </button>
-                                </li>
-                            }
-                        }).collect::<Vec<_>>()
-                    }))
-                }}
+                <For each=move || rows.get() key=key_of children=move |row| {
+                    let id = row.id;
+                    view! {
+                        <li class=row.class data-testid="claim-item">
+                            <button class="claim-button" on:click=move |_| focus_claim(ui, id)>
+                                <span class="claim-meta"><strong>{row.speaker}</strong>{row.meta}</span>
+                                <span class="claim-text">{row.content}</span>
+                            </button>
+                        </li>
+                    }
+                } />
             </ol>
         </section>
     }
+}
+
+/// One chip of the entities panel.
+#[derive(Clone, Debug, PartialEq, Hash)]
+struct EntityChip {
+    cluster: u32,
+    first: EntityId,
+    name: String,
+    label: &'static str,
+    count: usize,
 }
 
 /// Entities, grouped: every cluster with its mention count; a click highlights every mention.
 #[component]
 pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
     let ui = ui();
+    let chips = Memo::new(move |_| {
+        analysis.with(|a| {
+            let mut chips: Vec<EntityChip> = a
+                .clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind != EntityKind::Number && !c.mentions.is_empty())
+                .map(|(i, c)| EntityChip {
+                    cluster: i as u32,
+                    first: c.mentions[0],
+                    name: c.name.clone(),
+                    label: c.kind.label(),
+                    count: c.mentions.len(),
+                })
+                .collect();
+            chips.sort_by_key(|c| std::cmp::Reverse(c.count));
+            chips
+        })
+    });
     view! {
         <section class="panel" data-testid="entities-panel" aria-label="Entities">
             <h2>"Entities"</h2>
             <ul class="entity-list">
-                {move || analysis.with(|a| {
-                    let mut clusters: Vec<(usize, &crate::analysis::Cluster)> = a.clusters.iter().enumerate()
-                        .filter(|(_, c)| c.kind != EntityKind::Number && !c.mentions.is_empty()).collect();
-                    clusters.sort_by_key(|(_, c)| std::cmp::Reverse(c.mentions.len()));
-                    clusters.into_iter().map(|(cluster, c)| {
-                        let label = c.kind.label();
-                        let first = c.mentions[0];
-                        view! {
-                            <li>
-                                <button class=format!("entity-chip entity-{}", label.to_lowercase()) data-kind=label
-                                    on:click=move |_| {
-                                        ui.selection.set(Some(Selection::Entity(first)));
-                                        if let Some(el) = document().query_selector(&format!("[data-testid=entity][data-cluster=\"{cluster}\"]")).ok().flatten() {
-                                            el.scroll_into_view();
-                                        }
-                                    }>
-                                    {c.name.clone()}<span class="count">{format!(" ×{}", c.mentions.len())}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect::<Vec<_>>()
-                })}
+                <For each=move || chips.get() key=key_of children=move |chip| {
+                    let (first, cluster) = (chip.first, chip.cluster);
+                    view! {
+                        <li>
+                            <button class=format!("entity-chip entity-{}", chip.label.to_lowercase()) data-kind=chip.label
+                                on:click=move |_| {
+                                    ui.selection.set(Some(Selection::Entity(first)));
+                                    let selector = format!("[data-testid=entity][data-cluster=\"{cluster}\"]");
+                                    if let Some(el) = document().query_selector(&selector).ok().flatten() {
+                                        el.scroll_into_view();
+                                    }
+                                }>
+                                {chip.name}<span class="count">{format!(" ×{}", chip.count)}</span>
+                            </button>
+                        </li>
+                    }
+                } />
             </ul>
         </section>
     }
