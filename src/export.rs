@@ -98,6 +98,10 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
 /// A Markdown summary: the sides, then each side's claims with speakers, then unaligned claims.
 pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let claim_line = |out: &mut String, c: &crate::analysis::Claim| {
+        let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
+        out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+    };
     let mut out = format!(
         "# {}\n\nClaims by side, from Article Explorer {}.\n",
         one_line(title),
@@ -110,28 +114,12 @@ pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
         }
         let role = if side.role == SideRole::Party { "party" } else { "third party" };
         out.push_str(&format!("\n## {} ({role}, {} claims)\n\n", one_line(&side.name), claims.len()));
-        for c in claims {
-            let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-            out.push_str(&format!(
-                "- **{}** ({}): {}\n",
-                one_line(speaker),
-                c.kind.label(),
-                one_line(c.span.slice(text))
-            ));
-        }
+        claims.iter().for_each(|c| claim_line(&mut out, c));
     }
     let unaligned: Vec<_> = analysis.claims.iter().filter(|c| c.side.is_none()).collect();
     if !unaligned.is_empty() {
         out.push_str(&format!("\n## Not tied to a side ({} claims)\n\n", unaligned.len()));
-        for c in unaligned {
-            let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-            out.push_str(&format!(
-                "- **{}** ({}): {}\n",
-                one_line(speaker),
-                c.kind.label(),
-                one_line(c.span.slice(text))
-            ));
-        }
+        unaligned.iter().for_each(|c| claim_line(&mut out, c));
     }
     out
 }
