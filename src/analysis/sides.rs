@@ -909,11 +909,35 @@ fn pair_counter_claims(text: &str, claims: &[Claim], entities: &[Entity], lex: &
             }
         }
     }
+    // The article itself sets two claims against each other when they follow one another across
+    // a contrast ("Yerevan says A, while Baku says B"): a strong sign, whatever words they share.
+    let mut contrasted: HashMap<(usize, usize), &'static str> = HashMap::new();
+    for i in 1..claims.len() {
+        let (a, b) = (&claims[i - 1], &claims[i]);
+        if !on_party(a) || !on_party(b) || a.side == b.side || b.span.start < a.span.end {
+            continue;
+        }
+        let gap = Span { start: a.span.end, end: b.span.start };
+        if gap.len() > 120 {
+            continue;
+        }
+        let between = gap.slice(text).to_lowercase();
+        let joiner = between
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| ["while", "whereas", "but", "however", "although", "though"].into_iter().find(|j| *j == w));
+        if let Some(joiner) = joiner {
+            contrasted.insert((i - 1, i), joiner);
+            shared_words.entry((i - 1, i)).or_default();
+        }
+    }
     let mut pairs: Vec<(f32, usize, usize, Vec<String>)> = Vec::new();
     for ((i, j), shared) in shared_words {
         let shared_ents = ents[i].intersection(&ents[j]).count();
         let union = (words[i].len() + words[j].len() - shared.len()).max(1);
-        let score = (shared.len() as f32 + shared_ents as f32) / union as f32;
+        let mut score = (shared.len() as f32 + shared_ents as f32) / union as f32;
+        if contrasted.contains_key(&(i, j)) {
+            score += 0.5;
+        }
         if score >= 0.05 {
             pairs.push((score, i, j, shared));
         }
@@ -928,11 +952,18 @@ fn pair_counter_claims(text: &str, claims: &[Claim], entities: &[Entity], lex: &
         used.insert(i);
         used.insert(j);
         shared.sort();
+        let mut evidence = Vec::new();
+        if let Some(joiner) = contrasted.get(&(i, j)) {
+            evidence.push(Evidence::note(format!("the article sets them against each other ('{joiner}')")));
+        }
+        if !shared.is_empty() {
+            evidence.push(Evidence::note(format!("shared words: {}", shared.join(", "))));
+        }
         out.push(CounterClaim {
             claim: ClaimId(i as u32),
             counter: ClaimId(j as u32),
             score: score.min(1.0),
-            evidence: vec![Evidence::note(format!("shared words: {}", shared.join(", ")))],
+            evidence,
         });
     }
     out.sort_by_key(|c| c.claim);
@@ -1089,6 +1120,23 @@ mod tests {
     }
 
     const TEXT: &str = "Chile says the border is closed to trucks, while Peru says “the border is open to trucks”. The talks took place in Madrid.";
+
+    #[test]
+    fn claims_set_against_each_other_are_paired_even_without_shared_words() {
+        // The second claim shares no word with the first ("it" stands for the dam), but the
+        // sentence sets them against each other with "while"; a later claim sharing a name must
+        // not take the pair.
+        let text = "Khartoum says Addis Ababa is using the dam to starve the river of water, while Addis Ababa \
+                    says it is needed to light the country. Ethiopian minister Abiy Tesfaye said Addis Ababa \
+                    would keep talking in Cairo.";
+        let analysis = crate::analyze(text);
+        let pair = analysis.counter_claims.first().expect("a counter-claim pair");
+        let first = analysis.claims[pair.claim.0 as usize].span.slice(text);
+        let second = analysis.claims[pair.counter.0 as usize].span.slice(text);
+        assert!(first.contains("starve the river"), "{first}");
+        assert!(second.contains("light the country"), "{second}");
+        assert!(pair.evidence.iter().any(|e| e.note.contains("while")));
+    }
 
     #[test]
     fn parties_balance_and_venue() {
