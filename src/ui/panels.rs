@@ -328,11 +328,35 @@ fn side_controls(a: &Analysis, id: SideId) -> AnyView {
     .into_any()
 }
 
+/// A hash of everything the narratives panel shows, so that a keystroke which changes no claim,
+/// side or pair (most keystrokes) does not re-render the panel.
+fn narratives_fingerprint(text: &str, a: &Analysis) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for s in &a.sides {
+        (&s.name, s.role.label(), &s.aliases).hash(&mut h);
+        let b = &s.balance;
+        (b.n_claims, b.quoted_words, b.n_named_claims, b.n_anonymous_claims, b.n_named_sources).hash(&mut h);
+        (b.speaks_first, b.speaks_last).hash(&mut h);
+        for m in &s.members {
+            (m.0, a.clusters.get(m.0 as usize).map(|c| (&c.name, c.kind))).hash(&mut h);
+        }
+    }
+    for c in &a.claims {
+        (c.side, c.speaker.as_ref().map(|s| &s.name), c.span.slice(text)).hash(&mut h);
+    }
+    for p in &a.counter_claims {
+        (p.claim, p.counter).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// The narratives: a column per party with its claims and balance, counter-claims side by side,
 /// third parties apart, and the reader's edits to the sides.
 #[component]
 pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = ui();
+    let shown = Memo::new(move |_| text.with(|t| analysis.with(|a| narratives_fingerprint(t, a))));
     view! {
         <section class="panel narratives" data-testid="sides-panel" aria-label="Competing narratives">
             <h2>"Narratives"</h2>
@@ -344,7 +368,7 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                     <button on:click=move |_| ui.edits.set(Vec::new())>"Reset"</button>
                 </p>
             </Show>
-            {move || text.with(|t| analysis.with(|a| {
+            {move || { let _ = shown.get(); text.with_untracked(|t| analysis.with_untracked(|a| {
                 if a.sides.is_empty() {
                     return view! { <p class="empty">"No sides found yet: they appear when people or governments are quoted."</p> }.into_any();
                 }
@@ -417,7 +441,7 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                     <ul class="third-parties">{third}</ul>
                     <p class="side-count">{format!("{unaligned} claims from sources not tied to a side.")}</p>
                 }.into_any()
-            }))}
+            }))}}
         </section>
     }
 }
