@@ -27,6 +27,7 @@
 use super::lexicon::Lexicon;
 use super::model::{ClaimKind, Evidence, Quote, Sentence, Token, TokenKind};
 use super::span::Span;
+use super::tokens::is_capitalised;
 
 /// A claim before its speaker is resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -252,7 +253,7 @@ impl<'a> Ctx<'a> {
         self.tokens[i].kind == TokenKind::Word
     }
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.piece(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i) && is_capitalised(self.piece(i))
     }
     /// An apostrophe glued to the word before it ("Hamas' rival"), not a quotation mark.
     fn is_apostrophe(&self, i: usize) -> bool {
@@ -345,7 +346,7 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             }
         }
         // Cue verbs are lower case, except a participle opening the sentence ("Adding that ...").
-        let capital = piece.chars().next().is_some_and(char::is_uppercase);
+        let capital = is_capitalised(piece);
         if let Some(lemma) = ctx.lex.speech_verbs.get(&lower) {
             let prev = if i > a { ctx.lower(i - 1) } else { String::new() };
             let next = if i + 1 < b { ctx.lower(i + 1) } else { String::new() };
@@ -403,8 +404,8 @@ fn speaker_left(ctx: &Ctx, lower_bound: usize, cue: usize) -> (usize, usize) {
                 && j > lower_bound
                 && !ctx.is_punct(j - 1)
                 && ctx.tokens[j - 1].kind == TokenKind::Word
-                && ctx.piece(j - 1).chars().next().is_some_and(char::is_uppercase)
-                && ctx.piece(start).chars().next().is_some_and(char::is_uppercase))
+                && is_capitalised(ctx.piece(j - 1))
+                && is_capitalised(ctx.piece(start)))
         {
             break;
         }

@@ -14,6 +14,7 @@ use super::lexicon::Lexicon;
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
 use super::ner::{self, Label, Tagged};
 use super::span::Span;
+use super::tokens::{is_capitalised, token_ending_at, token_starting_at};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -57,10 +58,6 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer { automaton, entries }
 });
 
-fn is_capitalised(piece: &str) -> bool {
-    piece.chars().next().is_some_and(char::is_uppercase)
-}
-
 fn is_year(piece: &str) -> bool {
     piece.len() == 4
         && piece.bytes().all(|b| b.is_ascii_digit())
@@ -85,16 +82,6 @@ struct Found {
     canonical: Option<&'static str>,
 }
 
-/// Index of the token starting at byte `pos`, if any.
-fn token_at(tokens: &[Token], pos: u32) -> Option<usize> {
-    tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
-}
-
-/// Index of the token ending at byte `pos`, if any.
-fn token_ending_at(tokens: &[Token], pos: u32) -> Option<usize> {
-    tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
-}
-
 /// Adds the knowledge base's names, except those inside a longer name the tagger found.
 fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mut [bool], found: &mut Vec<Found>) {
     let gaz = &*GAZETTEER;
@@ -104,7 +91,8 @@ fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mu
         cover[t.first..t.end].iter_mut().for_each(|c| *c = Some(t));
     }
     for m in gaz.automaton.find_iter(text) {
-        let (Some(first), Some(last)) = (token_at(tokens, m.start() as u32), token_ending_at(tokens, m.end() as u32))
+        let (Some(first), Some(last)) =
+            (token_starting_at(tokens, m.start() as u32), token_ending_at(tokens, m.end() as u32))
         else {
             continue; // not on token boundaries ("US" inside "USSR")
         };
@@ -393,7 +381,7 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         {
             return None;
         }
-        if !p.chars().next().is_some_and(char::is_uppercase) {
+        if !is_capitalised(p) {
             return None;
         }
     }
@@ -642,8 +630,7 @@ fn extend_first_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [
 }
 
 fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> =
-        name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| is_capitalised(w)).collect();
     (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 

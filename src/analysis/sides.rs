@@ -13,6 +13,7 @@ use super::model::{
     SideBalance, SideId, SideRole, Token, TokenKind,
 };
 use super::span::Span;
+use super::tokens::{token_ending_at, token_starting_at};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -69,10 +70,10 @@ impl<'a> Ctx<'a> {
         self.tokens[i].span.slice(self.text)
     }
     fn token_at(&self, pos: u32) -> Option<usize> {
-        self.tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
+        token_starting_at(self.tokens, pos)
     }
     fn token_ending_at(&self, pos: u32) -> Option<usize> {
-        self.tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
+        token_ending_at(self.tokens, pos)
     }
     fn entity_ending_at(&self, token: usize) -> Option<&'a Entity> {
         let end = self.tokens[token].span.end;

@@ -14,6 +14,21 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」')
 }
 
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Index of the token starting at byte `pos`, if any (`tokens` in text order).
+pub fn token_starting_at(tokens: &[Token], pos: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
+}
+
+/// Index of the token ending at byte `pos`, if any (`tokens` in text order).
+pub fn token_ending_at(tokens: &[Token], pos: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
