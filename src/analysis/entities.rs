@@ -389,7 +389,7 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
 }
 
 /// Head words that make a name an organisation, beyond the lexicon's list.
-const EXTRA_ORG_HEADS: &[&str] = &["Hospital", "hospital", "Org", "Clinic", "Jihad", "Airlines", "Airways"];
+const EXTRA_ORG_HEADS: &[&str] = &["Hospital", "hospital", "Clinic", "Jihad", "Airlines", "Airways"];
 
 fn is_org_head(lex: &Lexicon, word: &str) -> bool {
     lex.org_words.contains(word) || EXTRA_ORG_HEADS.contains(&word)
