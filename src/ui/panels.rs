@@ -245,6 +245,12 @@ fn claims_count(n: usize) -> String {
     }
 }
 
+/// Puts an action menu back on its prompt ("Move…"): the panel re-renders into the same elements,
+/// so a choice left selected would show against the next actor in the list.
+fn reset_choice(ev: &leptos::ev::Event) {
+    event_target::<web_sys::HtmlSelectElement>(ev).set_value("");
+}
+
 /// Controls to rename a side, merge it into another, or move one of its actors elsewhere.
 fn side_controls(a: &Analysis, id: SideId) -> AnyView {
     let ui = ui();
@@ -291,6 +297,7 @@ fn side_controls(a: &Analysis, id: SideId) -> AnyView {
                     <select aria-label=format!("Move {name} to another side") data-testid="move-actor"
                         on:change=move |ev| {
                             if let Ok(to) = event_target_value(&ev).parse::<u32>() {
+                                reset_choice(&ev);
                                 ui.edit(SideEdit::MoveActor { cluster, to: SideId(to) });
                             }
                         }>
@@ -316,6 +323,7 @@ fn side_controls(a: &Analysis, id: SideId) -> AnyView {
             <select aria-label="Merge this side into another" data-testid="merge-side"
                 on:change=move |ev| {
                     if let Ok(into) = event_target_value(&ev).parse::<u32>() {
+                        reset_choice(&ev);
                         ui.edit(SideEdit::Merge { from: id, into: SideId(into) });
                     }
                 }>
