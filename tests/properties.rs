@@ -46,6 +46,17 @@ fn check(text: &str) -> Result<Analysis, TestCaseError> {
     }
     let rebuilt: String = markup::segments(text, &a).iter().map(|s| s.span.slice(text)).collect();
     prop_assert_eq!(&rebuilt, text, "segments reassemble the input");
+    // Each paragraph (a token after two or more line breaks) starts a segment, and the one before
+    // it says so: a shell can draw paragraphs as blocks.
+    let segments = markup::segments(text, &a);
+    for t in a.tokens.iter().filter(|t| t.newlines_before >= 2 && t.span.start > 0) {
+        let i = segments.iter().position(|s| s.span.start == t.span.start);
+        prop_assert!(i.is_some_and(|i| i > 0 && segments[i - 1].ends_paragraph), "paragraph at {} not cut", t.span.start);
+    }
+    prop_assert_eq!(
+        segments.iter().filter(|s| s.ends_paragraph).count(),
+        a.tokens.iter().filter(|t| t.newlines_before >= 2 && t.span.start > 0).count()
+    );
     Ok(a)
 }
 

@@ -42,6 +42,9 @@ pub struct Segment {
     pub marks: Vec<Mark>,
     /// Which of `marks` start exactly here (so a shell draws a label once).
     pub starts: Vec<Mark>,
+    /// True when a new paragraph starts right after it (segments are cut there, so a shell can
+    /// draw each paragraph as a block).
+    pub ends_paragraph: bool,
 }
 
 fn rank(mark: &Mark) -> u8 {
@@ -84,6 +87,14 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
         cuts.push(s.start);
         cuts.push(s.end);
     }
+    // Paragraphs start at a token after two or more line breaks (as in sentence splitting).
+    let paragraph_starts: Vec<u32> = analysis
+        .tokens
+        .iter()
+        .filter(|t| t.newlines_before >= 2 && t.span.start > 0 && t.span.start as usize <= text.len())
+        .map(|t| t.span.start)
+        .collect();
+    cuts.extend_from_slice(&paragraph_starts);
     cuts.sort_unstable();
     cuts.dedup();
     marks.sort_by_key(|(s, m)| (s.start, rank(m)));
@@ -103,7 +114,8 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
             next += 1;
         }
         active.sort_by_key(|(_, m)| rank(m));
-        out.push(Segment { span, marks: active.iter().map(|(_, m)| *m).collect(), starts });
+        let ends_paragraph = paragraph_starts.binary_search(&span.end).is_ok();
+        out.push(Segment { span, marks: active.iter().map(|(_, m)| *m).collect(), starts, ends_paragraph });
     }
     out
 }
@@ -172,5 +184,45 @@ fn mark_span(analysis: &Analysis, mark: &Mark) -> Span {
         Mark::Cue(id) => analysis.claims[id.0 as usize].cue.unwrap_or_default(),
         Mark::Assertion(i) => analysis.assertions[*i as usize].span,
         Mark::Entity(id) => analysis.entities[id.0 as usize].span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    /// (text, the segments' text with "|" after each one that ends a paragraph)
+    #[test]
+    fn segments_end_where_paragraphs_do() {
+        let table = [
+            ("One line.", "One line."),
+            ("First.\nStill first.", "First.\nStill first."),
+            ("First.\n\nSecond.", "First.\n\n|Second."),
+            ("First.\r\n\r\n  Second.\n\n\nThird.", "First.\r\n\r\n  |Second.\n\n\n|Third."),
+            ("\n\nLeading breaks.", "\n\n|Leading breaks."),
+        ];
+        for (text, want) in table {
+            let analysis = analyze(text);
+            let got: String = segments(text, &analysis)
+                .iter()
+                .map(|s| format!("{}{}", s.span.slice(text), if s.ends_paragraph { "|" } else { "" }))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_mark_across_a_paragraph_break_is_cut_there_and_starts_once() {
+        let text = "Maria Santos said: \"The ferry is late.\n\nIt will be late again,\" she added.";
+        let analysis = analyze(text);
+        let segs = segments(text, &analysis);
+        let cut = segs.iter().position(|s| s.ends_paragraph).expect("a paragraph end");
+        assert!(segs[cut].span.slice(text).ends_with("\n\n"));
+        let after = &segs[cut + 1];
+        assert!(after.span.slice(text).starts_with("It"));
+        for m in &after.marks {
+            assert!(!after.starts.contains(m) || segs[..=cut].iter().all(|s| !s.marks.contains(m)), "{m:?} starts twice");
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! `<ArticleView/>`: draws the core's segments as nested marks over the original text; a click
 //! on a mark selects it.
 //!
-//! The segments are grouped into chunks that end at paragraph breaks, and each chunk is keyed by
+//! The segments are grouped into paragraphs (the core cuts segments where paragraphs end), each
+//! drawn as a block and keyed by
 //! a hash of everything it shows, so a keystroke re-renders only the chunks that changed (typing
 //! at the end of a long article touches one paragraph, not the whole page).
 
@@ -40,7 +41,7 @@ struct SegmentView {
     marks: Vec<MarkView>,
 }
 
-/// Consecutive segments up to a paragraph break, with a key that changes when anything shown does.
+/// The segments of one paragraph, with a key that changes when anything shown does.
 #[derive(Clone, Debug, PartialEq)]
 struct Chunk {
     key: u64,
@@ -98,7 +99,7 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
     }
 }
 
-/// Groups the segments into keyed chunks that end after a paragraph break.
+/// Groups the segments into keyed paragraphs.
 fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut current: Vec<SegmentView> = Vec::new();
@@ -115,7 +116,7 @@ fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segment
         let piece = seg.span.slice(text);
         let marks = seg.marks.iter().map(|m| mark_view(analysis, selection, *m, seg.starts.contains(m))).collect();
         current.push(SegmentView { text: piece.to_string(), marks });
-        if piece.contains("\n\n") || piece.contains("\r\n\r\n") {
+        if seg.ends_paragraph {
             finish(&mut current, &mut out);
         }
     }
@@ -149,8 +150,11 @@ fn wrap(ui: UiState, mark: &MarkView, inner: AnyView) -> AnyView {
     }
 }
 
+/// One paragraph, as a block of its own: the page's CSS lets the browser skip the layout and paint
+/// of paragraphs out of view (`content-visibility`), most of the cost of a keystroke that
+/// re-renders a long article.
 fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
-    chunk
+    let segments = chunk
         .segments
         .into_iter()
         .map(|seg| {
@@ -160,7 +164,8 @@ fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
             }
             view
         })
-        .collect::<Vec<_>>()
+        .collect::<Vec<_>>();
+    view! { <div class="paragraph">{segments}</div> }
 }
 
 /// The highlighted article. Hidden layers are classes on the container, so toggling a layer
