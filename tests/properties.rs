@@ -51,7 +51,11 @@ fn check(text: &str) -> Result<Analysis, TestCaseError> {
     let segments = markup::segments(text, &a);
     for t in a.tokens.iter().filter(|t| t.newlines_before >= 2 && t.span.start > 0) {
         let i = segments.iter().position(|s| s.span.start == t.span.start);
-        prop_assert!(i.is_some_and(|i| i > 0 && segments[i - 1].ends_paragraph), "paragraph at {} not cut", t.span.start);
+        prop_assert!(
+            i.is_some_and(|i| i > 0 && segments[i - 1].ends_paragraph),
+            "paragraph at {} not cut",
+            t.span.start
+        );
     }
     prop_assert_eq!(
         segments.iter().filter(|s| s.ends_paragraph).count(),

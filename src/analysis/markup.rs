@@ -222,7 +222,10 @@ mod tests {
         let after = &segs[cut + 1];
         assert!(after.span.slice(text).starts_with("It"));
         for m in &after.marks {
-            assert!(!after.starts.contains(m) || segs[..=cut].iter().all(|s| !s.marks.contains(m)), "{m:?} starts twice");
+            assert!(
+                !after.starts.contains(m) || segs[..=cut].iter().all(|s| !s.marks.contains(m)),
+                "{m:?} starts twice"
+            );
         }
     }
 }

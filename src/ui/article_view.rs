@@ -2,9 +2,8 @@
 //! on a mark selects it.
 //!
 //! The segments are grouped into paragraphs (the core cuts segments where paragraphs end), each
-//! drawn as a block and keyed by
-//! a hash of everything it shows, so a keystroke re-renders only the chunks that changed (typing
-//! at the end of a long article touches one paragraph, not the whole page).
+//! drawn as a block with a key that hashes everything it shows, so a keystroke redraws only the
+//! paragraphs that changed (typing in a long article touches one paragraph, not the whole page).
 
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
@@ -150,11 +149,21 @@ fn wrap(ui: UiState, mark: &MarkView, inner: AnyView) -> AnyView {
     }
 }
 
-/// One paragraph, as a block of its own: the page's CSS lets the browser skip the layout and paint
-/// of paragraphs out of view (`content-visibility`), most of the cost of a keystroke that
-/// re-renders a long article.
+/// Paragraph `i`, as a block of its own that stays while the reader types: only its content is
+/// redrawn, and only when its key changes. The page's CSS lets the browser skip the layout and
+/// paint of paragraphs out of view (`content-visibility`), which keeps a keystroke in a long
+/// article cheap; a block that stays keeps the size the browser remembered for it.
+fn paragraph(ui: UiState, chunks: Memo<Vec<Chunk>>, i: usize) -> impl IntoView {
+    let key = Memo::new(move |_| chunks.with(|c| c.get(i).map(|c| c.key)));
+    let content = move || {
+        let _ = key.get();
+        chunks.with_untracked(|c| c.get(i).cloned()).map(|chunk| render_chunk(ui, chunk))
+    };
+    view! { <div class="paragraph">{content}</div> }
+}
+
 fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
-    let segments = chunk
+    chunk
         .segments
         .into_iter()
         .map(|seg| {
@@ -164,8 +173,7 @@ fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
             }
             view
         })
-        .collect::<Vec<_>>();
-    view! { <div class="paragraph">{segments}</div> }
+        .collect::<Vec<_>>()
 }
 
 /// The highlighted article. Hidden layers are classes on the container, so toggling a layer
@@ -193,7 +201,7 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
             <Show when=empty>
                 <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
             </Show>
-            <For each=move || chunks.get() key=|chunk| chunk.key children=move |chunk| render_chunk(ui, chunk) />
+            <For each=move || 0..chunks.with(Vec::len) key=|i| *i children=move |i| paragraph(ui, chunks, i) />
         </article>
     }
 }
