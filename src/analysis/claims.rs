@@ -136,6 +136,32 @@ const PASSIVE_ADVERBS: &[&str] = &[
 const NOT_A_CUE_AFTER: &[&str] =
     &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
 
+/// Words before a plural noun: a cue word ending in "s" after them ("several reports", "media
+/// claims") is the noun, not the verb.
+const QUANTIFIERS: &[&str] = &[
+    "many",
+    "several",
+    "some",
+    "these",
+    "those",
+    "other",
+    "such",
+    "few",
+    "both",
+    "all",
+    "media",
+    "news",
+    "press",
+    "earlier",
+    "recent",
+    "unconfirmed",
+    "conflicting",
+    "further",
+    "initial",
+    "numerous",
+    "multiple",
+];
+
 /// Words that open an adverbial after a cue ("said on Monday", "told reporters in ..."): a cue
 /// followed by nothing else has its content before it.
 const ADVERBIAL_OPENERS: &[&str] = &[
@@ -351,7 +377,11 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             let prev = if i > a { ctx.lower(i - 1) } else { String::new() };
             let next = if i + 1 < b { ctx.lower(i + 1) } else { String::new() };
             let participle = lower.ends_with("ing") && lower != *lemma;
-            let blocked = NOT_A_CUE_AFTER.contains(&prev.as_str()) || prev == "-";
+            // "16 reports from the public", "media reports said": a plural noun, not a verb.
+            let plural_noun = lower.ends_with('s')
+                && i > a
+                && (ctx.tokens[i - 1].kind == TokenKind::Number || QUANTIFIERS.contains(&prev.as_str()));
+            let blocked = NOT_A_CUE_AFTER.contains(&prev.as_str()) || prev == "-" || plural_noun;
             // "was told to", "were said to be", "is believed to have": passives report no speaker.
             let passive = !participle && ctx.after_be(a, i)
                 || next == "to" && i + 2 < b && matches!(ctx.lower(i + 2).as_str(), "be" | "have" | "been")
@@ -1168,6 +1198,16 @@ mod tests {
                 vec![c("Moscow of open aggression", Some("Kyiv"), "indirect")],
             ),
             ("no_cue", "Hundreds of troops have been killed.", vec![]),
+            (
+                "plural_noun_is_not_a_cue",
+                "The auditor accused the port of hiding 16 reports from the public. Several claims were false.",
+                vec![c("the port of hiding 16 reports from the public", Some("The auditor"), "indirect")],
+            ),
+            (
+                "plural_noun_then_cue",
+                "Media reports said the ferry sank.",
+                vec![c("the ferry sank", Some("Media reports"), "indirect")],
+            ),
             (
                 "opening_phrase_then_speaker",
                 "Meanwhile, the union declared it would strike.",
