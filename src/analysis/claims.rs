@@ -136,6 +136,26 @@ const PASSIVE_ADVERBS: &[&str] = &[
 const NOT_A_CUE_AFTER: &[&str] =
     &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
 
+/// The token after a dateline opening a sentence ("PARIS —", "NEW YORK (AP) -"): upper-case
+/// words, an optional bracketed agency, then a dash. Returns `a` when there is none.
+fn skip_dateline(ctx: &Ctx, a: usize, limit: usize) -> usize {
+    let mut i = a;
+    while i < limit && i < a + 4 && ctx.is_word(i) && ctx.piece(i).chars().all(|c| !c.is_lowercase()) {
+        i += 1;
+    }
+    if i == a || ctx.piece(i - 1).chars().count() < 2 {
+        return a;
+    }
+    if i + 2 < limit && ctx.piece(i) == "(" && ctx.piece(i + 2) == ")" {
+        i += 3;
+    }
+    if i < limit && matches!(ctx.piece(i), "—" | "–" | "-" | "--") {
+        i + 1
+    } else {
+        a
+    }
+}
+
 /// Words before a plural noun: a cue word ending in "s" after them ("several reports", "media
 /// claims") is the noun, not the verb.
 const QUANTIFIERS: &[&str] = &[
@@ -485,7 +505,7 @@ fn speaker_before(ctx: &Ctx, lower_bound: usize, stop: usize) -> Option<(usize, 
 /// capitalised words and titles ("Russian President Vladimir Putin"). An opening adverbial
 /// ("Meanwhile,", "On Monday,") is skipped.
 fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut i = a;
+    let mut i = skip_dateline(ctx, a, limit);
     if i >= limit {
         return None;
     }
@@ -493,8 +513,11 @@ fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
     let opener = ADVERBIAL_OPENERS.contains(&first.as_str())
         || first.ends_with("ly")
         || matches!(first.as_str(), "meanwhile" | "however" | "yesterday" | "instead" | "but" | "and" | "so" | "still");
-    if opener {
-        i = match (i..limit.min(i + 12)).find(|&k| ctx.piece(k) == ",") {
+    let comma = (i..limit.min(i + 12)).find(|&k| ctx.piece(k) == ",");
+    // "Speaking in Oslo, she ...", "Asked about the strike, the minister ...": a participle phrase.
+    let participle = (first.ends_with("ing") || first.ends_with("ed")) && comma.is_some();
+    if opener || participle {
+        i = match comma {
             Some(comma) => comma + 1,
             None => i + 1,
         };
@@ -525,6 +548,19 @@ fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
             break;
         }
         i += 1;
+    }
+    // "French farmers blocked ...", "Ukrainian defence officials said ...": a nationality and the
+    // common nouns it modifies, up to the verb.
+    if i > start && crate::analysis::ner::features::WORD_LISTS.is_demonym(ctx.piece(i - 1)) {
+        let head = i;
+        while i < limit && i < head + 2 && ctx.is_word(i) && !ctx.capitalised(i) {
+            let word = ctx.lower(i);
+            let verb_like = word.ends_with("ed") || word.ends_with("ing") || ctx.lex.speech_verbs.contains_key(&word);
+            if verb_like || ctx.lex.function_words.contains(&word) {
+                break;
+            }
+            i += 1;
+        }
     }
     (i > start).then_some((start, i))
 }
@@ -858,8 +894,10 @@ fn verb_frame(
             if passive_clause(ctx, a, j) {
                 return Outcome::Nothing;
             }
+            // "... and warned that Y": a reporting clause of its own, one claim of its own.
+            let own_clause = matches!(tail, Tail::Content(s) if s > cue.end && ctx.lower(s - 1) == "that");
             match tail {
-                Tail::Content(_) if earlier_in_sentence => {
+                Tail::Content(_) if earlier_in_sentence && !own_clause => {
                     match content_after(ctx, after_start, right_end, b, last_cue, next) {
                         Some((_, end, _)) => Outcome::Extend(end),
                         None => Outcome::Nothing,
@@ -1222,6 +1260,19 @@ mod tests {
                 "coordinated_cue_takes_subject",
                 "The ministry rejected the plan and said the costs were too high.",
                 vec![c("the costs were too high", Some("The ministry"), "indirect")],
+            ),
+            (
+                "coordinated_cue_with_that_is_a_clause_of_its_own",
+                "Speaking in Oslo, she insisted that the port met every standard and warned that a strike would hurt everyone.",
+                vec![
+                    c("the port met every standard", Some("she"), "indirect"),
+                    c("a strike would hurt everyone", Some("she"), "indirect"),
+                ],
+            ),
+            (
+                "dateline_is_not_the_subject",
+                "OSLO — Norwegian dock workers walked out on Friday, accusing the port of cutting wages.",
+                vec![c("the port of cutting wages", Some("Norwegian dock workers"), "indirect")],
             ),
             (
                 "coordinated_cue_extends_claim",

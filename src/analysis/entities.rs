@@ -641,11 +641,17 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
         |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev") and longer names by initials ("EU").
     let mut full_names: HashMap<&str, &str> = HashMap::new();
+    // Organisations by their head word ("the Commission" → "European Commission").
+    let mut org_heads: HashMap<&str, String> = HashMap::new();
     let mut by_initials: HashMap<String, (EntityKind, String)> = HashMap::new();
     for f in &found {
         let surface = surface_of(f);
         if f.kind == EntityKind::Person && f.end - f.first >= 2 {
             full_names.entry(tokens[f.end - 1].span.slice(text)).or_insert(surface);
+        }
+        if f.kind == EntityKind::Org && f.end - f.first >= 2 {
+            let name = f.canonical.unwrap_or(surface);
+            org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert_with(|| name.to_string());
         }
         if matches!(f.kind, EntityKind::Org | EntityKind::Place) {
             let name = f.canonical.unwrap_or(surface);
@@ -666,6 +672,8 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
             (kind, c.to_string())
         } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
             (kind, full.to_string())
+        } else if let (true, EntityKind::Org, Some(full)) = (single, kind, org_heads.get(surface)) {
+            (kind, full.clone())
         } else if let Some((k, name)) = by_initials
             .get(surface)
             .filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase))
@@ -778,6 +786,12 @@ mod tests {
                 "Ilham Aliyev",
             ),
             ("acronym_of_known_org", "The European Union met. The EU agreed.", "EU", "European Union"),
+            (
+                "head_word_of_an_organisation",
+                "The Harbour Authority met on Monday. A spokesman said the Authority would appeal.",
+                "Authority",
+                "Harbour Authority",
+            ),
             (
                 "acronym_of_text_org",
                 "A spokesman for the Royal Air Force said on Monday that the RAF would respond.",

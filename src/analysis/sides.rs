@@ -212,6 +212,40 @@ fn mention_affiliation(
             }
         }
     }
+    // Before, set off by a comma: [Entity|Demonym]['s] [plain words] title-words, Name
+    // ("Spain's agriculture minister, Luis Planas", "A ministry spokeswoman, Ana Costa").
+    if first >= 3 && ctx.piece(first - 1) == "," && ctx.is_title_word(first - 2) {
+        let mut j = first - 1;
+        let mut n_plain = 0;
+        while j > 0 && first - 1 - j < 5 && ctx.tokens[j - 1].kind == TokenKind::Word {
+            let piece = ctx.piece(j - 1);
+            if ctx.is_title_word(j - 1) {
+            } else if n_plain < 2
+                && piece.chars().all(char::is_lowercase)
+                && !ctx.lex.function_words.contains(piece)
+                && !matches!(piece, "a" | "an" | "the")
+            {
+                n_plain += 1;
+            } else {
+                break;
+            }
+            j -= 1;
+        }
+        if j > 0 {
+            let mut k = j - 1;
+            if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
+                k -= 1;
+            }
+            let camp = match ctx.entity_ending_at(k) {
+                Some(e) => camp_of_entity(e),
+                None => camp_of_word(ctx, ctx.piece(k)),
+            };
+            if let Some(camp) = camp {
+                let span = ctx.tokens[k].span.cover(ctx.tokens[first - 1].span);
+                return Some((camp, Evidence::at(span, "title before the name, set off by a comma")));
+            }
+        }
+    }
     // After: Name, [the] [Entity|Demonym]['s] title-words
     if last + 2 < ctx.tokens.len() && ctx.piece(last + 1) == "," {
         let mut k = last + 2;
