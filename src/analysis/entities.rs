@@ -280,6 +280,9 @@ fn classify_run(
     {
         return Some((start, end + 1, EntityKind::Place, 0.75, Evidence::note(format!("place head word '{next}'"))));
     }
+    if let Some(evidence) = org_noun_beside(text, tokens, lex, start, end) {
+        return Some((start, end, EntityKind::Org, 0.8, evidence));
+    }
     if titled {
         return Some((
             start,
@@ -302,6 +305,43 @@ fn classify_run(
         return Some((start, end, EntityKind::Person, 0.55, Evidence::note("several capitalised words")));
     }
     Some((start, end, EntityKind::Place, 0.35, Evidence::note("capitalised word")))
+}
+
+/// Evidence that the name at tokens `start..end` is an organisation: a common noun for one right
+/// after it ("the Likud party"), or right before it after another modifier ("news agency Reuters",
+/// "the militant group Hamas"; not "the party Macron founded").
+fn org_noun_beside(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: usize) -> Option<Evidence> {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let lower_word = |i: usize| tokens[i].kind == TokenKind::Word && piece(i).chars().all(char::is_lowercase);
+    if end < tokens.len() && lower_word(end) && lex.org_nouns.contains(piece(end)) {
+        return Some(Evidence::at(tokens[end].span, format!("'{}' after the name", piece(end))));
+    }
+    if start >= 2 && lower_word(start - 1) && lex.org_nouns.contains(piece(start - 1)) {
+        let modifier = piece(start - 2);
+        let modified = tokens[start - 2].kind == TokenKind::Word
+            && !lex.function_words.contains(&modifier.to_lowercase())
+            && (lower_word(start - 2) || ner::features::WORD_LISTS.is_demonym(modifier));
+        if modified {
+            return Some(Evidence::at(
+                tokens[start - 2].span.cover(tokens[start - 1].span),
+                "an organisation noun before the name",
+            ));
+        }
+    }
+    None
+}
+
+/// A name the tagger or the knowledge base typed as a person or place, which a common noun for an
+/// organisation beside it shows to be an organisation ("the FNSEA union", "agency Insee").
+fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [Found]) {
+    for f in
+        found.iter_mut().filter(|f| f.canonical.is_none() && matches!(f.kind, EntityKind::Person | EntityKind::Place))
+    {
+        if let Some(evidence) = org_noun_beside(text, tokens, lex, f.first, f.end) {
+            f.kind = EntityKind::Org;
+            f.evidence.push(evidence);
+        }
+    }
 }
 
 /// True when tokens `i..` start with a title or honorific of one to three words; returns its length.
@@ -455,6 +495,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
             found.push(Found { first: s, end: e, kind, confidence, evidence: vec![evidence], canonical: None });
         }
     }
+    retype_by_org_noun(text, tokens, lex, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
@@ -737,6 +778,17 @@ mod tests {
                 &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")],
             ),
             ("demonyms_are_not_places", "Azerbaijani and German officials met Armenians.", &[]),
+            ("organisation_noun_after_the_name", "Farmers from the FNSEA union blocked the road.", &[("FNSEA", "ORG")]),
+            (
+                "organisation_noun_before_the_name",
+                "The figures come from the statistics agency Insee and the news agency Reuters.",
+                &[("Insee", "ORG"), ("Reuters", "ORG")],
+            ),
+            (
+                "not_after_a_determiner",
+                "It is the party Marta Ruiz founded in Lisbon.",
+                &[("Marta Ruiz", "PERSON"), ("Lisbon", "PLACE")],
+            ),
             ("quoted_pronoun_is_nothing", "“Nobody wants a war,” he said.", &[]),
             (
                 "capital_as_surname",

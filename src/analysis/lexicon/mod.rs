@@ -41,6 +41,8 @@ pub struct Lexicon {
     pub org_words: HashSet<String>,
     /// Head words of place names, lower case.
     pub place_words: HashSet<String>,
+    /// Common nouns naming a kind of organisation ("party", "agency"), lower case.
+    pub org_nouns: HashSet<String>,
     /// Countries.
     pub countries: Vec<Country>,
     /// Metonym → index into `countries` ("Kremlin" → Russia).
@@ -116,6 +118,7 @@ impl Lexicon {
             function_words: set(include_str!("function_words.txt"), true),
             org_words: set(include_str!("org_words.txt"), false),
             place_words: set(include_str!("place_words.txt"), true),
+            org_nouns: set(include_str!("org_nouns.txt"), true),
             countries,
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
