@@ -27,7 +27,7 @@
 use super::lexicon::Lexicon;
 use super::model::{ClaimKind, Evidence, Quote, Sentence, Token, TokenKind};
 use super::span::Span;
-use super::tokens::is_capitalised;
+use super::tokens::{dateline_at, is_capitalised};
 
 /// A claim before its speaker is resolved.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,26 +135,6 @@ const PASSIVE_ADVERBS: &[&str] = &[
 /// "the report", "did not respond").
 const NOT_A_CUE_AFTER: &[&str] =
     &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
-
-/// The token after a dateline opening a sentence ("PARIS —", "NEW YORK (AP) -"): upper-case
-/// words, an optional bracketed agency, then a dash. Returns `a` when there is none.
-fn skip_dateline(ctx: &Ctx, a: usize, limit: usize) -> usize {
-    let mut i = a;
-    while i < limit && i < a + 4 && ctx.is_word(i) && ctx.piece(i).chars().all(|c| !c.is_lowercase()) {
-        i += 1;
-    }
-    if i == a || ctx.piece(i - 1).chars().count() < 2 {
-        return a;
-    }
-    if i + 2 < limit && ctx.piece(i) == "(" && ctx.piece(i + 2) == ")" {
-        i += 3;
-    }
-    if i < limit && matches!(ctx.piece(i), "—" | "–" | "-" | "--") {
-        i + 1
-    } else {
-        a
-    }
-}
 
 /// Words before a plural noun: a cue word ending in "s" after them ("several reports", "media
 /// claims") is the noun, not the verb.
@@ -505,7 +485,7 @@ fn speaker_before(ctx: &Ctx, lower_bound: usize, stop: usize) -> Option<(usize, 
 /// capitalised words and titles ("Russian President Vladimir Putin"). An opening adverbial
 /// ("Meanwhile,", "On Monday,") is skipped.
 fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
-    let mut i = skip_dateline(ctx, a, limit);
+    let mut i = dateline_at(ctx.text, ctx.tokens, a).map_or(a, |(_, after)| after);
     if i >= limit {
         return None;
     }
@@ -662,6 +642,9 @@ fn tail_of(ctx: &Ctx, cue_end: usize, end: usize, lemma: &str) -> Tail {
 
 /// Drops punctuation at the edges of a content span (not quotation marks).
 fn trim(ctx: &Ctx, mut first: usize, mut end: usize) -> (usize, usize) {
+    if let Some((_, after)) = dateline_at(ctx.text, ctx.tokens, first).filter(|(_, after)| *after < end) {
+        first = after;
+    }
     while first < end && ctx.tokens[first].kind == TokenKind::Punct {
         first += 1;
     }
@@ -1268,6 +1251,11 @@ mod tests {
                     c("the port met every standard", Some("she"), "indirect"),
                     c("a strike would hurt everyone", Some("she"), "indirect"),
                 ],
+            ),
+            (
+                "dateline_is_not_content",
+                "NAIROBI (Reuters) - Kenya summoned the envoy on Monday, the ministry said.",
+                vec![c("Kenya summoned the envoy on Monday", Some("the ministry"), "indirect")],
             ),
             (
                 "dateline_is_not_the_subject",

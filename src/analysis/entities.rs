@@ -14,7 +14,7 @@ use super::lexicon::Lexicon;
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
 use super::ner::{self, Label, Tagged};
 use super::span::Span;
-use super::tokens::{is_capitalised, token_ending_at, token_starting_at};
+use super::tokens::{dateline_at, is_capitalised, token_ending_at, token_starting_at};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -344,6 +344,32 @@ fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [
     }
 }
 
+/// The place of a wire dateline opening a paragraph ("NAIROBI (Reuters) -") is a place, whatever
+/// the tagger made of the upper-case word.
+fn dateline_places(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
+    let starts = tokens.iter().enumerate().filter(|(i, t)| *i == 0 || t.newlines_before >= 2).map(|(i, _)| i);
+    for first in starts.collect::<Vec<_>>() {
+        let Some((end, _)) = dateline_at(text, tokens, first) else { continue };
+        let evidence = Evidence::at(tokens[first].span.cover(tokens[end - 1].span), "the place of a dateline");
+        if let Some(f) = found.iter_mut().find(|f| f.first == first && f.end == end) {
+            if f.canonical.is_none() && f.kind != EntityKind::Place {
+                f.kind = EntityKind::Place;
+                f.evidence.push(evidence);
+            }
+        } else if !taken[first..end].iter().any(|t| *t) {
+            taken[first..end].iter_mut().for_each(|t| *t = true);
+            found.push(Found {
+                first,
+                end,
+                kind: EntityKind::Place,
+                confidence: 0.8,
+                evidence: vec![evidence],
+                canonical: None,
+            });
+        }
+    }
+}
+
 /// True when tokens `i..` start with a title or honorific of one to three words; returns its length.
 fn title_at(text: &str, tokens: &[Token], lex: &Lexicon, i: usize, end: usize) -> usize {
     let piece = |k: usize| tokens[k].span.slice(text);
@@ -496,6 +522,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
         }
     }
     retype_by_org_noun(text, tokens, lex, &mut found);
+    dateline_places(text, tokens, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
@@ -778,6 +805,11 @@ mod tests {
                 &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")],
             ),
             ("demonyms_are_not_places", "Azerbaijani and German officials met Armenians.", &[]),
+            (
+                "dateline_place",
+                "NAIROBI (Reuters) - Kenya summoned the envoy.",
+                &[("NAIROBI", "PLACE"), ("Reuters", "ORG"), ("Kenya", "PLACE")],
+            ),
             ("organisation_noun_after_the_name", "Farmers from the FNSEA union blocked the road.", &[("FNSEA", "ORG")]),
             (
                 "organisation_noun_before_the_name",

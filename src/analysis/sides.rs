@@ -644,14 +644,22 @@ pub fn assign(
     // Side A is the party the article names first.
     parties.sort_by_key(|c| first_seen[c]);
 
+    // Third parties are the countries, international bodies, organisations and people that take
+    // part; an organisation named once without speaking (the outlet in "told the BBC", the agency
+    // in a dateline) does not.
     let mut third: Vec<&Camp> = n_mentions
         .keys()
         .filter(|c| !parties.contains(c))
-        .filter(|c| {
-            count(&n_claims, c) > 0
-                || is_body(c)
-                || with_people.contains(*c)
-                || matches!(c, Camp::Country(_)) && count(&n_actor, c) >= 1 && count(&n_mentions, c) >= 2
+        .filter(|c| match c {
+            Camp::Actor(id) if clusters[id.0 as usize].kind == EntityKind::Org => {
+                count(&n_claims, c) > 0 || count(&n_actor, c) >= 2
+            }
+            _ => {
+                count(&n_claims, c) > 0
+                    || is_body(c)
+                    || with_people.contains(*c)
+                    || matches!(c, Camp::Country(_)) && count(&n_actor, c) >= 1 && count(&n_mentions, c) >= 2
+            }
         })
         .collect();
     third.sort_by_key(|c| (first_seen[*c], (*c).clone()));
