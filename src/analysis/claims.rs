@@ -110,6 +110,12 @@ const VERB_GROUP: &[&str] = &[
 ];
 
 /// Forms of "be" (and "get") that make a following participle passive ("was told to").
+/// Auxiliary and modal verbs: a phrase with one is a clause, not a name.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "has", "had", "have", "will", "would", "could", "should", "can", "may",
+    "might", "must", "did", "does", "do",
+];
+
 const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "am", "get", "got", "gets", "getting"];
 
 /// Adverbs that may stand between a form of "be" and a passive participle.
@@ -468,9 +474,25 @@ fn speaker_before(ctx: &Ctx, lower_bound: usize, stop: usize) -> Option<(usize, 
     if end > lower_bound && ctx.piece(end - 1) == "," {
         end -= 1;
     }
-    let s1 = segment_before(ctx, lower_bound, end);
+    let mut s1 = segment_before(ctx, lower_bound, end);
     if s1 == end {
         return None;
+    }
+    // A relative clause ("X, who heads the list, said"; "an expert who is not involved, said") or
+    // a participle phrase ("X, speaking on condition of anonymity, said") is not the speaker: the
+    // speaker is the phrase before it.
+    let relative = s1 > lower_bound && matches!(ctx.lower(s1 - 1).as_str(), "who" | "which" | "whose");
+    let participle = ctx.lower(s1).ends_with("ing") && s1 > lower_bound + 1 && ctx.piece(s1 - 1) == ",";
+    if relative || participle {
+        let mut e = s1 - 1;
+        if relative && e > lower_bound && ctx.piece(e - 1) == "," {
+            e -= 1;
+        }
+        let s = segment_before(ctx, lower_bound, e);
+        if s < e {
+            s1 = s;
+            end = e;
+        }
     }
     if s1 > lower_bound + 1 && ctx.piece(s1 - 1) == "," {
         let s2 = segment_before(ctx, lower_bound, s1 - 1);
@@ -848,7 +870,14 @@ fn verb_frame(
                 Tail::Content(s) => {
                     s == cue.end && speaker_like(ctx, s, right_end) && {
                         let (_, e) = speaker_right(ctx, s, right_end);
-                        (e..right_end).all(|k| ctx.tokens[k].kind == TokenKind::Punct) || e < b && ctx.piece(e) == ","
+                        // "..., said the city needed 1,100 homes": a verb makes it content.
+                        let verb = (s..e).any(|k| {
+                            let w = ctx.lower(k);
+                            w.ends_with("ed") || AUXILIARIES.contains(&w.as_str())
+                        });
+                        !verb
+                            && ((e..right_end).all(|k| ctx.tokens[k].kind == TokenKind::Punct)
+                                || e < b && ctx.piece(e) == ",")
                     }
                 }
                 _ => true,
@@ -1251,6 +1280,26 @@ mod tests {
                     c("the port met every standard", Some("she"), "indirect"),
                     c("a strike would hurt everyone", Some("she"), "indirect"),
                 ],
+            ),
+            (
+                "relative_clause_after_the_speaker",
+                "Tarn Holdings, which owns 7 percent of the port, said it wanted talks.",
+                vec![c("it wanted talks", Some("Tarn Holdings"), "indirect")],
+            ),
+            (
+                "relative_clause_inside_the_appositive",
+                "Ben Ola, a lawyer who is not involved in the case, said the ruling was fair.",
+                vec![c("the ruling was fair", Some("Ben Ola, a lawyer"), "indirect")],
+            ),
+            (
+                "participle_phrase_after_the_speaker",
+                "A port official, speaking on condition of anonymity, said the cranes had failed.",
+                vec![c("the cranes had failed", Some("A port official"), "indirect")],
+            ),
+            (
+                "appositive_then_content_with_a_verb",
+                "Councillor Ana Reis, the council's housing lead, said the city needed 1,100 new homes a year.",
+                vec![c("the city needed 1,100 new homes a year", Some("Councillor Ana Reis, the council's housing lead"), "indirect")],
             ),
             (
                 "dateline_is_not_content",
