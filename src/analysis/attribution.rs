@@ -7,6 +7,7 @@
 //! Paris") is read as the person it shortens.
 
 use super::claims::ClaimDraft;
+use super::lexicon::Lexicon;
 use super::model::{Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Speaker};
 use super::span::Span;
 use std::collections::HashMap;
@@ -107,8 +108,35 @@ fn antecedent<'a>(entities: &'a [Entity], pos: u32, person: bool, exclude: Span)
     })
 }
 
+/// The organisation a definite description stands for: "the ministry" is the last organisation
+/// named earlier with "Ministry" in its name; "the company" or "the group" (a kind, not a name
+/// word) is the last organisation named earlier.
+fn named_earlier<'a>(text: &str, entities: &'a [Entity], lex: &Lexicon, words: Span) -> Option<&'a Entity> {
+    let phrase = words.slice(text).to_lowercase();
+    let mut parts = phrase.split_whitespace();
+    let (Some(determiner), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
+    if !matches!(determiner, "the" | "its" | "this") {
+        return None;
+    }
+    let name_word: String = noun.chars().take(1).flat_map(char::to_uppercase).chain(noun.chars().skip(1)).collect();
+    let in_names = lex.org_words.contains(&name_word);
+    if !in_names && !lex.org_nouns.contains(noun) {
+        return None;
+    }
+    let before = entities.partition_point(|e| e.span.start < words.start);
+    let recent = || entities[..before].iter().rev().take(60).filter(|e| e.kind == EntityKind::Org);
+    let by_name = recent().find(|e| e.span.slice(text).split_whitespace().any(|w| w == name_word));
+    by_name.or_else(|| if in_names && !matches!(noun, "company" | "group") { None } else { recent().next() })
+}
+
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).
-pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clusters: &[Cluster]) -> Vec<Claim> {
+pub fn attribute(
+    text: &str,
+    drafts: Vec<ClaimDraft>,
+    entities: &[Entity],
+    clusters: &[Cluster],
+    lex: &Lexicon,
+) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
     let names = Names::new(text, entities, clusters);
     for draft in drafts {
@@ -178,6 +206,13 @@ pub fn attribute(text: &str, drafts: Vec<ClaimDraft>, entities: &[Entity], clust
                 evidence.push(Evidence::at(
                     entity.span,
                     format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize]),
+                ));
+                Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
+            } else if let Some(e) = named_earlier(text, entities, lex, words) {
+                let id = e.cluster;
+                evidence.push(Evidence::at(
+                    e.span,
+                    format!("'{phrase}' taken as {}, named earlier", names.shown[id.0 as usize]),
                 ));
                 Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
             } else if let Some(&id) = names.person_by_surname.get(phrase.trim()) {

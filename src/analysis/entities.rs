@@ -344,6 +344,122 @@ fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [
     }
 }
 
+/// A name of two or more words means one thing throughout a text: every occurrence takes the
+/// type with the most confidence summed over its occurrences (the knowledge base's type when it
+/// knows the name), so "Harwell Shipping" at a sentence start is the company named before.
+fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
+    let surface =
+        |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+    let mut votes: HashMap<&str, HashMap<EntityKind, f32>> = HashMap::new();
+    for f in found
+        .iter()
+        .filter(|f| f.end - f.first >= 2 && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place))
+    {
+        let weight = if f.canonical.is_some() { 10.0 } else { f.confidence };
+        *votes.entry(surface(f)).or_default().entry(f.kind).or_default() += weight;
+    }
+    let winner: HashMap<&str, EntityKind> = votes
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .filter_map(|(name, v)| {
+            v.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.label().cmp(a.0.label()))).map(|(k, _)| (name, k))
+        })
+        .collect();
+    if winner.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let name = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+        if let Some(&kind) = winner.get(name) {
+            if f.kind != kind && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
+                f.kind = kind;
+                f.evidence.push(Evidence::note("the same name is typed this way elsewhere in the text"));
+            }
+        }
+    }
+}
+
+/// Completes organisation names the tagger cut short: "Markets Authority" after "Competition
+/// and", "International Centre" before "for Defence and Security", "Medical Association" after
+/// the place "New Zealand". Names taken in are dropped as entities of their own.
+fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let name_word = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && is_capitalised(piece(i))
+            && !lex.function_words.contains(&piece(i).to_lowercase())
+            && tokens[i].newlines_before == 0
+    };
+    found.sort_by_key(|f| f.first);
+    let mut i = 0;
+    while i < found.len() {
+        if found[i].kind != EntityKind::Org {
+            i += 1;
+            continue;
+        }
+        let (mut first, mut end) = (found[i].first, found[i].end);
+        let head_is_org_word = |end: usize| lex.org_words.contains(piece(end - 1));
+        // Right: "Centre" + "for Climate and Water Research", "Ministry" + "of Health".
+        let mut joined_by_preposition = (first..end).any(|k| matches!(piece(k), "for" | "of"));
+        loop {
+            if end + 1 >= tokens.len() || !name_word(end + 1) || tokens[end].newlines_before > 0 {
+                break;
+            }
+            let joiner = piece(end);
+            let ok = match joiner {
+                "for" | "of" => head_is_org_word(end) || joined_by_preposition,
+                "and" | "&" => joined_by_preposition,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            let mut k = end + 1;
+            while k < tokens.len() && k < end + 5 && name_word(k) {
+                k += 1;
+            }
+            // Not over a place after "and" ("the Ministry of Defence and Ukraine").
+            let place = found.iter().any(|f| f.first == end + 1 && f.kind == EntityKind::Place);
+            if joiner == "and" && place {
+                break;
+            }
+            joined_by_preposition |= matches!(joiner, "for" | "of");
+            end = k;
+        }
+        // Left: "Competition and" + "Markets Authority".
+        if head_is_org_word(end) && first >= 2 && matches!(piece(first - 1), "and" | "&") && name_word(first - 2) {
+            let mut k = first - 2;
+            while k > 0 && first - 1 - k < 3 && name_word(k - 1) {
+                k -= 1;
+            }
+            let person = found.iter().any(|f| f.kind == EntityKind::Person && f.first <= first - 2 && f.end > k);
+            if !person {
+                first = k;
+            }
+        }
+        // Left, adjacent: the place "New Zealand" + "Medical Association".
+        if head_is_org_word(end) {
+            if let Some(p) = found.iter().find(|f| f.end == first && f.kind == EntityKind::Place) {
+                if tokens[first].space_before && tokens[first].newlines_before == 0 {
+                    first = p.first;
+                }
+            }
+        }
+        if (first, end) != (found[i].first, found[i].end) {
+            let keep = found[i].first;
+            found.retain(|f| !(f.first >= first && f.end <= end && f.first != keep));
+            let Some(i2) = found.iter().position(|f| f.first == keep) else { break };
+            i = i2;
+            found[i].first = first;
+            found[i].end = end;
+            found[i].canonical = None;
+            found[i].evidence.push(Evidence::note("one organisation name, completed around the tagged words"));
+            taken[first..end].iter_mut().for_each(|t| *t = true);
+        }
+        i += 1;
+    }
+}
+
 /// The place of a wire dateline opening a paragraph ("NAIROBI (Reuters) -") is a place, whatever
 /// the tagger made of the upper-case word.
 fn dateline_places(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
@@ -523,8 +639,10 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     }
     retype_by_org_noun(text, tokens, lex, &mut found);
     dateline_places(text, tokens, &mut taken, &mut found);
+    extend_org_names(text, tokens, lex, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
+    one_type_per_name(text, tokens, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
@@ -805,6 +923,20 @@ mod tests {
                 &[("Hikmet Hajiyev", "PERSON"), ("Hajiyev", "PERSON")],
             ),
             ("demonyms_are_not_places", "Azerbaijani and German officials met Armenians.", &[]),
+            (
+                "organisation_names_completed",
+                "The Competition and Markets Authority met staff of the Centre for Climate and Water Research and the New Zealand Medical Association.",
+                &[
+                    ("Competition and Markets Authority", "ORG"),
+                    ("Centre for Climate and Water Research", "ORG"),
+                    ("New Zealand Medical Association", "ORG"),
+                ],
+            ),
+            (
+                "one_type_per_name",
+                "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
+                &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
             (
                 "dateline_place",
                 "NAIROBI (Reuters) - Kenya summoned the envoy.",

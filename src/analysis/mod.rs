@@ -38,7 +38,7 @@ pub fn analyze(text: &str) -> Analysis {
     let (quotes, mut diagnostics) = quotes::find(text, &tokens);
     let (entities, clusters) = entities::recognize(text, &tokens, &sentences, lex);
     let drafts = claims::find(text, &tokens, &sentences, &quotes, lex);
-    let mut claims = attribution::attribute(text, drafts, &entities, &clusters);
+    let mut claims = attribution::attribute(text, drafts, &entities, &clusters, lex);
     let sides = sides::assign(text, &tokens, &entities, &clusters, &mut claims, lex);
     let assertions = assertions::find(text, &tokens, &sentences, &entities, &claims, lex);
     diagnostics.extend(sides.diagnostics);

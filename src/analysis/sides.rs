@@ -443,11 +443,14 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
     let words = speaker.span.slice(ctx.text);
     let start = ctx.entities.partition_point(|e| e.span.start < speaker.span.start);
     for e in ctx.entities[start..].iter().take_while(|e| e.span.end <= speaker.span.end) {
-        if let Some((camp, _)) = camps.get(&e.cluster) {
-            return Some((
-                camp.clone(),
-                Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text))),
-            ));
+        // "a spokesperson for Tarn Holdings": an organisation stands for itself when nothing else places it.
+        let camp = camps
+            .get(&e.cluster)
+            .map(|(c, _)| c.clone())
+            .or_else(|| intrinsic_camp(ctx, e.cluster))
+            .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)));
+        if let Some(camp) = camp {
+            return Some((camp, Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))));
         }
     }
     for word in words.split(|c: char| !c.is_alphanumeric()) {

@@ -127,7 +127,7 @@ fn main() {
         let t3 = Instant::now();
         let drafts = claims::find(a, &toks, &sents, &qs, lex);
         let t4 = Instant::now();
-        let mut cl = attribution::attribute(a, drafts, &ents, &clusters);
+        let mut cl = attribution::attribute(a, drafts, &ents, &clusters, lex);
         let t5 = Instant::now();
         let _ = sides::assign(a, &toks, &ents, &clusters, &mut cl, lex);
         let t6 = Instant::now();
