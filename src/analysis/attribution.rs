@@ -118,15 +118,29 @@ fn named_earlier<'a>(text: &str, entities: &'a [Entity], lex: &Lexicon, words: S
     if !matches!(determiner, "the" | "its" | "this") {
         return None;
     }
+    organisation_named_earlier(text, entities, lex, noun, words.start)
+}
+
+/// The organisation a common noun refers back to ("ministry", "union", "company"), named before
+/// byte `before`: the last one with the noun in its name, or for a kind that is not a name word
+/// ("company", "group"), the last organisation.
+pub fn organisation_named_earlier<'a>(
+    text: &str,
+    entities: &'a [Entity],
+    lex: &Lexicon,
+    noun: &str,
+    before: u32,
+) -> Option<&'a Entity> {
+    let noun = noun.to_lowercase();
     let name_word: String = noun.chars().take(1).flat_map(char::to_uppercase).chain(noun.chars().skip(1)).collect();
     let in_names = lex.org_words.contains(&name_word);
-    if !in_names && !lex.org_nouns.contains(noun) {
+    if !in_names && !lex.org_nouns.contains(&noun) {
         return None;
     }
-    let before = entities.partition_point(|e| e.span.start < words.start);
-    let recent = || entities[..before].iter().rev().take(60).filter(|e| e.kind == EntityKind::Org);
+    let end = entities.partition_point(|e| e.span.start < before);
+    let recent = || entities[..end].iter().rev().take(60).filter(|e| e.kind == EntityKind::Org);
     let by_name = recent().find(|e| e.span.slice(text).split_whitespace().any(|w| w == name_word));
-    by_name.or_else(|| if in_names && !matches!(noun, "company" | "group") { None } else { recent().next() })
+    by_name.or_else(|| if in_names && !matches!(noun.as_str(), "company" | "group") { None } else { recent().next() })
 }
 
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).

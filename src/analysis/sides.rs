@@ -7,6 +7,7 @@
 //! ("Azerbaijan’s president Ilham Aliyev", "German chancellor Olaf Scholz", "Hamas spokesman X"),
 //! and an appositive after a name ("Hikmet Hajiyev, Aliyev’s foreign policy adviser").
 
+use super::attribution::organisation_named_earlier;
 use super::lexicon::Lexicon;
 use super::model::{
     Analysis, Claim, ClaimId, Cluster, ClusterId, CounterClaim, Diagnostic, Entity, EntityKind, Evidence, Quote, Side,
@@ -236,9 +237,16 @@ fn mention_affiliation(
             if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
                 k -= 1;
             }
+            // "A company spokesman, James Ward": the company named earlier.
             let camp = match ctx.entity_ending_at(k) {
                 Some(e) => camp_of_entity(e),
-                None => camp_of_word(ctx, ctx.piece(k)),
+                None => camp_of_word(ctx, ctx.piece(k)).or_else(|| {
+                    (j..first - 1).find_map(|w| {
+                        let at = ctx.tokens[w].span.start;
+                        organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, ctx.piece(w), at)
+                            .and_then(camp_of_entity)
+                    })
+                }),
             };
             if let Some(camp) = camp {
                 let span = ctx.tokens[k].span.cover(ctx.tokens[first - 1].span);
