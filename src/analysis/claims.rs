@@ -906,8 +906,10 @@ fn verb_frame(
             if passive_clause(ctx, a, j) {
                 return Outcome::Nothing;
             }
-            // "... and warned that Y": a reporting clause of its own, one claim of its own.
-            let own_clause = matches!(tail, Tail::Content(s) if s > cue.end && ctx.lower(s - 1) == "that");
+            // "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y": a reporting
+            // clause of its own, one claim of its own.
+            let own_clause = matches!(tail, Tail::Content(s) if s > cue.end && ctx.lower(s - 1) == "that")
+                || matches!(cue.lemma.as_str(), "accuse" | "urge");
             match tail {
                 Tail::Content(_) if earlier_in_sentence && !own_clause => {
                     match content_after(ctx, after_start, right_end, b, last_cue, next) {
@@ -1310,6 +1312,11 @@ mod tests {
                 "dateline_is_not_the_subject",
                 "OSLO — Norwegian dock workers walked out on Friday, accusing the port of cutting wages.",
                 vec![c("the port of cutting wages", Some("Norwegian dock workers"), "indirect")],
+            ),
+            (
+                "coordinated_accusation_is_a_claim_of_its_own",
+                "Ana Reis said the offer was low, and accused the board of rushing the vote.",
+                vec![c("the offer was low", Some("Ana Reis"), "indirect"), c("the board of rushing the vote", Some("Ana Reis"), "indirect")],
             ),
             (
                 "coordinated_cue_extends_claim",
