@@ -10,7 +10,7 @@
 //! corridor"). A last, document-level pass gives every bare occurrence of a name found
 //! elsewhere in the text the same type (a surname at a sentence start, "Paris said").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, LEXICON};
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
 use super::ner::{self, Label, Tagged};
 use super::span::Span;
@@ -337,9 +337,49 @@ fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [
     for f in
         found.iter_mut().filter(|f| f.canonical.is_none() && matches!(f.kind, EntityKind::Person | EntityKind::Place))
     {
+        let last = tokens[f.end - 1].span.slice(text);
         if let Some(evidence) = org_noun_beside(text, tokens, lex, f.first, f.end) {
             f.kind = EntityKind::Org;
             f.evidence.push(evidence);
+        } else if f.end - f.first >= 2 && lex.company_words.contains(last) {
+            f.kind = EntityKind::Org;
+            f.evidence.push(Evidence::at(tokens[f.end - 1].span, format!("a company name ending in '{last}'")));
+        }
+    }
+}
+
+/// A company's first word alone names it ("Solvane" after "Solvane Technologies"): such
+/// occurrences become organisations, whatever the tagger made of them.
+fn company_short_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let short: HashSet<&str> = found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Org && f.end - f.first >= 2 && lex.company_words.contains(piece(f.end - 1)))
+        .map(|f| piece(f.first))
+        .filter(|w| is_capitalised(w) && !lex.function_words.contains(&w.to_lowercase()))
+        .collect();
+    if short.is_empty() {
+        return;
+    }
+    for f in found.iter_mut().filter(|f| f.end - f.first == 1 && f.kind != EntityKind::Org && f.canonical.is_none()) {
+        if short.contains(piece(f.first)) {
+            f.kind = EntityKind::Org;
+            f.evidence.push(Evidence::note("the first word of a company named in the text"));
+        }
+    }
+    for i in 0..tokens.len() {
+        let next_is_name =
+            i + 1 < tokens.len() && is_capitalised(piece(i + 1)) && tokens[i + 1].kind == TokenKind::Word;
+        if !taken[i] && tokens[i].kind == TokenKind::Word && short.contains(piece(i)) && !next_is_name {
+            taken[i] = true;
+            found.push(Found {
+                first: i,
+                end: i + 1,
+                kind: EntityKind::Org,
+                confidence: 0.75,
+                evidence: vec![Evidence::note("the first word of a company named in the text")],
+                canonical: None,
+            });
         }
     }
 }
@@ -642,6 +682,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     extend_org_names(text, tokens, lex, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
+    company_short_names(text, tokens, lex, &mut taken, &mut found);
     one_type_per_name(text, tokens, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
@@ -838,6 +879,9 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
         if f.kind == EntityKind::Org && f.end - f.first >= 2 {
             let name = f.canonical.unwrap_or(surface);
             org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert_with(|| name.to_string());
+            if LEXICON.company_words.contains(tokens[f.end - 1].span.slice(text)) {
+                org_heads.entry(tokens[f.first].span.slice(text)).or_insert_with(|| name.to_string());
+            }
         }
         if matches!(f.kind, EntityKind::Org | EntityKind::Place) {
             let name = f.canonical.unwrap_or(surface);
@@ -936,6 +980,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "company_and_its_short_name",
+                "Workers sued Tarnvale Technologies on Monday. Tarnvale said the claims were false.",
+                &[("Tarnvale Technologies", "ORG"), ("Monday", "DATE"), ("Tarnvale", "ORG")],
             ),
             (
                 "dateline_place",

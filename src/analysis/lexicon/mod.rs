@@ -43,6 +43,8 @@ pub struct Lexicon {
     pub place_words: HashSet<String>,
     /// Common nouns naming a kind of organisation ("party", "agency"), lower case.
     pub org_nouns: HashSet<String>,
+    /// Last words of company names ("Technologies", "Shipping").
+    pub company_words: HashSet<String>,
     /// Countries.
     pub countries: Vec<Country>,
     /// Metonym → index into `countries` ("Kremlin" → Russia).
@@ -119,6 +121,7 @@ impl Lexicon {
             org_words: set(include_str!("org_words.txt"), false),
             place_words: set(include_str!("place_words.txt"), true),
             org_nouns: set(include_str!("org_nouns.txt"), true),
+            company_words: set(include_str!("company_words.txt"), false),
             countries,
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
