@@ -348,6 +348,24 @@ fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [
     }
 }
 
+/// "Lake Turkana", "Mount Elgon", "Omo River", "Mill Lane": a place word in a name makes it a
+/// place. Not "bank", "state" or "city", which end organisations' names as often ("Manchester City").
+fn retype_by_place_word(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.canonical.is_none() && f.end - f.first >= 2 && f.kind != EntityKind::Place) {
+        let first = tokens[f.first].span.slice(text);
+        let last = tokens[f.end - 1].span.slice(text);
+        let leading = matches!(first, "Lake" | "Mount" | "Mt" | "Cape" | "Gulf" | "Bay");
+        let trailing = is_capitalised(last)
+            && lex.place_words.contains(&last.to_lowercase())
+            && !matches!(last, "Bank" | "State" | "City" | "Base" | "Border" | "Hospital");
+        if leading || trailing {
+            let word = if leading { first } else { last };
+            f.kind = EntityKind::Place;
+            f.evidence.push(Evidence::note(format!("a place name with '{word}' in it")));
+        }
+    }
+}
+
 /// A company's first word alone names it ("Solvane" after "Solvane Technologies"): such
 /// occurrences become organisations, whatever the tagger made of them.
 fn company_short_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
@@ -405,6 +423,27 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
             v.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.label().cmp(a.0.label()))).map(|(k, _)| (name, k))
         })
         .collect();
+    // A one-word name that is the first or last word of longer names of one kind only is that
+    // kind ("Turkana" after "Lake Turkana", "Harland" after "Jessica Harland").
+    let mut kinds_of_word: HashMap<&str, HashSet<EntityKind>> = HashMap::new();
+    for f in found.iter().filter(|f| f.end - f.first >= 2) {
+        if (f.first..f.end).any(|k| matches!(tokens[k].span.slice(text), "'s" | "’s")) {
+            continue;
+        }
+        for k in [f.first, f.end - 1] {
+            kinds_of_word.entry(tokens[k].span.slice(text)).or_default().insert(f.kind);
+        }
+    }
+    for f in found.iter_mut().filter(|f| f.end - f.first == 1 && f.canonical.is_none()) {
+        let word = tokens[f.first].span.slice(text);
+        if let Some(kinds) = kinds_of_word.get(word).filter(|k| k.len() == 1) {
+            let kind = *kinds.iter().next().expect("one kind");
+            if kind != f.kind && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
+                f.kind = kind;
+                f.evidence.push(Evidence::note("part of a longer name of this kind in the text"));
+            }
+        }
+    }
     if winner.is_empty() {
         return;
     }
@@ -417,6 +456,48 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
             }
         }
     }
+}
+
+/// "Nalvia's Interior Ministry" is two names: the owner and the organisation it owns. The owner
+/// of a ministry, an army or an embassy is a country (a place); of anything else, an organisation.
+fn split_possessives(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
+    let mut owners = Vec::new();
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Org && f.canonical.is_none()) {
+        let Some(p) =
+            (f.first + 1..f.end.saturating_sub(1)).find(|&k| matches!(tokens[k].span.slice(text), "'s" | "’s"))
+        else {
+            continue;
+        };
+        let head = tokens[f.end - 1].span.slice(text);
+        let government = matches!(
+            head,
+            "Ministry"
+                | "Department"
+                | "Embassy"
+                | "Army"
+                | "Navy"
+                | "Police"
+                | "Parliament"
+                | "Government"
+                | "Forces"
+                | "Cabinet"
+                | "Office"
+        );
+        let owner_kind = if government { EntityKind::Place } else { EntityKind::Org };
+        let evidence = Evidence::at(tokens[p].span, "a possessive between two names");
+        owners.push(Found {
+            first: f.first,
+            end: p,
+            kind: owner_kind,
+            confidence: f.confidence,
+            evidence: vec![evidence.clone()],
+            canonical: None,
+        });
+        f.first = p + 1;
+        f.evidence.push(evidence);
+    }
+    found.extend(owners);
+    found.sort_by_key(|f| f.first);
 }
 
 /// Completes organisation names the tagger cut short: "Markets Authority" after "Competition
@@ -680,8 +761,10 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     retype_by_org_noun(text, tokens, lex, &mut found);
     dateline_places(text, tokens, &mut taken, &mut found);
     extend_org_names(text, tokens, lex, &mut taken, &mut found);
+    split_possessives(text, tokens, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
+    retype_by_place_word(text, tokens, lex, &mut found);
     company_short_names(text, tokens, lex, &mut taken, &mut found);
     one_type_per_name(text, tokens, &mut found);
     // A title alone is not a person ("Prime Minister" before the name).
@@ -980,6 +1063,16 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "possessive_between_two_names",
+                "Officials at Tarnland's Interior Ministry said so.",
+                &[("Tarnland", "PLACE"), ("Interior Ministry", "ORG")],
+            ),
+            (
+                "place_words_in_names",
+                "Fishermen on Lake Turkana and farmers along the Omo River met near Mill Lane.",
+                &[("Lake Turkana", "PLACE"), ("Omo River", "PLACE"), ("Mill Lane", "PLACE")],
             ),
             (
                 "company_and_its_short_name",
