@@ -458,6 +458,44 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
     }
 }
 
+/// An upper-case word that spells the initials of a name found in the text ("PWU" after "Port
+/// Workers Union", "NZMA") is that organisation or place; clustering then ties the two.
+fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let mut by_initials: HashMap<String, EntityKind> = HashMap::new();
+    for f in found.iter().filter(|f| f.end - f.first >= 2 && matches!(f.kind, EntityKind::Org | EntityKind::Place)) {
+        let name = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+        if let Some(acronym) = initials(name) {
+            by_initials.entry(acronym).or_insert(f.kind);
+        }
+    }
+    if by_initials.is_empty() {
+        return;
+    }
+    for i in 0..tokens.len() {
+        let word = piece(i);
+        if taken[i]
+            || tokens[i].kind != TokenKind::Word
+            || word.len() < 2
+            || !word.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        if let Some(&kind) = by_initials.get(word) {
+            taken[i] = true;
+            found.push(Found {
+                first: i,
+                end: i + 1,
+                kind,
+                confidence: 0.8,
+                evidence: vec![Evidence::note("the initials of a name in the text")],
+                canonical: None,
+            });
+        }
+    }
+    found.sort_by_key(|f| f.first);
+}
+
 /// "Nalvia's Interior Ministry" is two names: the owner and the organisation it owns. The owner
 /// of a ministry, an army or an embassy is a country (a place); of anything else, an organisation.
 fn split_possessives(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
@@ -762,6 +800,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     dateline_places(text, tokens, &mut taken, &mut found);
     extend_org_names(text, tokens, lex, &mut taken, &mut found);
     split_possessives(text, tokens, &mut found);
+    acronyms_of_names(text, tokens, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
     retype_by_place_word(text, tokens, lex, &mut found);
@@ -1063,6 +1102,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "acronym_of_a_name_in_the_text",
+                "The Port Workers Union (PWU) called a strike. The PWU said pay was low.",
+                &[("Port Workers Union", "ORG"), ("PWU", "ORG"), ("PWU", "ORG")],
             ),
             (
                 "possessive_between_two_names",
