@@ -617,7 +617,15 @@ pub fn assign(
             *n_lead.entry(camp.clone()).or_default() += 1;
         }
         let venue = *ti > 0 && LOCATIVES.contains(&tokens[ti - 1].span.slice(text).to_lowercase().as_str());
-        if !venue {
+        // The outlet a speaker talks to ("told Reuters", "told the BBC") or a byline in brackets
+        // ("NAIROBI (Reuters) -") is not a party to anything.
+        let word_before = |k: usize| (*ti >= k).then(|| tokens[ti - k].span.slice(text).to_lowercase());
+        let listener = matches!(word_before(1).as_deref(), Some("told" | "tells" | "telling"))
+            || word_before(1).as_deref() == Some("the")
+                && matches!(word_before(2).as_deref(), Some("told" | "tells" | "telling"));
+        let byline =
+            word_before(1).as_deref() == Some("(") && tokens.get(ti + 1).is_some_and(|t| t.span.slice(text) == ")");
+        if !venue && !listener && !byline {
             *n_actor.entry(camp.clone()).or_default() += 1;
         }
         first_seen.entry(camp.clone()).or_insert(*pos);
@@ -693,8 +701,7 @@ pub fn assign(
     parties.sort_by_key(|c| first_seen[c]);
 
     // Third parties are the countries, international bodies, organisations and people that take
-    // part; an organisation named once without speaking (the outlet in "told the BBC", the agency
-    // in a dateline) does not.
+    // part; an organisation named only as the outlet a speaker told or in a byline does not.
     let mut third: Vec<&Camp> = n_mentions
         .keys()
         .filter(|c| !parties.contains(c))
@@ -704,8 +711,8 @@ pub fn assign(
             }
             _ => {
                 count(&n_claims, c) > 0
-                    || is_body(c)
-                    || with_people.contains(*c)
+                    || is_body(c) && count(&n_actor, c) >= 1
+                    || !is_body(c) && with_people.contains(*c)
                     || matches!(c, Camp::Country(_)) && count(&n_actor, c) >= 1 && count(&n_mentions, c) >= 2
             }
         })
