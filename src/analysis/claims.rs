@@ -804,8 +804,31 @@ fn verb_frame(
         Some((first, end))
     };
 
-    let before_quote =
+    let mut before_quote =
         before.is_some_and(|j| closes_quote(j) || before_piece == "," && j > consumed && closes_quote(j - 1));
+    let (mut sp, mut before) = (sp, before);
+    // “CONTENT,” Kenya's water minister, Joseph Mutua, told reporters: a speaker with commas in it.
+    if !before_quote && cue.first > consumed + 2 {
+        let (anchor, speaker_end) = match sp {
+            Some(_) => (sp_first, sp_end),
+            None if ctx.piece(cue.first - 1) == "," => (cue.first - 1, cue.first - 1),
+            None => (cue.first, cue.first),
+        };
+        // The quotation's closing mark with a comma just inside (“...,”) or just after (“...”,).
+        let from = cue.first.saturating_sub(16).max(consumed + 1);
+        let quote_end = (from..anchor)
+            .rev()
+            .find(|&q| closes_quote(q) && (ctx.piece(q - 1) == "," || q + 1 < anchor && ctx.piece(q + 1) == ","));
+        if let Some(q) = quote_end {
+            let k = if ctx.piece(q - 1) == "," { q } else { q + 1 };
+            let quote_between = (k + 1..cue.first).any(|x| ctx.tokens[x].kind == TokenKind::Quote);
+            if k + 1 < speaker_end && !quote_between {
+                before_quote = true;
+                before = Some(k);
+                sp = Some((k + 1, speaker_end));
+            }
+        }
+    }
     if let (true, Some(j)) = (before_quote, before) {
         // “CONTENT,” said X.  /  “CONTENT,” X said.  /  “A,” he said, “B.”
         let Some((first, end)) = before_content(j + 1) else { return Outcome::Nothing };
@@ -906,10 +929,10 @@ fn verb_frame(
             if passive_clause(ctx, a, j) {
                 return Outcome::Nothing;
             }
-            // "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y": a reporting
-            // clause of its own, one claim of its own.
+            // "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y", "... and
+            // said Y": a reporting clause of its own, one claim of its own.
             let own_clause = matches!(tail, Tail::Content(s) if s > cue.end && ctx.lower(s - 1) == "that")
-                || matches!(cue.lemma.as_str(), "accuse" | "urge");
+                || matches!(cue.lemma.as_str(), "accuse" | "urge" | "say");
             match tail {
                 Tail::Content(_) if earlier_in_sentence && !own_clause => {
                     match content_after(ctx, after_start, right_end, b, last_cue, next) {
@@ -1302,6 +1325,11 @@ mod tests {
                 "appositive_then_content_with_a_verb",
                 "Councillor Ana Reis, the council's housing lead, said the city needed 1,100 new homes a year.",
                 vec![c("the city needed 1,100 new homes a year", Some("Councillor Ana Reis, the council's housing lead"), "indirect")],
+            ),
+            (
+                "quote_then_speaker_with_an_appositive",
+                "“The river is ours too,” Kenya's water minister, Joseph Mutua, told a news conference on Monday.",
+                vec![c("“The river is ours too,”", Some("Kenya's water minister, Joseph Mutua"), "direct")],
             ),
             (
                 "dateline_is_not_content",
