@@ -549,25 +549,26 @@ fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bo
             && !lex.function_words.contains(&piece(i).to_lowercase())
             && tokens[i].newlines_before == 0
     };
+    let head_is_org_word = |end: usize| lex.org_words.contains(piece(end - 1));
     found.sort_by_key(|f| f.first);
-    let mut i = 0;
-    while i < found.len() {
-        if found[i].kind != EntityKind::Org {
-            i += 1;
-            continue;
-        }
-        let (mut first, mut end) = (found[i].first, found[i].end);
-        let head_is_org_word = |end: usize| lex.org_words.contains(piece(end - 1));
+    // Looked up once, so the pass stays linear in the number of names.
+    let place_starting: HashSet<usize> =
+        found.iter().filter(|f| f.kind == EntityKind::Place).map(|f| f.first).collect();
+    let place_ending: HashMap<usize, usize> =
+        found.iter().filter(|f| f.kind == EntityKind::Place).map(|f| (f.end, f.first)).collect();
+    let person_tokens: HashSet<usize> =
+        found.iter().filter(|f| f.kind == EntityKind::Person).flat_map(|f| f.first..f.end).collect();
+    let mut grown: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, f) in found.iter().enumerate().filter(|(_, f)| f.kind == EntityKind::Org) {
+        let (mut first, mut end) = (f.first, f.end);
         // Right: "Centre" + "for Climate and Water Research", "Ministry" + "of Health".
         let mut joined_by_preposition = (first..end).any(|k| matches!(piece(k), "for" | "of"));
-        loop {
-            if end + 1 >= tokens.len() || !name_word(end + 1) || tokens[end].newlines_before > 0 {
-                break;
-            }
+        while end + 1 < tokens.len() && name_word(end + 1) && tokens[end].newlines_before == 0 {
             let joiner = piece(end);
             let ok = match joiner {
                 "for" | "of" => head_is_org_word(end) || joined_by_preposition,
-                "and" | "&" => joined_by_preposition,
+                // Not over a place after "and" ("the Ministry of Defence and Ukraine").
+                "and" | "&" => joined_by_preposition && !place_starting.contains(&(end + 1)),
                 _ => false,
             };
             if !ok {
@@ -576,11 +577,6 @@ fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bo
             let mut k = end + 1;
             while k < tokens.len() && k < end + 5 && name_word(k) {
                 k += 1;
-            }
-            // Not over a place after "and" ("the Ministry of Defence and Ukraine").
-            let place = found.iter().any(|f| f.first == end + 1 && f.kind == EntityKind::Place);
-            if joiner == "and" && place {
-                break;
             }
             joined_by_preposition |= matches!(joiner, "for" | "of");
             end = k;
@@ -591,42 +587,61 @@ fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bo
             while k > 0 && first - 1 - k < 3 && name_word(k - 1) {
                 k -= 1;
             }
-            let person = found.iter().any(|f| f.kind == EntityKind::Person && f.first <= first - 2 && f.end > k);
-            if !person {
+            if !(k..first - 1).any(|t| person_tokens.contains(&t)) {
                 first = k;
             }
         }
         // Left, adjacent: the place "New Zealand" + "Medical Association".
-        if head_is_org_word(end) {
-            if let Some(p) = found.iter().find(|f| f.end == first && f.kind == EntityKind::Place) {
-                if tokens[first].space_before && tokens[first].newlines_before == 0 {
-                    first = p.first;
-                }
+        if head_is_org_word(end) && tokens[first].space_before && tokens[first].newlines_before == 0 {
+            if let Some(&place_first) = place_ending.get(&first) {
+                first = place_first;
             }
         }
-        if (first, end) != (found[i].first, found[i].end) {
-            let keep = found[i].first;
-            found.retain(|f| !(f.first >= first && f.end <= end && f.first != keep));
-            let Some(i2) = found.iter().position(|f| f.first == keep) else { break };
-            i = i2;
-            found[i].first = first;
-            found[i].end = end;
-            found[i].canonical = None;
-            found[i].evidence.push(Evidence::note("one organisation name, completed around the tagged words"));
-            taken[first..end].iter_mut().for_each(|t| *t = true);
+        if (first, end) != (f.first, f.end) {
+            grown.push((i, first, end));
         }
-        i += 1;
     }
+    if grown.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; found.len()];
+    for &(i, first, end) in &grown {
+        // The names inside the grown span (found is sorted by `first`).
+        let from = found.partition_point(|f| f.first < first);
+        for (j, f) in found.iter().enumerate().skip(from).take_while(|(_, f)| f.first < end) {
+            if j != i && f.end <= end {
+                drop[j] = true;
+            }
+        }
+        let f = &mut found[i];
+        f.first = first;
+        f.end = end;
+        f.canonical = None;
+        f.evidence.push(Evidence::note("one organisation name, completed around the tagged words"));
+        taken[first..end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut index = 0;
+    found.retain(|_| {
+        index += 1;
+        !drop[index - 1]
+    });
+    found.sort_by_key(|f| f.first);
 }
 
 /// The place of a wire dateline opening a paragraph ("NAIROBI (Reuters) -") is a place, whatever
 /// the tagger made of the upper-case word.
 fn dateline_places(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
     let starts = tokens.iter().enumerate().filter(|(i, t)| *i == 0 || t.newlines_before >= 2).map(|(i, _)| i);
-    for first in starts.collect::<Vec<_>>() {
-        let Some((end, _)) = dateline_at(text, tokens, first) else { continue };
+    let datelines: Vec<(usize, usize)> =
+        starts.filter_map(|first| dateline_at(text, tokens, first).map(|(end, _)| (first, end))).collect();
+    if datelines.is_empty() {
+        return;
+    }
+    let by_span: HashMap<(usize, usize), usize> =
+        found.iter().enumerate().map(|(i, f)| ((f.first, f.end), i)).collect();
+    for (first, end) in datelines {
         let evidence = Evidence::at(tokens[first].span.cover(tokens[end - 1].span), "the place of a dateline");
-        if let Some(f) = found.iter_mut().find(|f| f.first == first && f.end == end) {
+        if let Some(f) = by_span.get(&(first, end)).map(|&i| &mut found[i]) {
             if f.canonical.is_none() && f.kind != EntityKind::Place {
                 f.kind = EntityKind::Place;
                 f.evidence.push(evidence);
