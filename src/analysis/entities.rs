@@ -7,8 +7,13 @@
 //! organisations; aho-corasick, leftmost-longest), which fixes the type of the names it knows
 //! unless the tagger found a longer name around them ("Valeska Paris", "US Air Force"); and
 //! head-word rules for capitalised runs the tagger left out ("Ministry of Defence", "Lachin
-//! corridor"). A last, document-level pass gives every bare occurrence of a name found
-//! elsewhere in the text the same type (a surname at a sentence start, "Paris said").
+//! corridor"). Then rules that read the words around a name fix its type or its extent: a noun
+//! for an organisation beside it ("the FNSEA union"), a dateline ("NAIROBI (Reuters) -"), an
+//! organisation name the tagger cut short ("Competition and Markets Authority"), a possessive
+//! between two names ("Nalvia's Interior Ministry"), initials ("PWU"), a company's short name
+//! ("Solvane" for "Solvane Technologies"), a place word ("Lake Turkana"). Last, document-level
+//! passes give every bare occurrence of a name found elsewhere in the text the same type (a
+//! surname at a sentence start, "Paris said"), and one name one type throughout.
 
 use super::lexicon::{Lexicon, LEXICON};
 use super::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Evidence, Sentence, Token, TokenKind};
