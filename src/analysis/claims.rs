@@ -383,10 +383,12 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             let prev = if i > a { ctx.lower(i - 1) } else { String::new() };
             let next = if i + 1 < b { ctx.lower(i + 1) } else { String::new() };
             let participle = lower.ends_with("ing") && lower != *lemma;
-            // "16 reports from the public", "media reports said": a plural noun, not a verb.
+            // "16 reports from the public", "media reports said", "member states were nervous",
+            // "retaliation claims often turn on timing": a plural noun, not a verb.
             let plural_noun = lower.ends_with('s')
-                && i > a
-                && (ctx.tokens[i - 1].kind == TokenKind::Number || QUANTIFIERS.contains(&prev.as_str()));
+                && (i > a && (ctx.tokens[i - 1].kind == TokenKind::Number || QUANTIFIERS.contains(&prev.as_str()))
+                    || AUXILIARIES.contains(&next.as_str())
+                    || matches!(next.as_str(), "often" | "suggest" | "show" | "indicate"));
             let blocked = NOT_A_CUE_AFTER.contains(&prev.as_str()) || prev == "-" || plural_noun;
             // "was told to", "were said to be", "is believed to have": passives report no speaker.
             let passive = !participle && ctx.after_be(a, i)
@@ -1277,6 +1279,14 @@ mod tests {
                 "plural_noun_is_not_a_cue",
                 "The auditor accused the port of hiding 16 reports from the public. Several claims were false.",
                 vec![c("the port of hiding 16 reports from the public", Some("The auditor"), "indirect")],
+            ),
+            (
+                "plural_noun_before_a_verb",
+                "A diplomat said member states were nervous. She said retaliation claims often fail.",
+                vec![
+                    c("member states were nervous", Some("A diplomat"), "indirect"),
+                    c("retaliation claims often fail", Some("She"), "indirect"),
+                ],
             ),
             (
                 "plural_noun_then_cue",
