@@ -110,6 +110,42 @@ const VERB_GROUP: &[&str] = &[
 ];
 
 /// Forms of "be" (and "get") that make a following participle passive ("was told to").
+/// Words after which a bare cue form ("say", "claim") is still a verb: subject pronouns,
+/// irregular plurals, adverbs between a subject and its verb, and coordination.
+const BARE_VERB_AFTER: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "they",
+    "people",
+    "police",
+    "men",
+    "women",
+    "children",
+    "also",
+    "still",
+    "now",
+    "often",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "and",
+    "or",
+    "but",
+    "then",
+    "both",
+    "all",
+    "who",
+    "which",
+    "that",
+    "not",
+    "never",
+    "later",
+    "again",
+    "jointly",
+    "both",
+];
+
 /// Auxiliary and modal verbs: a phrase with one is a clause, not a name.
 const AUXILIARIES: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "has", "had", "have", "will", "would", "could", "should", "can", "may",
@@ -389,14 +425,44 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 && (i > a && (ctx.tokens[i - 1].kind == TokenKind::Number || QUANTIFIERS.contains(&prev.as_str()))
                     || AUXILIARIES.contains(&next.as_str())
                     || matches!(next.as_str(), "often" | "suggest" | "show" | "indicate"));
-            let blocked = NOT_A_CUE_AFTER.contains(&prev.as_str()) || prev == "-" || plural_noun;
+            // A bare form ("say", "demand") is a verb after its plural or pronoun subject ("officials
+            // say", "we demand") or an auxiliary; after another lower-case word it is a noun ("to
+            // meet demand", "a claim").
+            let bare_noun = lower == *lemma
+                && i > a
+                && ctx.is_word(i - 1)
+                && !is_capitalised(ctx.piece(i - 1))
+                && !prev.ends_with('s')
+                && !BARE_VERB_AFTER.contains(&prev.as_str())
+                && !AUXILIARIES.contains(&prev.as_str());
+            let blocked = NOT_A_CUE_AFTER.contains(&prev.as_str()) || prev == "-" || plural_noun || bare_noun;
             // "was told to", "were said to be", "is believed to have": passives report no speaker.
             let passive = !participle && ctx.after_be(a, i)
                 || next == "to" && i + 2 < b && matches!(ctx.lower(i + 2).as_str(), "be" | "have" | "been")
                 || lemma == "accuse" && next == "of";
             let idiom = match lemma.as_str() {
                 "continue" => !(i + 2 < b && ctx.piece(i + 1) == "," && ctx.tokens[i + 2].kind == TokenKind::Quote),
-                "ask" => matches!(prev.as_str(), "when" | "if" | "as" | "once" | "after" | "before" | "being"),
+                // "when asked", "who asked not to be named", "asked for anonymity".
+                "ask" => {
+                    matches!(prev.as_str(), "when" | "if" | "as" | "once" | "after" | "before" | "being")
+                        || next == "not"
+                        || next == "for" && i + 2 < b && ctx.lower(i + 2) == "anonymity"
+                }
+                // "reported revenue of $3 billion", "reported a rise in profit": accounts, not statements.
+                "report" => (i + 1..b.min(i + 4)).any(|k| {
+                    matches!(
+                        ctx.lower(k).as_str(),
+                        "revenue"
+                            | "revenues"
+                            | "profit"
+                            | "profits"
+                            | "loss"
+                            | "losses"
+                            | "sales"
+                            | "earnings"
+                            | "income"
+                    )
+                }),
                 "call" => matches!(next.as_str(), "off" | "up" | "back" | "in" | "out"),
                 "charge" => (i + 1..b.min(i + 5)).any(|k| ctx.lower(k) == "with"),
                 // "The strikes claimed at least 200 lives": a toll, not a statement.
@@ -1279,6 +1345,19 @@ mod tests {
                 "plural_noun_is_not_a_cue",
                 "The auditor accused the port of hiding 16 reports from the public. Several claims were false.",
                 vec![c("the port of hiding 16 reports from the public", Some("The auditor"), "indirect")],
+            ),
+            (
+                "asked_not_to_be_named",
+                "A manager, who asked not to be named, said staff had left. The firm reported revenue of $3 billion.",
+                vec![c("staff had left", Some("A manager"), "indirect")],
+            ),
+            (
+                "bare_form_after_a_verb_is_a_noun",
+                "The mayor said the city must build homes to meet demand. Residents say the plan is late.",
+                vec![
+                    c("the city must build homes to meet demand", Some("The mayor"), "indirect"),
+                    c("the plan is late", Some("Residents"), "indirect"),
+                ],
             ),
             (
                 "plural_noun_before_a_verb",
