@@ -422,7 +422,13 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
             // "16 reports from the public", "media reports said", "member states were nervous",
             // "retaliation claims often turn on timing": a plural noun, not a verb.
             let plural_noun = lower.ends_with('s')
-                && (i > a && (ctx.tokens[i - 1].kind == TokenKind::Number || QUANTIFIERS.contains(&prev.as_str()))
+                && (i > a
+                    && (ctx.tokens[i - 1].kind == TokenKind::Number
+                        || QUANTIFIERS.contains(&prev.as_str())
+                        || matches!(
+                            prev.as_str(),
+                            "by" | "of" | "in" | "on" | "for" | "with" | "from" | "about" | "amid" | "despite" | "over"
+                        ))
                     || AUXILIARIES.contains(&next.as_str())
                     || matches!(next.as_str(), "often" | "suggest" | "show" | "indicate"));
             // A bare form ("say", "demand") is a verb after its plural or pronoun subject ("officials
@@ -1361,7 +1367,7 @@ mod tests {
             ),
             (
                 "plural_noun_before_a_verb",
-                "A diplomat said member states were nervous. She said retaliation claims often fail.",
+                "A diplomat said member states were nervous. She said retaliation claims often fail. The UN was worried by reports of shelling.",
                 vec![
                     c("member states were nervous", Some("A diplomat"), "indirect"),
                     c("retaliation claims often fail", Some("She"), "indirect"),
