@@ -288,6 +288,21 @@ fn classify_run(
     if let Some(evidence) = org_noun_beside(text, tokens, lex, start, end) {
         return Some((start, end, EntityKind::Org, 0.8, evidence));
     }
+    // "Hana Gebremedhin, the ministry's spokesperson,": two or three names, then a role.
+    if (2..=3).contains(&(end - start)) && end + 1 < tokens.len() && piece(end) == "," {
+        let role = (end + 1..tokens.len().min(end + 7))
+            .take_while(|&k| !matches!(piece(k), "," | "." | ";"))
+            .find(|&k| tokens[k].kind == TokenKind::Word && !is_capitalised(piece(k)) && lex.titles.contains(piece(k)));
+        if let Some(k) = role {
+            return Some((
+                start,
+                end,
+                EntityKind::Person,
+                0.75,
+                Evidence::at(tokens[k].span, "a role in apposition after the name"),
+            ));
+        }
+    }
     if titled {
         return Some((
             start,
@@ -1122,6 +1137,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "a_role_in_apposition_makes_a_person",
+                "Hana Gebremedhin, the ministry's spokesperson, denied it.",
+                &[("Hana Gebremedhin", "PERSON")],
             ),
             (
                 "acronym_of_a_name_in_the_text",
