@@ -140,7 +140,21 @@ pub fn organisation_named_earlier<'a>(
     let end = entities.partition_point(|e| e.span.start < before);
     let recent = || entities[..end].iter().rev().take(60).filter(|e| e.kind == EntityKind::Org);
     let by_name = recent().find(|e| e.span.slice(text).split_whitespace().any(|w| w == name_word));
-    by_name.or_else(|| if in_names && !matches!(noun.as_str(), "company" | "group") { None } else { recent().next() })
+    // "Sport Integrity Australia, the country's anti-doping agency, ...": described as one.
+    let described = || {
+        recent().find(|e| {
+            let after = &text[e.span.end as usize..];
+            let apposition = after.strip_prefix(", ").map(|a| a.split([',', '.', ';']).next().unwrap_or(""));
+            apposition.is_some_and(|a| a.len() < 80 && a.split_whitespace().any(|w| w.to_lowercase() == noun))
+        })
+    };
+    by_name.or_else(described).or_else(|| {
+        if in_names && !matches!(noun.as_str(), "company" | "group") {
+            None
+        } else {
+            recent().next()
+        }
+    })
 }
 
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).

@@ -336,6 +336,16 @@ fn org_noun_beside(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, en
     if end < tokens.len() && lower_word(end) && lex.org_nouns.contains(piece(end)) {
         return Some(Evidence::at(tokens[end].span, format!("'{}' after the name", piece(end))));
     }
+    // "Sport Integrity Australia, the country's anti-doping agency,": an organisation in apposition.
+    // Only when the noun ends the apposition: not "Ana Reis, president of the union".
+    if end + 1 < tokens.len() && piece(end) == "," {
+        let last = (end + 1..tokens.len().min(end + 7)).take_while(|&k| !matches!(piece(k), "," | "." | ";")).last();
+        let noun = last.filter(|&k| lower_word(k) && lex.org_nouns.contains(piece(k)));
+        let role = last.is_some_and(|l| (end + 1..l).any(|k| lex.titles.contains(piece(k))));
+        if let Some(k) = noun.filter(|_| !role) {
+            return Some(Evidence::at(tokens[k].span, format!("described as a '{}'", piece(k))));
+        }
+    }
     if start >= 2 && lower_word(start - 1) && lex.org_nouns.contains(piece(start - 1)) {
         let modifier = piece(start - 2);
         let modified = tokens[start - 2].kind == TokenKind::Word
