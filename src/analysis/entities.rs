@@ -432,6 +432,17 @@ fn company_short_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut 
     }
 }
 
+/// Adjectives of countries that the tagger's demonym list lacks because they are the country's
+/// name without its plural "s" ("Philippine" from "Philippines"). Used by the rules only.
+static PLAIN_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON.countries.iter().filter_map(|c| c.name.strip_suffix('s')).filter(|a| a.len() > 3).collect()
+});
+
+/// True for a nationality adjective ("Armenian", "Philippine").
+fn is_demonym(word: &str) -> bool {
+    ner::features::WORD_LISTS.is_demonym(word) || PLAIN_ADJECTIVES.contains(word)
+}
+
 /// A name of two or more words means one thing throughout a text: every occurrence takes the
 /// type with the most confidence summed over its occurrences (the knowledge base's type when it
 /// knows the name), so "Harwell Shipping" at a sentence start is the company named before.
@@ -466,6 +477,9 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
     }
     for f in found.iter_mut().filter(|f| f.end - f.first == 1 && f.canonical.is_none()) {
         let word = tokens[f.first].span.slice(text);
+        if is_demonym(word) {
+            continue;
+        }
         if let Some(kinds) = kinds_of_word.get(word).filter(|k| k.len() == 1) {
             let kind = *kinds.iter().next().expect("one kind");
             if kind != f.kind && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
@@ -851,6 +865,8 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     retype_by_place_word(text, tokens, lex, &mut found);
     company_short_names(text, tokens, lex, &mut taken, &mut found);
     one_type_per_name(text, tokens, &mut found);
+    // A nationality adjective alone is not a name ("a Philippine supply boat").
+    found.retain(|f| !(f.end - f.first == 1 && f.canonical.is_none() && is_demonym(tokens[f.first].span.slice(text))));
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
@@ -1147,6 +1163,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "country_adjective_is_not_a_name",
+                "The Philippine Coast Guard said a Philippine supply boat was hit.",
+                &[("Philippine Coast Guard", "ORG")],
             ),
             (
                 "a_role_in_apposition_makes_a_person",

@@ -43,6 +43,10 @@ impl<'a> Knowledge<'a> {
             for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
                 country_of.entry(name.as_str()).or_insert(i);
             }
+            // "Philippine" from "Philippines": the adjective the demonym list lacks.
+            if let Some(adjective) = c.name.strip_suffix('s').filter(|a| a.len() > 3) {
+                country_of.entry(adjective).or_insert(i);
+            }
         }
         for (name, i) in lex.metonyms.iter().chain(&lex.government_bodies) {
             country_of.insert(name.as_str(), *i);
