@@ -179,7 +179,7 @@ const NOT_A_CUE_AFTER: &[&str] =
     &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
 
 /// Words before a plural noun: a cue word ending in "s" after them ("several reports", "media
-/// claims") is the noun, not the verb.
+/// claims", "new demands") is the noun, not the verb.
 const QUANTIFIERS: &[&str] = &[
     "many",
     "several",
@@ -202,6 +202,27 @@ const QUANTIFIERS: &[&str] = &[
     "initial",
     "numerous",
     "multiple",
+    "new",
+    "fresh",
+    "additional",
+    "repeated",
+    "latest",
+    "similar",
+    "more",
+    "previous",
+    "separate",
+    "public",
+    "false",
+    "unfounded",
+    "baseless",
+    "key",
+    "main",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "whose",
 ];
 
 /// Words that open an adverbial after a cue ("said on Monday", "told reporters in ..."): a cue
@@ -448,6 +469,13 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                 || lemma == "accuse" && next == "of";
             let idiom = match lemma.as_str() {
                 "continue" => !(i + 2 < b && ctx.piece(i + 1) == "," && ctx.tokens[i + 2].kind == TokenKind::Quote),
+                // "has added new demands", "added 20 jobs": adding things, not words.
+                "add" => {
+                    matches!(
+                        next.as_str(),
+                        "new" | "more" | "further" | "extra" | "another" | "a" | "an" | "its" | "their" | "to"
+                    ) || i + 1 < b && ctx.tokens[i + 1].kind == TokenKind::Number
+                }
                 // "when asked", "who asked not to be named", "asked for anonymity".
                 "ask" => {
                     matches!(prev.as_str(), "when" | "if" | "as" | "once" | "after" | "before" | "being")
@@ -1372,6 +1400,11 @@ mod tests {
                     c("member states were nervous", Some("A diplomat"), "indirect"),
                     c("retaliation claims often fail", Some("She"), "indirect"),
                 ],
+            ),
+            (
+                "plural_noun_after_an_adjective",
+                "Hamas claims that Israel has added new demands on control of Rafah.",
+                vec![c("Israel has added new demands on control of Rafah", Some("Hamas"), "indirect")],
             ),
             (
                 "plural_noun_then_cue",
