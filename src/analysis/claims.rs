@@ -475,6 +475,12 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                         next.as_str(),
                         "new" | "more" | "further" | "extra" | "another" | "a" | "an" | "its" | "their" | "to"
                     ) || i + 1 < b && ctx.tokens[i + 1].kind == TokenKind::Number
+                        // "Israel added demands": a plain noun object, not a clause.
+                        || i + 1 < b
+                            && ctx.is_word(i + 1)
+                            && !is_capitalised(ctx.piece(i + 1))
+                            && !ctx.lex.function_words.contains(&next)
+                            && !SUBJECT_PRONOUNS.contains(&next.as_str())
                 }
                 // "when asked", "who asked not to be named", "asked for anonymity".
                 "ask" => {
@@ -1403,8 +1409,11 @@ mod tests {
             ),
             (
                 "plural_noun_after_an_adjective",
-                "Hamas claims that Israel has added new demands on control of Rafah.",
-                vec![c("Israel has added new demands on control of Rafah", Some("Hamas"), "indirect")],
+                "Hamas claims that Israel has added new demands on control of Rafah. Oslo claims that Bergen added fees.",
+                vec![
+                    c("Israel has added new demands on control of Rafah", Some("Hamas"), "indirect"),
+                    c("Bergen added fees", Some("Oslo"), "indirect"),
+                ],
             ),
             (
                 "plural_noun_then_cue",

@@ -298,8 +298,20 @@ fn mention_affiliation(
     // After: Name, [the] [Entity|Demonym]['s] title-words
     if last + 2 < ctx.tokens.len() && ctx.piece(last + 1) == "," {
         let mut k = last + 2;
-        if ctx.piece(k).eq_ignore_ascii_case("the") || ctx.piece(k).eq_ignore_ascii_case("a") {
+        if matches!(ctx.piece(k).to_lowercase().as_str(), "the" | "a" | "an") {
             k += 1;
+        }
+        // "a senior Hamas official", "a former Castellan director": adjectives before the owner.
+        let mut adjectives = 0;
+        while k + 1 < ctx.tokens.len()
+            && adjectives < 2
+            && ctx.tokens[k].kind == TokenKind::Word
+            && ctx.piece(k).chars().all(char::is_lowercase)
+            && !ctx.lex.titles.contains(ctx.piece(k))
+            && ctx.entity_starting_at(k + 1).is_some()
+        {
+            k += 1;
+            adjectives += 1;
         }
         if k < ctx.tokens.len() {
             let owner = ctx.entity_starting_at(k);
