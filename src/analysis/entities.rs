@@ -379,15 +379,13 @@ fn retype_by_org_noun(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [
 }
 
 /// "Lake Turkana", "Mount Elgon", "Omo River", "Mill Lane": a place word in a name makes it a
-/// place. Not "bank", "state" or "city", which end organisations' names as often ("Manchester City").
+/// place (lexicon place_name_words.txt).
 fn retype_by_place_word(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.canonical.is_none() && f.end - f.first >= 2 && f.kind != EntityKind::Place) {
         let first = tokens[f.first].span.slice(text);
         let last = tokens[f.end - 1].span.slice(text);
         let leading = matches!(first, "Lake" | "Mount" | "Mt" | "Cape" | "Gulf" | "Bay");
-        let trailing = is_capitalised(last)
-            && lex.place_words.contains(&last.to_lowercase())
-            && !matches!(last, "Bank" | "State" | "City" | "Base" | "Border" | "Hospital");
+        let trailing = is_capitalised(last) && lex.place_name_words.contains(&last.to_lowercase());
         if leading || trailing {
             let word = if leading { first } else { last };
             f.kind = EntityKind::Place;

@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub org_nouns: HashSet<String>,
     /// Last words of company names ("Technologies", "Shipping").
     pub company_words: HashSet<String>,
+    /// Last words of place names for the entity rules ("river", "shoal"), lower case.
+    pub place_name_words: HashSet<String>,
     /// Countries.
     pub countries: Vec<Country>,
     /// Metonym → index into `countries` ("Kremlin" → Russia).
@@ -122,6 +124,7 @@ impl Lexicon {
             place_words: set(include_str!("place_words.txt"), true),
             org_nouns: set(include_str!("org_nouns.txt"), true),
             company_words: set(include_str!("company_words.txt"), false),
+            place_name_words: set(include_str!("place_name_words.txt"), true),
             countries,
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
