@@ -280,6 +280,11 @@ fn classify_run(
     if lex.org_words.contains(last) {
         return Some((start, end, EntityKind::Org, 0.8, Evidence::note(format!("organisation head word '{last}'"))));
     }
+    // "Ministry of Water Resources", "Department for Transport": the head word comes first.
+    let first = piece(start);
+    if end - start >= 3 && lex.org_words.contains(first) && matches!(piece(start + 1), "of" | "for") {
+        return Some((start, end, EntityKind::Org, 0.8, Evidence::note(format!("organisation head word '{first}'"))));
+    }
     if let Some(next) =
         next_lower.as_ref().filter(|n| lex.place_words.contains(n.as_str()) && !is_capitalised(piece(end)))
     {
@@ -605,7 +610,13 @@ fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bo
         let (mut first, mut end) = (f.first, f.end);
         // Right: "Centre" + "for Climate and Water Research", "Ministry" + "of Health".
         let mut joined_by_preposition = (first..end).any(|k| matches!(piece(k), "for" | "of"));
-        while end + 1 < tokens.len() && name_word(end + 1) && tokens[end].newlines_before == 0 {
+        loop {
+            // "Armed Forces" + "of the Philippines": a "the" after the joiner is part of the name.
+            let the = end + 2 < tokens.len() && matches!(piece(end), "of" | "for") && piece(end + 1) == "the";
+            let next_name = if the { end + 2 } else { end + 1 };
+            if next_name >= tokens.len() || !name_word(next_name) || tokens[end].newlines_before > 0 {
+                break;
+            }
             let joiner = piece(end);
             let ok = match joiner {
                 "for" | "of" => head_is_org_word(end) || joined_by_preposition,
@@ -616,8 +627,8 @@ fn extend_org_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bo
             if !ok {
                 break;
             }
-            let mut k = end + 1;
-            while k < tokens.len() && k < end + 5 && name_word(k) {
+            let mut k = next_name;
+            while k < tokens.len() && k < next_name + 4 && name_word(k) {
                 k += 1;
             }
             joined_by_preposition |= matches!(joiner, "for" | "of");
@@ -1161,6 +1172,15 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "head_word_first",
+                "Officials at India's Ministry of External Affairs and the Armed Forces of the Philippines spoke.",
+                &[
+                    ("India", "PLACE"),
+                    ("Ministry of External Affairs", "ORG"),
+                    ("Armed Forces of the Philippines", "ORG"),
+                ],
             ),
             (
                 "country_adjective_is_not_a_name",
