@@ -435,6 +435,63 @@ fn company_short_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut 
     }
 }
 
+/// Names with a particle ("Faisal al-Mannai", "Pieter Van Acker", "Khalil Abu Salem"): the tagger
+/// often keeps only the part after the particle. The given name and the particle are taken in,
+/// and the whole is a person.
+fn extend_name_particles(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut [Found]) {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let given_name = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && is_capitalised(piece(i))
+            && !lex.function_words.contains(&piece(i).to_lowercase())
+            && !lex.titles.contains(&piece(i).to_lowercase())
+            && !lex.honorifics.contains(piece(i))
+            && !is_demonym(piece(i))
+    };
+    for f in
+        found.iter_mut().filter(|f| f.canonical.is_none() && f.kind != EntityKind::Date && f.kind != EntityKind::Number)
+    {
+        let first = f.first;
+        let inner_particle = f.end - f.first >= 3
+            && (f.first + 1..f.end - 1).any(|t| {
+                matches!(piece(t), "Abu" | "Van" | "Von" | "De" | "Bin" | "Ibn" | "al" | "bin" | "van" | "von" | "de")
+            });
+        if inner_particle && f.kind != EntityKind::Person {
+            f.kind = EntityKind::Person;
+            f.evidence.push(Evidence::note("a name particle inside the name"));
+            continue;
+        }
+        // "al-Mannai", "bin Salman", "van der Berg": lower-case particles before the name.
+        let mut k = first;
+        while k > 0 && first - k < 3 {
+            let p = piece(k - 1);
+            if matches!(
+                p,
+                "al" | "el" | "bin" | "ibn" | "van" | "von" | "de" | "der" | "den" | "da" | "di" | "du" | "-"
+            ) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let lower_particle = k < first && piece(k) != "-";
+        // "Abu Salem", "Van Acker": the name starts with a capitalised particle.
+        let upper_particle = k == first
+            && f.end - f.first >= 2
+            && matches!(piece(first), "Abu" | "Al" | "El" | "Bin" | "Ibn" | "Van" | "Von" | "De" | "Du" | "Da");
+        if !(lower_particle || upper_particle) || k == 0 || !given_name(k - 1) || taken[k - 1] {
+            continue;
+        }
+        if !tokens[k].space_before && piece(k) != "-" || tokens[k].newlines_before > 0 {
+            continue;
+        }
+        (k - 1..first).for_each(|t| taken[t] = true);
+        f.first = k - 1;
+        f.kind = EntityKind::Person;
+        f.evidence.push(Evidence::note("a given name and a name particle before it"));
+    }
+}
+
 /// Adjectives of countries that the tagger's demonym list lacks because they are the country's
 /// name without its plural "s" ("Philippine" from "Philippines"). Used by the rules only.
 static PLAIN_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -871,6 +928,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     acronyms_of_names(text, tokens, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
+    extend_name_particles(text, tokens, lex, &mut taken, &mut found);
     retype_by_place_word(text, tokens, lex, &mut found);
     company_short_names(text, tokens, lex, &mut taken, &mut found);
     one_type_per_name(text, tokens, &mut found);
@@ -1172,6 +1230,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "name_particles",
+                "Talks with Faisal al-Mannai and Pieter Van Acker were held in Doha.",
+                &[("Faisal al-Mannai", "PERSON"), ("Pieter Van Acker", "PERSON"), ("Doha", "PLACE")],
             ),
             (
                 "head_word_first",
