@@ -435,6 +435,58 @@ fn company_short_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut 
     }
 }
 
+/// Two or three capitalised words nobody claimed, followed by a role in apposition ("Irina
+/// Volkova, a spokesperson for ..."), are a person, even where the tagger judged them another
+/// kind of name.
+fn people_by_role(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let mut people = Vec::new();
+    {
+        let name_word = |i: usize| {
+            tokens[i].kind == TokenKind::Word
+                && !taken[i]
+                && is_capitalised(piece(i))
+                && !lex.function_words.contains(&piece(i).to_lowercase())
+                && !lex.titles.contains(&piece(i).to_lowercase())
+                && !is_demonym(piece(i))
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            if !name_word(i) || i > 0 && tokens[i - 1].kind == TokenKind::Word && is_capitalised(piece(i - 1)) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < tokens.len() && end < i + 4 && name_word(end) {
+                end += 1;
+            }
+            let apposition = (2..=3).contains(&(end - i)) && end + 1 < tokens.len() && piece(end) == ",";
+            let role = (end + 1..tokens.len().min(end + 7))
+                .take_while(|&k| !matches!(piece(k), "," | "." | ";"))
+                .find(|&k| {
+                    tokens[k].kind == TokenKind::Word && !is_capitalised(piece(k)) && lex.titles.contains(piece(k))
+                })
+                .filter(|_| apposition);
+            if let Some(k) = role {
+                people.push((i, end, k));
+            }
+            i = end.max(i + 1);
+        }
+    }
+    for (first, end, role) in people {
+        taken[first..end].iter_mut().for_each(|t| *t = true);
+        found.push(Found {
+            first,
+            end,
+            kind: EntityKind::Person,
+            confidence: 0.75,
+            evidence: vec![Evidence::at(tokens[role].span, "a role in apposition after the name")],
+            canonical: None,
+        });
+    }
+    found.sort_by_key(|f| f.first);
+}
+
 /// Names with a particle ("Faisal al-Mannai", "Pieter Van Acker", "Khalil Abu Salem"): the tagger
 /// often keeps only the part after the particle. The given name and the particle are taken in,
 /// and the whole is a person.
@@ -929,11 +981,16 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);
     extend_name_particles(text, tokens, lex, &mut taken, &mut found);
+    people_by_role(text, tokens, lex, &mut taken, &mut found);
     retype_by_place_word(text, tokens, lex, &mut found);
     company_short_names(text, tokens, lex, &mut taken, &mut found);
     one_type_per_name(text, tokens, &mut found);
     // A nationality adjective alone is not a name ("a Philippine supply boat").
-    found.retain(|f| !(f.end - f.first == 1 && f.canonical.is_none() && is_demonym(tokens[f.first].span.slice(text))));
+    found.retain(|f| {
+        let word = tokens[f.first].span.slice(text);
+        let adjective = is_demonym(word) || matches!(word, "Western" | "Eastern" | "Northern" | "Southern");
+        !(f.end - f.first == 1 && f.canonical.is_none() && adjective)
+    });
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
@@ -1230,6 +1287,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "people_by_role",
+                "\"It is a stunt aimed at Western audiences,\" Irina Volkova, a spokesperson for the ministry, said.",
+                &[("Irina Volkova", "PERSON")],
             ),
             (
                 "name_particles",
