@@ -336,7 +336,10 @@ fn mention_affiliation(
                 if ctx.piece(y).eq_ignore_ascii_case("the") && y + 1 < ctx.tokens.len() {
                     y += 1;
                 }
-                if let Some(camp) = ctx.entity_starting_at(y).and_then(camp_of_entity) {
+                // "a spokesperson for Israeli Prime Minister Benjamin Netanyahu": a nationality works too.
+                let camp =
+                    ctx.entity_starting_at(y).and_then(camp_of_entity).or_else(|| camp_of_word(ctx, ctx.piece(y)));
+                if let Some(camp) = camp {
                     let evidence_span =
                         Span::new(ctx.tokens[last + 1].span.start as usize, ctx.tokens[y].span.end as usize);
                     return Some((
