@@ -503,7 +503,7 @@ fn find_cues(ctx: &Ctx, a: usize, b: usize) -> Vec<Cue> {
                             | "income"
                     )
                 }),
-                "call" => matches!(next.as_str(), "off" | "up" | "back" | "in" | "out"),
+                "call" => matches!(next.as_str(), "off" | "up" | "back" | "in" | "out" | "at"),
                 "charge" => (i + 1..b.min(i + 5)).any(|k| ctx.lower(k) == "with"),
                 // "The strikes claimed at least 200 lives": a toll, not a statement.
                 "claim" => (i + 1..b.min(i + 6)).any(|k| {
@@ -1034,7 +1034,9 @@ fn verb_frame(
             }
         }
         (None, Some(j)) if matches!(before_lower.as_str(), "and" | "but" | "or") => {
-            if passive_clause(ctx, a, j) {
+            // "I was hauled in and told ...": a passive clause reports no speaker. After an earlier
+            // claim the passive belongs to its content ("said the rules had been changed and urged").
+            if !earlier_in_sentence && passive_clause(ctx, a, j) {
                 return Outcome::Nothing;
             }
             // "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y", "... and
@@ -1477,6 +1479,14 @@ mod tests {
                 "dateline_is_not_the_subject",
                 "OSLO — Norwegian dock workers walked out on Friday, accusing the port of cutting wages.",
                 vec![c("the port of cutting wages", Some("Norwegian dock workers"), "indirect")],
+            ),
+            (
+                "passive_inside_the_first_claim",
+                "Ana Reis said the rules had been changed without notice and urged Oslo to return to talks.",
+                vec![
+                    c("the rules had been changed without notice", Some("Ana Reis"), "indirect"),
+                    c("Oslo to return to talks", Some("Ana Reis"), "indirect"),
+                ],
             ),
             (
                 "coordinated_accusation_is_a_claim_of_its_own",
