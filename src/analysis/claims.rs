@@ -1276,9 +1276,13 @@ fn continuation(ctx: &Ctx, sentences: &[Sentence], si: usize, drafts: &mut Vec<C
     if !follows || ctx.tokens[a].newlines_before >= 2 && !ctx.piece(a).starts_with('“') {
         return;
     }
-    let (first, end) = trim(ctx, a, b);
+    let (first, mut end) = trim(ctx, a, b);
     if end <= first {
         return;
+    }
+    // A quotation running over several sentences is one claim, to its closing mark.
+    if let Some(q) = ctx.quote_opening_at(a) {
+        end = end.max(ctx.token_from(q.span.end));
     }
     drafts.push(ClaimDraft {
         span: ctx.span(first, end),
@@ -1479,6 +1483,14 @@ mod tests {
                 "dateline_is_not_the_subject",
                 "OSLO — Norwegian dock workers walked out on Friday, accusing the port of cutting wages.",
                 vec![c("the port of cutting wages", Some("Norwegian dock workers"), "indirect")],
+            ),
+            (
+                "continued_quote_over_two_sentences",
+                "“We waited,” said Ann Lee. “We lost a season. All we ask is to be paid.”",
+                vec![
+                    c("“We waited,”", Some("Ann Lee"), "direct"),
+                    c("“We lost a season. All we ask is to be paid.”", None, "direct"),
+                ],
             ),
             (
                 "passive_inside_the_first_claim",
