@@ -615,7 +615,9 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
 }
 
 /// An upper-case word that spells the initials of a name found in the text ("PWU" after "Port
-/// Workers Union", "NZMA") is that organisation or place; clustering then ties the two.
+/// Workers Union", "NZMA"), or that a bracket after a name defines ("... Association (KNVB)"),
+/// or that "the" introduces ("the KNVB"), is that organisation or place; clustering then ties an
+/// acronym of initials to its name.
 fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool], found: &mut Vec<Found>) {
     let piece = |i: usize| tokens[i].span.slice(text);
     let mut by_initials: HashMap<String, EntityKind> = HashMap::new();
@@ -623,6 +625,31 @@ fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool], found: &m
         let name = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
         if let Some(acronym) = initials(name) {
             by_initials.entry(acronym).or_insert(f.kind);
+        }
+    }
+    // "the Royal Dutch Football Association (KNVB)": an acronym defined in brackets after a name,
+    // and then "the KNVB" anywhere.
+    for f in found.iter().filter(|f| matches!(f.kind, EntityKind::Org | EntityKind::Place)) {
+        let (open, word, close) = (f.end, f.end + 1, f.end + 2);
+        if close < tokens.len() && piece(open) == "(" && piece(close) == ")" {
+            let w = piece(word);
+            if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                by_initials.entry(w.to_string()).or_insert(f.kind);
+            }
+        }
+    }
+    // ("the KNVB" at least twice: once could be anything, "the USSR".)
+    let mut with_the: HashMap<&str, usize> = HashMap::new();
+    for i in 1..tokens.len() {
+        let w = piece(i);
+        let acronym = (3..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+        if acronym && piece(i - 1).eq_ignore_ascii_case("the") {
+            *with_the.entry(w).or_default() += 1;
+        }
+    }
+    for (w, n) in with_the {
+        if n >= 2 {
+            by_initials.entry(w.to_string()).or_insert(EntityKind::Org);
         }
     }
     if by_initials.is_empty() {
@@ -1321,6 +1348,11 @@ mod tests {
                 "acronym_of_a_name_in_the_text",
                 "The Port Workers Union (PWU) called a strike. The PWU said pay was low.",
                 &[("Port Workers Union", "ORG"), ("PWU", "ORG"), ("PWU", "ORG")],
+            ),
+            (
+                "acronym_defined_in_brackets",
+                "The Royal Dutch Football Association (KNVB) met on Monday. The KNVB denied it.",
+                &[("Royal Dutch Football Association", "ORG"), ("KNVB", "ORG"), ("Monday", "DATE"), ("KNVB", "ORG")],
             ),
             (
                 "possessive_between_two_names",
