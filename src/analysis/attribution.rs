@@ -108,6 +108,22 @@ fn antecedent<'a>(entities: &'a [Entity], pos: u32, person: bool, exclude: Span)
     })
 }
 
+/// The owner of "his lawyers", "her office" or "its spokesman": the last person (for his and
+/// her) or organisation or place (for its and their) named before the description.
+fn owner_of_description<'a>(text: &str, entities: &'a [Entity], words: Span) -> Option<&'a Entity> {
+    let phrase = words.slice(text).to_lowercase();
+    let parts: Vec<&str> = phrase.split_whitespace().collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let person = match parts[0] {
+        "his" | "her" => true,
+        "its" | "their" => false,
+        _ => return None,
+    };
+    antecedent(entities, words.start, person, words)
+}
+
 /// The organisation a definite description stands for: "the ministry" is the last organisation
 /// named earlier with "Ministry" in its name; "the company" or "the group" (a kind, not a name
 /// word) is the last organisation named earlier.
@@ -236,6 +252,11 @@ pub fn attribute(
                     format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize]),
                 ));
                 Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
+            } else if let Some(e) = owner_of_description(text, entities, words) {
+                // "his lawyers", "her office", "its spokesman": they speak for the one named before.
+                let owner = names.shown[e.cluster.0 as usize].clone();
+                evidence.push(Evidence::at(words, format!("'{phrase}' speak for {owner}, named before")));
+                Some(Speaker { span: words, name: phrase.to_string(), cluster: Some(e.cluster) })
             } else if let Some(e) = named_earlier(text, entities, lex, words) {
                 let id = e.cluster;
                 evidence.push(Evidence::at(
@@ -289,6 +310,28 @@ mod tests {
             cluster: ClusterId(cluster),
             confidence: 1.0,
             evidence: Vec::new(),
+        }
+    }
+
+    /// (text, the speaker words, the name of the cluster they resolve to)
+    #[test]
+    fn descriptions_resolve_to_who_they_speak_for() {
+        let table = [
+            ("The club dropped Maria Santos. Her lawyers said the club owed her money.", "Her lawyers", "Maria Santos"),
+            (
+                "The Ministry of Health met doctors. The ministry said funding had risen.",
+                "The ministry",
+                "Ministry of Health",
+            ),
+            ("Workers at Tarn Shipping walked out. The company said costs had risen.", "The company", "Tarn Shipping"),
+        ];
+        for (text, words, want) in table {
+            let analysis = crate::analysis::analyze(text);
+            let claim = analysis.claims.last().expect("a claim");
+            let speaker = claim.speaker.as_ref().expect("a speaker");
+            assert_eq!(speaker.span.slice(text), words, "{text}");
+            let cluster = speaker.cluster.map(|c| analysis.clusters[c.0 as usize].name.as_str());
+            assert_eq!(cluster, Some(want), "{text}");
         }
     }
 
