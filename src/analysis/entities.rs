@@ -277,7 +277,7 @@ fn classify_run(
     let titled = start > 0
         && (lex.honorifics.contains(piece(start - 1)) || prev_lower.as_ref().is_some_and(|p| lex.titles.contains(p)));
     let span_text = Span::new(tokens[start].span.start as usize, tokens[end - 1].span.end as usize).slice(text);
-    if lex.org_words.contains(last) {
+    if lex.org_words.contains(last) || end - start >= 2 && lex.company_words.contains(last) {
         return Some((start, end, EntityKind::Org, 0.8, Evidence::note(format!("organisation head word '{last}'"))));
     }
     // "Ministry of Water Resources", "Department for Transport": the head word comes first.
