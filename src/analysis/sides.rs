@@ -522,6 +522,21 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
             return Some((camp, Evidence::at(speaker.span, format!("the speaker is described as '{word}'"))));
         }
     }
+    // "a spokesperson for the court", "an official at the ministry": the organisation named earlier.
+    let lower = words.to_lowercase();
+    let tail: Vec<&str> = lower.split_whitespace().rev().take(3).collect();
+    if let [noun, "the", "for" | "of" | "at" | "from"] = tail.as_slice() {
+        let org = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, noun, speaker.span.start);
+        if let Some(camp) = org.and_then(|e| {
+            camps
+                .get(&e.cluster)
+                .map(|(c, _)| c.clone())
+                .or_else(|| intrinsic_camp(ctx, e.cluster))
+                .or(Some(Camp::Actor(e.cluster)))
+        }) {
+            return Some((camp, Evidence::at(speaker.span, format!("'the {noun}' named earlier"))));
+        }
+    }
     // "the rebels" after "pro-Russian rebels"; "the embassy" after "the US Embassy".
     let head = words.split_whitespace().last().unwrap_or("").to_lowercase();
     if ALLEGIANT_GROUPS.contains(&head.as_str()) {
