@@ -108,6 +108,27 @@ fn antecedent<'a>(entities: &'a [Entity], pos: u32, person: bool, exclude: Span)
     })
 }
 
+/// The earlier speaker a definite role refers back to: "the spokesperson" or "the official" is the
+/// last claim's speaker described with that role word.
+fn same_role_earlier<'a>(text: &str, lex: &Lexicon, claims: &'a [Claim], words: Span) -> Option<&'a Speaker> {
+    let phrase = words.slice(text).to_lowercase();
+    let (Some("the"), Some(role), None) = ({
+        let mut parts = phrase.split_whitespace();
+        (parts.next(), parts.next(), parts.next())
+    }) else {
+        return None;
+    };
+    if !lex.titles.contains(role) {
+        return None;
+    }
+    claims
+        .iter()
+        .rev()
+        .take(20)
+        .filter_map(|c| c.speaker.as_ref())
+        .find(|s| s.span != words && s.span.slice(text).to_lowercase().split_whitespace().any(|w| w == role))
+}
+
 /// The owner of "his lawyers", "her office" or "its spokesman": the last person (for his and
 /// her) or organisation or place (for its and their) named before the description.
 fn owner_of_description<'a>(text: &str, entities: &'a [Entity], words: Span) -> Option<&'a Entity> {
@@ -252,6 +273,21 @@ pub fn attribute(
                     format!("speaker is the {} {}", cluster.kind.label().to_lowercase(), names.shown[id.0 as usize]),
                 ));
                 Some(Speaker { span: words, name: names.shown[id.0 as usize].clone(), cluster: Some(id) })
+            } else if let Some(earlier) = same_role_earlier(text, lex, &claims, words) {
+                // "the spokesperson" after "a FIFA spokesperson said": the same speaker again.
+                evidence.push(Evidence::at(
+                    earlier.span,
+                    format!("'{phrase}' is the speaker named earlier: {}", earlier.name),
+                ));
+                // A described speaker ("a spokesperson for FIFA") stands for the body it names.
+                let body = || {
+                    entities_within(entities, earlier.span)
+                        .iter()
+                        .rev()
+                        .find(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))
+                        .map(|e| e.cluster)
+                };
+                Some(Speaker { span: words, name: earlier.name.clone(), cluster: earlier.cluster.or_else(body) })
             } else if let Some(e) = owner_of_description(text, entities, words) {
                 // "his lawyers", "her office", "its spokesman": they speak for the one named before.
                 let owner = names.shown[e.cluster.0 as usize].clone();
@@ -324,6 +360,11 @@ mod tests {
                 "Ministry of Health",
             ),
             ("Workers at Tarn Shipping walked out. The company said costs had risen.", "The company", "Tarn Shipping"),
+            (
+                "A spokesperson for FIFA said the case was closed. The spokesperson said talks would follow.",
+                "The spokesperson",
+                "FIFA",
+            ),
         ];
         for (text, words, want) in table {
             let analysis = crate::analysis::analyze(text);

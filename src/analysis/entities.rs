@@ -389,6 +389,9 @@ fn retype_by_place_word(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut
     for f in found.iter_mut().filter(|f| f.canonical.is_none() && f.end - f.first >= 2 && f.kind != EntityKind::Place) {
         let first = tokens[f.first].span.slice(text);
         let last = tokens[f.end - 1].span.slice(text);
+        if lex.org_words.contains(first) {
+            continue; // "Ministry of the Sea"
+        }
         let leading = matches!(first, "Lake" | "Mount" | "Mt" | "Cape" | "Gulf" | "Bay");
         let trailing = is_capitalised(last) && lex.place_name_words.contains(&last.to_lowercase());
         if leading || trailing {
@@ -585,6 +588,19 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
         }
         for k in [f.first, f.end - 1] {
             kinds_of_word.entry(tokens[k].span.slice(text)).or_default().insert(f.kind);
+        }
+    }
+    // "Van Acker" after "Pieter Van Acker": the end of a longer person's name is that person.
+    let person_tails: HashSet<&str> = found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person && f.end - f.first >= 3)
+        .map(|f| Span::new(tokens[f.first + 1].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.end - f.first >= 2 && f.canonical.is_none() && f.kind != EntityKind::Person)
+    {
+        if person_tails.contains(surface(f)) {
+            f.kind = EntityKind::Person;
+            f.evidence.push(Evidence::note("the end of a person's name found in the text"));
         }
     }
     for f in found.iter_mut().filter(|f| f.end - f.first == 1 && f.canonical.is_none()) {
