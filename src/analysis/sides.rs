@@ -192,6 +192,16 @@ fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
     ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
 }
 
+/// The last token of the owner before title words starting at token `j` ("Azerbaijan" in
+/// "Azerbaijan’s president"): the token before, past a possessive.
+fn owner_before(ctx: &Ctx, j: usize) -> Option<usize> {
+    let mut k = j.checked_sub(1)?;
+    if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
+        k -= 1;
+    }
+    Some(k)
+}
+
 /// Looks for affiliation evidence around one mention of a person or organisation.
 fn mention_affiliation(
     ctx: &Ctx,
@@ -230,11 +240,7 @@ fn mention_affiliation(
         }
         j -= 1;
     }
-    if j > 0 {
-        let mut k = j - 1;
-        if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
-            k -= 1;
-        }
+    if let Some(k) = owner_before(ctx, j) {
         let span = ctx.tokens[k].span;
         if let Some(e) = ctx.entity_ending_at(k) {
             if let Some(camp) = camp_of_entity(e) {
@@ -273,11 +279,7 @@ fn mention_affiliation(
             }
             j -= 1;
         }
-        if j > 0 {
-            let mut k = j - 1;
-            if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
-                k -= 1;
-            }
+        if let Some(k) = owner_before(ctx, j) {
             // "A company spokesman, James Ward": the company named earlier.
             let camp = match ctx.entity_ending_at(k) {
                 Some(e) => camp_of_entity(e),
