@@ -981,7 +981,11 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
             continue;
         }
         blocked[t.first..t.end].iter_mut().for_each(|x| *x = true);
-        let Some(kind) = kind_of(t.label) else { continue };
+        // A name the tagger filed as "other" but that ends like a company or an institution
+        // ("Tarn Shipping", "Harbour Authority") is an organisation.
+        let last = tokens[t.end - 1].span.slice(text);
+        let org_like = t.end - t.first >= 2 && (lex.company_words.contains(last) || lex.org_words.contains(last));
+        let Some(kind) = kind_of(t.label).or(org_like.then_some(EntityKind::Org)) else { continue };
         taken[t.first..t.end].iter_mut().for_each(|x| *x = true);
         let confidence = (0.5 + 0.5 * (1.0 - (-t.margin / 4.0).exp())).clamp(0.5, 0.99);
         found.push(Found {
@@ -1330,6 +1334,11 @@ mod tests {
                 "one_type_per_name",
                 "Dock workers at Harwell Shipping walked out.\n\nThe union says pay is low. Harwell Shipping says the offer is fair.",
                 &[("Harwell Shipping", "ORG"), ("Harwell Shipping", "ORG")],
+            ),
+            (
+                "company_the_tagger_filed_as_other",
+                "Workers said Tarn Shipping cut pay on Monday.",
+                &[("Tarn Shipping", "ORG"), ("Monday", "DATE")],
             ),
             (
                 "people_by_role",
