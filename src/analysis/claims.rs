@@ -1064,7 +1064,25 @@ fn verb_frame(
             }
         }
         (None, Some(j)) if matches!(before_lower.as_str(), "who" | "which") => {
-            after(speaker_before(ctx, a, j), "frame: speaker, relative pronoun, cue, content", None)
+            // "..., according to the Government of Jersey, which said ...": the name just before.
+            let name_before = (j >= 2 && ctx.piece(j - 1) == ",").then(|| {
+                let end = j - 1;
+                let mut start = end;
+                while start > a
+                    && end - start < 6
+                    && (ctx.capitalised(start - 1)
+                        || matches!(ctx.piece(start - 1), "of" | "for") && start >= 2 && ctx.capitalised(start - 2))
+                {
+                    start -= 1;
+                }
+                if start > a && start < end && ctx.lower(start - 1) == "the" {
+                    start -= 1;
+                }
+                (start, end)
+            });
+            let speaker =
+                name_before.filter(|(s, e)| e > s && ctx.capitalised(*e - 1)).or_else(|| speaker_before(ctx, a, j));
+            after(speaker, "frame: speaker, relative pronoun, cue, content", None)
         }
         _ => after(sp, "frame: speaker, cue, content", None),
     }
@@ -1401,6 +1419,14 @@ mod tests {
                 "plural_noun_is_not_a_cue",
                 "The auditor accused the port of hiding 16 reports from the public. Several claims were false.",
                 vec![c("the port of hiding 16 reports from the public", Some("The auditor"), "indirect")],
+            ),
+            (
+                "relative_pronoun_after_a_name",
+                "Sixty boats took part, according to the Government of Jersey, which said the harbour stayed open.",
+                vec![
+                    c("Sixty boats took part", Some("the Government of Jersey"), "according_to"),
+                    c("the harbour stayed open", Some("the Government of Jersey"), "indirect"),
+                ],
             ),
             (
                 "asked_not_to_be_named",
