@@ -555,6 +555,10 @@ fn speaker_left(ctx: &Ctx, lower_bound: usize, cue: usize) -> (usize, usize) {
         }
         start = j;
     }
+    // Not the dateline the sentence opens with ("VESSEN (Reuters) - Nalvia accused ...").
+    if let Some((_, after)) = dateline_at(ctx.text, ctx.tokens, start).filter(|(_, after)| *after < end) {
+        start = after;
+    }
     (start, end)
 }
 
@@ -1514,6 +1518,11 @@ mod tests {
                 "dateline_is_not_content",
                 "NAIROBI (Reuters) - Kenya summoned the envoy on Monday, the ministry said.",
                 vec![c("Kenya summoned the envoy on Monday", Some("the ministry"), "indirect")],
+            ),
+            (
+                "dateline_is_not_the_speaker",
+                "VESSEN (Reuters) - Nalvia accused Oskaria of moving tanks.",
+                vec![c("Oskaria of moving tanks", Some("Nalvia"), "indirect")],
             ),
             (
                 "dateline_is_not_the_subject",
