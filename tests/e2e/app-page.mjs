@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
 
@@ -54,6 +55,20 @@ export async function launchBrowser() {
     args: CHROMIUM_ARGS,
     timeout: TIMEOUT_MS,
   });
+}
+
+/**
+ * For a test file: one browser for all its tests, launched before them and closed after them
+ * (with the server this module may have started). Read it as `shared.browser` inside tests.
+ */
+export function useSharedBrowser() {
+  const shared = { browser: undefined };
+  before(async () => { shared.browser = await launchBrowser(); });
+  after(async () => {
+    await shared.browser?.close();
+    await stopOwnServer();
+  });
+  return shared;
 }
 
 /** The page object: everything a test does to the app goes through the data-testid contract. */

@@ -1,20 +1,15 @@
 // tests/e2e/highlight.test.mjs — owns the e2e flows "demo highlighted on load" and "typing re-highlights" (axe: layers.test.mjs).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, OWN_ARTICLE, launchBrowser, stopOwnServer } from './app-page.mjs';
+import { AppPage, OWN_ARTICLE, useSharedBrowser } from './app-page.mjs';
 
 const TEST_TIMEOUT = { timeout: 60_000 };
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 describe('highlighting', () => {
   test('the demo article is highlighted on load', TEST_TIMEOUT, async () => {
-    const app = await AppPage.open(browser);
+    const app = await AppPage.open(shared.browser);
     try {
       await app.goto();
       await app.waitForMarks();
@@ -33,7 +28,7 @@ describe('highlighting', () => {
   });
 
   test('the demo reads at 360px wide', TEST_TIMEOUT, async () => {
-    const app = await AppPage.open(browser, { width: 360, height: 780 });
+    const app = await AppPage.open(shared.browser, { width: 360, height: 780 });
     try {
       await app.goto();
       await app.waitForMarks();
@@ -48,7 +43,7 @@ describe('highlighting', () => {
   });
 
   test('pasting and typing a new article highlights it', TEST_TIMEOUT, async () => {
-    const app = await AppPage.open(browser);
+    const app = await AppPage.open(shared.browser);
     try {
       await app.goto();
       await app.waitForMarks();

@@ -1,21 +1,16 @@
 // tests/e2e/layers.test.mjs — owns the e2e flows of issue 6: legend layer toggles and keys 1–7, selecting marks and the why-panel, j/k claim navigation, the claims and entity panels, Escape, light/dark/360px screenshots, axe (serious+critical) in light and dark, and print styles.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, normalise, stopOwnServer } from './app-page.mjs';
+import { normalise, useSharedBrowser } from './app-page.mjs';
 import { LAYERS, focusPage, hiddenClasses, layerToggle, openApp, runAxe, selectedClaims, waitInViewport } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 /** Opens the demo (fresh context) and waits for its marks. */
 async function demo(options = {}) {
-  const app = await openApp(browser, options);
+  const app = await openApp(shared.browser, options);
   await app.goto();
   await app.waitForMarks();
   return app;

@@ -1,17 +1,12 @@
 // tests/e2e/narratives.test.mjs — owns the e2e flows of issues 5/6 in the narratives panel: party columns and balance for the demo, counter-claims and third parties, renaming/moving/merging sides (reader-edits), edits surviving a share link in a fresh context, Undo last and Reset.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, normalise, stopOwnServer } from './app-page.mjs';
+import { normalise, useSharedBrowser } from './app-page.mjs';
 import { openApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 const panel = (app) => app.byTestId('sides-panel');
 const partyColumns = (app) => panel(app).locator('[data-testid="side"].side-column');
@@ -31,7 +26,7 @@ async function renameSide(column, name) {
 }
 
 async function demo() {
-  const app = await openApp(browser);
+  const app = await openApp(shared.browser);
   await app.goto();
   await app.waitForMarks();
   await panel(app).locator('[data-testid="side"]').first().waitFor({ state: 'visible' });
@@ -107,7 +102,7 @@ describe('narratives panel', () => {
       assert.match(link, /#v3\./, 'a full link in the newest format (v3)');
 
       // The link in a fresh context shows the same sides.
-      const other = await openApp(browser);
+      const other = await openApp(shared.browser);
       try {
         await other.gotoUrl(link);
         await other.waitForMarks();

@@ -1,10 +1,10 @@
 // tests/e2e/security.test.mjs — owns the e2e checks of issue 9: pasted markup stays text (no dialog), the page talks only to its own origin, the Content-Security-Policy is present and never violated, the reader's text survives a reload, and a link never silently overwrites it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppPage, OWN_ARTICLE, launchBrowser, normalise, siteUrl, stopOwnServer } from './app-page.mjs';
+import { AppPage, OWN_ARTICLE, normalise, siteUrl, useSharedBrowser } from './app-page.mjs';
 import { openApp, v1Fragment } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
@@ -16,17 +16,12 @@ const HOSTILE = [
   '"><iframe src="javascript:alert(1)">',
 ].join(' ');
 const HOSTILE_ARTICLE = `Maria Santos said ${HOSTILE} was not a threat, according to the Harbour Authority.`;
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 /** Records dialogs (and dismisses them), CSP violations and CSP console messages of a new app. */
 async function watchedApp(contextOptions = {}) {
-  const app = await openApp(browser, contextOptions);
+  const app = await openApp(shared.browser, contextOptions);
   app.dialogs = [];
   app.cspConsole = [];
   app.page.on('dialog', async (dialog) => {
@@ -215,7 +210,7 @@ describe('security', () => {
       await tab.page.close();
 
       // An annotations-only link: the article is asked for; the saved text is still kept.
-      const maker = await openApp(browser);
+      const maker = await openApp(shared.browser);
       let annotations;
       try {
         await maker.goto();

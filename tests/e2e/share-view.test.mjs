@@ -1,20 +1,15 @@
 // tests/e2e/share-view.test.mjs — owns the e2e flows of issue 7: full links restore hidden layers and the selection, annotations-only links (paste-request, mismatch, match), old v1 links, every bad-link case, long-link warnings, the JSON/HTML/Markdown exports, and the kept-text/restore flow.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import { AppPage, OWN_ARTICLE, launchBrowser, normalise, siteUrl, stopOwnServer } from './app-page.mjs';
+import { AppPage, OWN_ARTICLE, normalise, siteUrl, useSharedBrowser } from './app-page.mjs';
 import { hiddenClasses, layerToggle, longArticle, openApp, selectedClaims, v1Fragment } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const STORAGE_KEY = 'article-explorer.text';
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 const why = async (app) => normalise(await app.byTestId('why-panel').textContent());
 const feedback = async (app) => normalise(await app.byTestId('share-feedback').textContent());
@@ -39,7 +34,7 @@ async function download(app, testId) {
 
 describe('share links and views', () => {
   test('a full link restores hidden layers and the selected claim in a fresh context', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser);
+    const app = await openApp(shared.browser);
     let link;
     let claimText;
     try {
@@ -56,7 +51,7 @@ describe('share links and views', () => {
       await app.close();
     }
 
-    const other = await openApp(browser);
+    const other = await openApp(shared.browser);
     try {
       await other.gotoUrl(link);
       await other.waitForMarks();
@@ -76,7 +71,7 @@ describe('share links and views', () => {
   });
 
   test('an annotations-only link asks for the article, rejects another text and restores the view on the right one', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser);
+    const app = await openApp(shared.browser);
     let link;
     let entity;
     try {
@@ -94,7 +89,7 @@ describe('share links and views', () => {
       await app.close();
     }
 
-    const other = await openApp(browser);
+    const other = await openApp(shared.browser);
     try {
       await other.gotoUrl(link);
       const request = other.byTestId('paste-request');
@@ -123,7 +118,7 @@ describe('share links and views', () => {
   });
 
   test('a version 1 link made by the old format still opens', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser);
+    const app = await openApp(shared.browser);
     try {
       await app.goto(v1Fragment({ text: OWN_ARTICLE, analyzer: '0.1.0' }));
       await app.waitForViewText(OWN_ARTICLE);
@@ -141,7 +136,7 @@ describe('share links and views', () => {
 
   test('each kind of bad link shows its message and an empty, working app', { timeout: 120_000 }, async () => {
     const good = await (async () => {
-      const app = await openApp(browser);
+      const app = await openApp(shared.browser);
       try {
         await app.goto();
         await app.pasteArticle(OWN_ARTICLE);
@@ -163,7 +158,7 @@ describe('share links and views', () => {
     ];
     assert.ok(bomb.length < 20_000, `the bomb is small (${bomb.length} characters) and inflates to 8 MiB`);
     for (const { name, hash, message } of cases) {
-      const app = await openApp(browser);
+      const app = await openApp(shared.browser);
       const dialogs = [];
       app.page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
       try {
@@ -193,7 +188,7 @@ describe('share links and views', () => {
   });
 
   test('long links are measured and warned about in share-feedback', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser);
+    const app = await openApp(shared.browser);
     try {
       await app.goto();
       await app.waitForMarks();
@@ -230,7 +225,7 @@ describe('share links and views', () => {
   });
 
   test('exports download JSON (schema 1), self-contained HTML without script, and Markdown claims', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser, { acceptDownloads: true });
+    const app = await openApp(shared.browser, { acceptDownloads: true });
     const article = `${OWN_ARTICLE} Tom & Jerry <b>said</b> the "old" pier <script>alert(1)</script> would close.`;
     try {
       await app.goto();
@@ -280,7 +275,7 @@ describe('share links and views', () => {
   });
 
   test('a link opened over the reader\'s own text keeps it, and "Go back to my text" restores it', TEST_TIMEOUT, async () => {
-    const app = await openApp(browser);
+    const app = await openApp(shared.browser);
     const mine = 'Ana Costa, the mayor of Faro, said the beach would reopen in May.';
     try {
       await app.goto();

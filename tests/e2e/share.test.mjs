@@ -1,20 +1,15 @@
 // tests/e2e/share.test.mjs — owns the e2e flows "Share link round-trips in a new context" and "broken links show an error".
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, OWN_ARTICLE, launchBrowser, normalise, siteUrl, stopOwnServer } from './app-page.mjs';
+import { AppPage, OWN_ARTICLE, normalise, siteUrl, useSharedBrowser } from './app-page.mjs';
 
 const TEST_TIMEOUT = { timeout: 60_000 };
-let browser;
 
-before(async () => { browser = await launchBrowser(); });
-after(async () => {
-  await browser?.close();
-  await stopOwnServer();
-});
+const shared = useSharedBrowser();
 
 /** A valid share link, made once by the app itself. */
 async function makeLink() {
-  const app = await AppPage.open(browser);
+  const app = await AppPage.open(shared.browser);
   try {
     await app.goto();
     await app.pasteArticle(OWN_ARTICLE);
@@ -26,7 +21,7 @@ async function makeLink() {
 
 describe('share links', () => {
   test('Share puts a link in the page that reopens the same analysis in a new context', TEST_TIMEOUT, async () => {
-    const app = await AppPage.open(browser);
+    const app = await AppPage.open(shared.browser);
     let link;
     let counts;
     try {
@@ -45,7 +40,7 @@ describe('share links', () => {
       await app.close();
     }
 
-    const other = await AppPage.open(browser); // a new context: no state shared with the first
+    const other = await AppPage.open(shared.browser); // a new context: no state shared with the first
     try {
       await other.gotoUrl(link);
       await other.waitForViewText(OWN_ARTICLE);
@@ -68,7 +63,7 @@ describe('share links', () => {
       'bad payload': '#v1.q1YqSa0oUbIyrAUA', // {"text":1},
     };
     for (const [name, bad] of Object.entries(broken)) {
-      const app = await AppPage.open(browser);
+      const app = await AppPage.open(shared.browser);
       try {
         await app.goto(bad);
         await app.linkError.waitFor({ state: 'visible' });
