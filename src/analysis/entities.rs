@@ -547,15 +547,10 @@ fn extend_name_particles(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mu
     }
 }
 
-/// Adjectives of countries that the tagger's demonym list lacks because they are the country's
-/// name without its plural "s" ("Philippine" from "Philippines"). Used by the rules only.
-static PLAIN_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    LEXICON.countries.iter().filter_map(|c| c.name.strip_suffix('s')).filter(|a| a.len() > 3).collect()
-});
-
-/// True for a nationality adjective ("Armenian", "Philippine").
+/// True for a nationality adjective ("Armenian", or "Philippine", which the tagger's demonym list
+/// lacks): such a word alone is not a name.
 fn is_demonym(word: &str) -> bool {
-    ner::features::WORD_LISTS.is_demonym(word) || PLAIN_ADJECTIVES.contains(word)
+    ner::features::WORD_LISTS.is_demonym(word) || LEXICON.plain_adjectives.contains_key(word)
 }
 
 /// A name of two or more words means one thing throughout a text: every occurrence takes the

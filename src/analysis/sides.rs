@@ -43,10 +43,10 @@ impl<'a> Knowledge<'a> {
             for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
                 country_of.entry(name.as_str()).or_insert(i);
             }
-            // "Philippine" from "Philippines": the adjective the demonym list lacks.
-            if let Some(adjective) = c.name.strip_suffix('s').filter(|a| a.len() > 3) {
-                country_of.entry(adjective).or_insert(i);
-            }
+        }
+        // "Philippine" from "Philippines": the adjective the demonym list lacks.
+        for (adjective, i) in &lex.plain_adjectives {
+            country_of.entry(adjective.as_str()).or_insert(*i);
         }
         for (name, i) in lex.metonyms.iter().chain(&lex.government_bodies) {
             country_of.insert(name.as_str(), *i);
@@ -202,6 +202,16 @@ fn owner_before(ctx: &Ctx, j: usize) -> Option<usize> {
     Some(k)
 }
 
+/// The camp an entity stands in: the one placed already, or the knowledge base's; failing both, an
+/// organisation stands for itself.
+fn camp_of(ctx: &Ctx, camps: &HashMap<ClusterId, (Camp, Evidence)>, e: &Entity) -> Option<Camp> {
+    camps
+        .get(&e.cluster)
+        .map(|(c, _)| c.clone())
+        .or_else(|| intrinsic_camp(ctx, e.cluster))
+        .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)))
+}
+
 /// Looks for affiliation evidence around one mention of a person or organisation.
 fn mention_affiliation(
     ctx: &Ctx,
@@ -210,16 +220,8 @@ fn mention_affiliation(
 ) -> Option<(Camp, Evidence)> {
     let first = ctx.token_at(entity.span.start)?;
     let last = ctx.token_ending_at(entity.span.end)?;
-    let camp_of_entity = |e: &Entity| -> Option<Camp> {
-        if e.cluster == entity.cluster {
-            return None;
-        }
-        camps
-            .get(&e.cluster)
-            .map(|(c, _)| c.clone())
-            .or_else(|| intrinsic_camp(ctx, e.cluster))
-            .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)))
-    };
+    let camp_of_entity =
+        |e: &Entity| -> Option<Camp> { (e.cluster != entity.cluster).then(|| camp_of(ctx, camps, e)).flatten() };
     // Before: [Entity|Demonym] ['s] title-words Name
     let mut j = first;
     let mut n_titles = 0;
@@ -510,12 +512,7 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
     let start = ctx.entities.partition_point(|e| e.span.start < speaker.span.start);
     for e in ctx.entities[start..].iter().take_while(|e| e.span.end <= speaker.span.end) {
         // "a spokesperson for Tarn Holdings": an organisation stands for itself when nothing else places it.
-        let camp = camps
-            .get(&e.cluster)
-            .map(|(c, _)| c.clone())
-            .or_else(|| intrinsic_camp(ctx, e.cluster))
-            .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)));
-        if let Some(camp) = camp {
+        if let Some(camp) = camp_of(ctx, camps, e) {
             return Some((camp, Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))));
         }
     }
@@ -529,13 +526,7 @@ fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &HashMap<ClusterId, (Camp, Eviden
     let tail: Vec<&str> = lower.split_whitespace().rev().take(3).collect();
     if let [noun, "the", "for" | "of" | "at" | "from"] = tail.as_slice() {
         let org = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, noun, speaker.span.start);
-        if let Some(camp) = org.and_then(|e| {
-            camps
-                .get(&e.cluster)
-                .map(|(c, _)| c.clone())
-                .or_else(|| intrinsic_camp(ctx, e.cluster))
-                .or(Some(Camp::Actor(e.cluster)))
-        }) {
+        if let Some(camp) = org.and_then(|e| camp_of(ctx, camps, e)) {
             return Some((camp, Evidence::at(speaker.span, format!("'the {noun}' named earlier"))));
         }
     }

@@ -49,6 +49,9 @@ pub struct Lexicon {
     pub place_name_words: HashSet<String>,
     /// Countries.
     pub countries: Vec<Country>,
+    /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
+    /// the demonym column lacks; for the rules only (the tagger's features read `demonyms`).
+    pub plain_adjectives: HashMap<String, usize>,
     /// Metonym → index into `countries` ("Kremlin" → Russia).
     pub metonyms: Vec<(String, usize)>,
     /// Organisations: canonical name first, then other names.
@@ -112,6 +115,11 @@ impl Lexicon {
         };
         let metonyms = by_country(include_str!("metonyms.txt"));
         let government_bodies = by_country(include_str!("government_bodies.tsv"));
+        let plain_adjectives = countries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.name.strip_suffix('s').filter(|a| a.len() > 3).map(|a| (a.to_string(), i)))
+            .collect();
         Lexicon {
             speech_verbs,
             titles: set(include_str!("titles.txt"), true),
@@ -126,6 +134,7 @@ impl Lexicon {
             company_words: set(include_str!("company_words.txt"), false),
             place_name_words: set(include_str!("place_name_words.txt"), true),
             countries,
+            plain_adjectives,
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
             government_bodies,
