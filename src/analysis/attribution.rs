@@ -111,14 +111,8 @@ fn antecedent<'a>(entities: &'a [Entity], pos: u32, person: bool, exclude: Span)
 /// The earlier speaker a definite role refers back to: "the spokesperson" or "the official" is the
 /// last claim's speaker described with that role word.
 fn same_role_earlier<'a>(text: &str, lex: &Lexicon, claims: &'a [Claim], words: Span) -> Option<&'a Speaker> {
-    let phrase = words.slice(text).to_lowercase();
-    let (Some("the"), Some(role), None) = ({
-        let mut parts = phrase.split_whitespace();
-        (parts.next(), parts.next(), parts.next())
-    }) else {
-        return None;
-    };
-    if !lex.titles.contains(role) {
+    let (determiner, role) = determiner_and_noun(text, words)?;
+    if determiner != "the" || !lex.titles.contains(&role) {
         return None;
     }
     claims
@@ -126,7 +120,7 @@ fn same_role_earlier<'a>(text: &str, lex: &Lexicon, claims: &'a [Claim], words: 
         .rev()
         .take(20)
         .filter_map(|c| c.speaker.as_ref())
-        .find(|s| s.span != words && s.span.slice(text).to_lowercase().split_whitespace().any(|w| w == role))
+        .find(|s| s.span != words && s.span.slice(text).to_lowercase().split_whitespace().any(|w| w == role.as_str()))
 }
 
 /// The owner of "his lawyers", "her office" or "its spokesman": the last person (for his and
@@ -149,13 +143,21 @@ fn owner_of_description<'a>(text: &str, entities: &'a [Entity], words: Span) -> 
 /// named earlier with "Ministry" in its name; "the company" or "the group" (a kind, not a name
 /// word) is the last organisation named earlier.
 fn named_earlier<'a>(text: &str, entities: &'a [Entity], lex: &Lexicon, words: Span) -> Option<&'a Entity> {
-    let phrase = words.slice(text).to_lowercase();
-    let mut parts = phrase.split_whitespace();
-    let (Some(determiner), Some(noun), None) = (parts.next(), parts.next(), parts.next()) else { return None };
-    if !matches!(determiner, "the" | "its" | "this") {
+    let (determiner, noun) = determiner_and_noun(text, words)?;
+    if !matches!(determiner.as_str(), "the" | "its" | "this") {
         return None;
     }
-    organisation_named_earlier(text, entities, lex, noun, words.start)
+    organisation_named_earlier(text, entities, lex, &noun, words.start)
+}
+
+/// A speaker phrase of two words, lower case: ("the", "ministry").
+fn determiner_and_noun(text: &str, words: Span) -> Option<(String, String)> {
+    let phrase = words.slice(text).to_lowercase();
+    let mut parts = phrase.split_whitespace();
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(determiner), Some(noun), None) => Some((determiner.to_string(), noun.to_string())),
+        _ => None,
+    }
 }
 
 /// The organisation a common noun refers back to ("ministry", "union", "company"), named before

@@ -87,6 +87,13 @@ struct Found {
     canonical: Option<&'static str>,
 }
 
+impl Found {
+    /// Its bytes in the text.
+    fn span(&self, tokens: &[Token]) -> Span {
+        Span::new(tokens[self.first].span.start as usize, tokens[self.end - 1].span.end as usize)
+    }
+}
+
 /// Adds the knowledge base's names, except those inside a longer name the tagger found.
 fn gazetteer_matches(text: &str, tokens: &[Token], tagged: &[Tagged], taken: &mut [bool], found: &mut Vec<Found>) {
     let gaz = &*GAZETTEER;
@@ -557,8 +564,7 @@ fn is_demonym(word: &str) -> bool {
 /// type with the most confidence summed over its occurrences (the knowledge base's type when it
 /// knows the name), so "Harwell Shipping" at a sentence start is the company named before.
 fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
-    let surface =
-        |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+    let surface = |f: &Found| f.span(tokens).slice(text);
     let mut votes: HashMap<&str, HashMap<EntityKind, f32>> = HashMap::new();
     for f in found
         .iter()
@@ -615,8 +621,7 @@ fn one_type_per_name(text: &str, tokens: &[Token], found: &mut [Found]) {
         return;
     }
     for f in found.iter_mut() {
-        let name = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
-        if let Some(&kind) = winner.get(name) {
+        if let Some(&kind) = winner.get(surface(f)) {
             if f.kind != kind && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
                 f.kind = kind;
                 f.evidence.push(Evidence::note("the same name is typed this way elsewhere in the text"));
@@ -633,8 +638,7 @@ fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool], found: &m
     let piece = |i: usize| tokens[i].span.slice(text);
     let mut by_initials: HashMap<String, EntityKind> = HashMap::new();
     for f in found.iter().filter(|f| f.end - f.first >= 2 && matches!(f.kind, EntityKind::Org | EntityKind::Place)) {
-        let name = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
-        if let Some(acronym) = initials(name) {
+        if let Some(acronym) = initials(f.span(tokens).slice(text)) {
             by_initials.entry(acronym).or_insert(f.kind);
         }
     }
@@ -1036,7 +1040,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     // A title alone is not a person ("Prime Minister" before the name).
     found.retain(|f| !(f.kind == EntityKind::Person && title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first));
     found.sort_by_key(|f| f.first);
-    cluster(text, tokens, found)
+    cluster(text, tokens, lex, found)
 }
 
 /// Gives bare occurrences of names found elsewhere in the text the same type: a person's
@@ -1123,7 +1127,7 @@ fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], fo
     let mut surnames: HashSet<&str> = HashSet::new();
     let mut known: HashMap<&str, EntityKind> = HashMap::new();
     for f in found.iter() {
-        let surface = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+        let surface = f.span(tokens).slice(text);
         match f.kind {
             EntityKind::Person if f.end - f.first >= 2 && tokens[f.end - 1].kind == TokenKind::Word => {
                 surnames.insert(tokens[f.end - 1].span.slice(text));
@@ -1212,9 +1216,8 @@ fn initials(name: &str) -> Option<String> {
 
 /// Groups mentions: same canonical name, same text, a person's surname (before or after the
 /// full name), or an acronym of a longer name in the text.
-fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
-    let surface_of =
-        |f: &Found| Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text);
+fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
+    let surface_of = |f: &Found| f.span(tokens).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev") and longer names by initials ("EU").
     let mut full_names: HashMap<&str, &str> = HashMap::new();
     // Organisations by their head word ("the Commission" → "European Commission").
@@ -1228,7 +1231,7 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
         if f.kind == EntityKind::Org && f.end - f.first >= 2 {
             let name = f.canonical.unwrap_or(surface);
             org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert_with(|| name.to_string());
-            if LEXICON.company_words.contains(tokens[f.end - 1].span.slice(text)) {
+            if lex.company_words.contains(tokens[f.end - 1].span.slice(text)) {
                 org_heads.entry(tokens[f.first].span.slice(text)).or_insert_with(|| name.to_string());
             }
         }
@@ -1243,7 +1246,7 @@ fn cluster(text: &str, tokens: &[Token], found: Vec<Found>) -> (Vec<Entity>, Vec
     let mut by_key: HashMap<(EntityKind, String), ClusterId> = HashMap::new();
     let mut entities = Vec::with_capacity(found.len());
     for f in found {
-        let span = Span::new(tokens[f.first].span.start as usize, tokens[f.end - 1].span.end as usize);
+        let span = f.span(tokens);
         let surface = span.slice(text);
         let kind = f.kind;
         let single = f.end - f.first == 1;

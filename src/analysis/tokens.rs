@@ -39,12 +39,14 @@ pub fn dateline_at(text: &str, tokens: &[Token], first: usize) -> Option<(usize,
             && piece(i).chars().count() >= 2
             && piece(i).chars().all(|c| !c.is_lowercase())
     };
-    let opens_paragraph = first == 0 || tokens.get(first)?.newlines_before >= 2;
+    if first > 0 && tokens.get(first)?.newlines_before < 2 {
+        return None; // not a paragraph's first token
+    }
     let mut i = first;
     while i < tokens.len() && i < first + 4 && upper(i) {
         i += 1;
     }
-    if !opens_paragraph || i == first {
+    if i == first {
         return None;
     }
     let place_end = i;
