@@ -695,8 +695,9 @@ fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool], found: &m
 }
 
 /// "Nalvia's Interior Ministry" is two names: the owner and the organisation it owns. The owner
-/// of a ministry, an army or an embassy is a country (a place); of anything else, an organisation.
-fn split_possessives(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
+/// of a state body (a ministry, an army; lexicon state_body_words.txt) is a country, a place; of
+/// anything else, an organisation.
+fn split_possessives(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut Vec<Found>) {
     let mut owners = Vec::new();
     for f in found.iter_mut().filter(|f| f.kind == EntityKind::Org && f.canonical.is_none()) {
         let Some(p) =
@@ -705,20 +706,7 @@ fn split_possessives(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
             continue;
         };
         let head = tokens[f.end - 1].span.slice(text);
-        let government = matches!(
-            head,
-            "Ministry"
-                | "Department"
-                | "Embassy"
-                | "Army"
-                | "Navy"
-                | "Police"
-                | "Parliament"
-                | "Government"
-                | "Forces"
-                | "Cabinet"
-                | "Office"
-        );
+        let government = lex.state_body_words.contains(head);
         let owner_kind = if government { EntityKind::Place } else { EntityKind::Org };
         let evidence = Evidence::at(tokens[p].span, "a possessive between two names");
         owners.push(Found {
@@ -1022,7 +1010,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lex
     retype_by_org_noun(text, tokens, lex, &mut found);
     dateline_places(text, tokens, &mut taken, &mut found);
     extend_org_names(text, tokens, lex, &mut taken, &mut found);
-    split_possessives(text, tokens, &mut found);
+    split_possessives(text, tokens, lex, &mut found);
     acronyms_of_names(text, tokens, &mut taken, &mut found);
     propagate(text, tokens, lex, &mut taken, &mut found);
     extend_first_names(text, tokens, lex, &mut taken, &mut found);

@@ -138,13 +138,12 @@ fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     match c.kind {
         // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
         // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
-        EntityKind::Org if words.last().is_some_and(|w| STATE_BODY_WORDS.contains(w)) => {
-            (0..words.len()).find_map(|i| {
+        EntityKind::Org if words.last().is_some_and(|w| ctx.lex.state_body_words.contains(*w)) => (0..words.len())
+            .find_map(|i| {
                 (1..=3.min(words.len() - i))
                     .rev()
                     .find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
-            })
-        }
+            }),
         EntityKind::Person if words.len() >= 3 => {
             let first = ctx.kb.country_of.get(words[0]).copied();
             let titled = ctx.lex.titles.contains(&words[1].to_lowercase()) || ctx.lex.honorifics.contains(words[1]);
@@ -153,39 +152,6 @@ fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
         _ => None,
     }
 }
-
-/// Head words of a state's own bodies: an organisation so named with a country in its name
-/// speaks for that country.
-const STATE_BODY_WORDS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Government",
-    "Embassy",
-    "Army",
-    "Navy",
-    "Force",
-    "Forces",
-    "Police",
-    "Guard",
-    "Parliament",
-    "Cabinet",
-    "Office",
-    "Council",
-    "Administration",
-    "Presidency",
-    "Command",
-    "Service",
-    "Agency",
-    "Commission",
-    "Committee",
-    "Assembly",
-    "Senate",
-    "Congress",
-    "Court",
-    "Authority",
-    "Bureau",
-    "Directorate",
-];
 
 /// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {

@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub company_words: HashSet<String>,
     /// Last words of place names for the entity rules ("river", "shoal"), lower case.
     pub place_name_words: HashSet<String>,
+    /// Head words of a state's own bodies ("Ministry", "Forces").
+    pub state_body_words: HashSet<String>,
     /// Countries.
     pub countries: Vec<Country>,
     /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
@@ -133,6 +135,7 @@ impl Lexicon {
             org_nouns: set(include_str!("org_nouns.txt"), true),
             company_words: set(include_str!("company_words.txt"), false),
             place_name_words: set(include_str!("place_name_words.txt"), true),
+            state_body_words: set(include_str!("state_body_words.txt"), false),
             countries,
             plain_adjectives,
             metonyms,
