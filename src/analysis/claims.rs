@@ -179,7 +179,8 @@ const NOT_A_CUE_AFTER: &[&str] =
     &["to", "the", "a", "an", "this", "its", "their", "his", "her", "not", "no", "our", "my", "your", "than", "so"];
 
 /// Words before a plural noun: a cue word ending in "s" after them ("several reports", "media
-/// claims", "new demands") is the noun, not the verb.
+/// claims", "new demands") is the noun, not the verb. (Possessives are in NOT_A_CUE_AFTER, which
+/// blocks every cue form after them.)
 const QUANTIFIERS: &[&str] = &[
     "many",
     "several",
@@ -217,11 +218,6 @@ const QUANTIFIERS: &[&str] = &[
     "baseless",
     "key",
     "main",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
     "whose",
 ];
 
