@@ -7,6 +7,7 @@ The gold annotations point into the shared Wikinews pool by id (the texts are ne
   python3 eval/real/tool.py materialise           write work/read/ and work/held/ (ID.txt + gold ID.json) for score.py
   python3 eval/real/tool.py check FILE.json ...   check annotations against their article and the conventions
   python3 eval/real/tool.py agree DIR_A DIR_B     agreement between two independent annotations of the same articles
+  python3 eval/real/tool.py diff A.json B.json     where two annotations of one article differ (for the adjudicator)
   python3 eval/real/tool.py floors                score eval/own and eval/real/read and fail below eval/floors.json
 
 An article's text is its title, a blank line, then its body, as in ../shared/eval/dev.
@@ -271,6 +272,35 @@ def cmd_agree(args):
     return 0
 
 
+def cmd_diff(args):
+    a, b = (json.load(open(p, encoding="utf-8")) for p in args[:2])
+    text = article_text(pool()[a["id"]])
+    forms = lambda g: {(e["text"], e["type"]) for e in g["entities"]}
+    for label, only in (("only in A", forms(a) - forms(b)), ("only in B", forms(b) - forms(a))):
+        for t, k in sorted(only):
+            print(f"entity {label}: {k} {t!r}")
+    for label, g in (("A", a), ("B", b)):
+        print(f"sides {label}: " + " vs ".join(s["name"] for s in g["sides"]) or "(none)")
+        for s in g["sides"] + g["third_parties"]:
+            print(f"  {s['name']}: {', '.join(s['aliases'])}")
+    pairs = match_claims(text, a, b)
+    paired_a = {id(x) for x, _ in pairs}
+    paired_b = {id(y) for _, y in pairs}
+    for ca, cb in pairs:
+        diffs = [k for k in ("speaker", "kind") if ca.get(k) != cb.get(k)]
+        if role(a, a, ca["side"]) != role(b, a, cb["side"]) or (ca["side"] == "none") != (cb["side"] == "none"):
+            diffs.append("side")
+        if diffs or ca["anchor"] != cb["anchor"]:
+            print(f"claim pair: A {ca['anchor']!r} / B {cb['anchor']!r}")
+            for k in diffs:
+                print(f"    {k}: A {ca.get(k)!r} / B {cb.get(k)!r}")
+    for label, g, paired in (("A", a, paired_a), ("B", b, paired_b)):
+        for c in g["claims"]:
+            if id(c) not in paired:
+                print(f"claim only in {label}: {c['anchor']!r} speaker={c['speaker']!r} kind={c['kind']} side={c['side']!r}")
+    return 0
+
+
 # --- floors ---------------------------------------------------------------------------------------
 
 def score(dirs, cmd):
@@ -290,7 +320,7 @@ def cmd_floors(args):
         print(f"--- {name} ({' '.join(spec['dirs'])})")
         print(" ".join(f"{k}={v:.3f}" for k, v in got.items()))
         for k, floor in spec["floors"].items():
-            if got.get(k, 0.0) + 1e-9 < floor:
+            if round(got.get(k, 0.0), 3) + 1e-9 < floor:
                 failed.append(f"{name}: {k} = {got.get(k, 0.0):.3f} is below its floor {floor:.3f}")
     for f in failed:
         print("FLOOR BROKEN:", f)
@@ -299,11 +329,11 @@ def cmd_floors(args):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("texts", "materialise", "check", "agree", "floors"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("texts", "materialise", "check", "agree", "diff", "floors"):
         print(__doc__)
         return 2
     fn = {"texts": cmd_texts, "materialise": cmd_materialise, "check": cmd_check, "agree": cmd_agree,
-          "floors": cmd_floors}[sys.argv[1]]
+          "diff": cmd_diff, "floors": cmd_floors}[sys.argv[1]]
     return fn(sys.argv[2:]) or 0
 
 
