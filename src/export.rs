@@ -2,8 +2,9 @@
 //! (opens offline, no script) and a Markdown summary of the claims by side. The JSON export is
 //! the CLI's contract ([`crate::contract`]).
 
-use crate::analysis::markup::{segments, side_class, Mark};
+use crate::analysis::markup::{segments, Mark};
 use crate::analysis::{Analysis, SideRole};
+use crate::drawing::{mark_look, side_class, side_name, speaker_name};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -28,41 +29,15 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
     for seg in segments(text, analysis) {
         let mut open = String::new();
         let mut close = String::new();
-        for mark in &seg.marks {
-            let (tag, attrs) = match mark {
-                Mark::Entity(id) => {
-                    let e = &analysis.entities[id.0 as usize];
-                    (
-                        "mark",
-                        format!(
-                            " class=\"entity entity-{}\" data-kind=\"{}\"",
-                            e.kind.label().to_lowercase(),
-                            e.kind.label()
-                        ),
-                    )
-                }
-                Mark::Claim(id) => {
-                    let c = &analysis.claims[id.0 as usize];
-                    let start = if seg.starts.contains(mark) { " claim-start" } else { "" };
-                    let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown speaker");
-                    (
-                        "span",
-                        format!(
-                            " class=\"claim {}{start}\" data-speaker=\"{}\"",
-                            side_class(analysis, c.side),
-                            escape_html(speaker)
-                        ),
-                    )
-                }
-                Mark::Speaker(id) => (
-                    "span",
-                    format!(" class=\"speaker {}\"", side_class(analysis, analysis.claims[id.0 as usize].side)),
-                ),
-                Mark::Cue(_) => ("span", " class=\"cue\"".to_string()),
-                Mark::Assertion(_) => ("span", " class=\"assertion\"".to_string()),
+        for &mark in &seg.marks {
+            let look = mark_look(analysis, mark, seg.starts.contains(&mark));
+            let data = match mark {
+                Mark::Entity(id) => format!(" data-kind=\"{}\"", analysis.entity(id).kind.label()),
+                Mark::Claim(id) => format!(" data-speaker=\"{}\"", escape_html(speaker_name(analysis.claim(id)))),
+                Mark::Speaker(_) | Mark::Cue(_) | Mark::Assertion(_) => String::new(),
             };
-            open.push_str(&format!("<{tag}{attrs}>"));
-            close.insert_str(0, &format!("</{tag}>"));
+            open.push_str(&format!("<{} class=\"{}\"{data}>", look.tag, look.class));
+            close.insert_str(0, &format!("</{}>", look.tag));
         }
         body.push_str(&open);
         body.push_str(&escape_html(seg.span.slice(text)));
@@ -70,13 +45,11 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
     }
     let mut table = String::from("<table class=\"claims-table\"><thead><tr><th>Side</th><th>Speaker</th><th>Kind</th><th>Claim</th></tr></thead><tbody>");
     for c in &analysis.claims {
-        let side = c.side.map(|s| analysis.sides[s.0 as usize].name.as_str()).unwrap_or("—");
-        let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
         table.push_str(&format!(
             "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             side_class(analysis, c.side),
-            escape_html(side),
-            escape_html(speaker),
+            escape_html(&side_name(analysis, c)),
+            escape_html(speaker_name(c)),
             c.kind.label(),
             escape_html(c.span.slice(text))
         ));
@@ -99,8 +72,12 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
 pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let claim_line = |out: &mut String, c: &crate::analysis::Claim| {
-        let speaker = c.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-        out.push_str(&format!("- **{}** ({}): {}\n", one_line(speaker), c.kind.label(), one_line(c.span.slice(text))));
+        out.push_str(&format!(
+            "- **{}** ({}): {}\n",
+            one_line(speaker_name(c)),
+            c.kind.label(),
+            one_line(c.span.slice(text))
+        ));
     };
     let mut out = format!(
         "# {}\n\nClaims by side, from Article Explorer {}.\n",

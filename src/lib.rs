@@ -2,16 +2,19 @@
 //!
 //! The crate is one pure analysis core plus thin shells over it:
 //!
-//! 1. [`analysis`] turns text into an [`Analysis`]: tokens → sentences → entities → claims →
-//!    attribution → sides, then the view-model ([`analysis::markup`]) that every shell draws.
+//! 1. [`analysis`] turns text into an [`Analysis`]: tokens → sentences → quotes → entities →
+//!    claims → attribution → sides → assertions (the order is written once, in [`analyze`]), and
+//!    the view-model ([`analysis::markup`]) that every shell draws.
 //! 2. [`contract`] is the versioned JSON contract of the CLI (code-point offsets).
 //! 3. [`share`] encodes and decodes the share link that lives in the URL fragment; [`export`]
-//!    renders the analysis as a self-contained HTML page or a Markdown summary.
+//!    renders the analysis as a self-contained HTML page or a Markdown summary; [`drawing`] is
+//!    the one vocabulary (classes, labels, party order) that the exports and the page draw with.
 //! 4. `ui` (feature `ui`) is the Leptos page; `src/main.rs` is the native CLI.
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod contract;
+pub mod drawing;
 pub mod export;
 pub mod share;
 

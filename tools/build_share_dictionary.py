@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Builds the preset dictionaries of share links: src/share_dictionary.txt (format v2, DEFLATE)
-and src/share_dictionary_v3.txt (format v3, LZMA).
+"""Builds the preset dictionaries of share links: src/share/dictionary_v2.txt (format v2, DEFLATE)
+and src/share/dictionary_v3.txt (format v3, LZMA).
 
     python3 tools/build_share_dictionary.py ../shared/data/ner-train
 
@@ -36,7 +36,7 @@ for lst in ("titles.txt", "speech_verbs.txt"):
 
 ranked = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 text = (" ".join(names) + " " + " ".join(reversed(ranked[:3000])))[-30000:]
-out = os.path.join(root, "src/share_dictionary.txt")
+out = os.path.join(root, "src/share/dictionary_v2.txt")
 with open(out, "w", encoding="utf-8") as f:
     f.write(text)
 print("wrote", out, len(text.encode("utf-8")), "bytes")
@@ -59,7 +59,7 @@ def join(pair):
 
 top_pairs = [join(p) for p, _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:16000]]
 text3 = " ".join(reversed(top_pairs)) + " " + " ".join(reversed(ranked[:12000]))
-out3 = os.path.join(root, "src/share_dictionary_v3.txt")
+out3 = os.path.join(root, "src/share/dictionary_v3.txt")
 with open(out3, "w", encoding="utf-8") as f:
     f.write(text3)
 print("wrote", out3, len(text3.encode("utf-8")), "bytes")

@@ -3,23 +3,11 @@
 //!
 //! Concatenating the segments' text gives back the input exactly.
 
-use super::model::{Analysis, ClaimId, EntityId, SideId, SideRole};
+use super::model::{Analysis, ClaimId, EntityId};
 use super::span::Span;
-use serde::Serialize;
-
-/// The style class of a side, shared by every shell: the first party `side-a`, the second
-/// `side-b`, any third party `side-third`, no side `side-none`.
-pub fn side_class(analysis: &Analysis, side: Option<SideId>) -> &'static str {
-    match side.and_then(|id| analysis.sides.get(id.0 as usize).map(|s| (id, s.role))) {
-        Some((id, SideRole::Party)) if id.0 == 0 => "side-a",
-        Some((_, SideRole::Party)) => "side-b",
-        Some(_) => "side-third",
-        None => "side-none",
-    }
-}
 
 /// One mark over a stretch of text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     /// Inside the content of a claim.
     Claim(ClaimId),
@@ -34,7 +22,7 @@ pub enum Mark {
 }
 
 /// A stretch of text with the same marks.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
     /// Where it is.
     pub span: Span,
@@ -128,7 +116,7 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
         for m in &seg.starts {
             match m {
                 Mark::Claim(id) => out.push_str(&format!("«C{} ", id.0 + 1)),
-                Mark::Entity(id) => out.push_str(&format!("[[{} ", analysis.entities[id.0 as usize].kind.label())),
+                Mark::Entity(id) => out.push_str(&format!("[[{} ", analysis.entity(*id).kind.label())),
                 Mark::Speaker(_) | Mark::Cue(_) | Mark::Assertion(_) => {}
             }
         }
@@ -146,7 +134,7 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
     out.push_str("\n\n== claims\n");
     for (i, c) in analysis.claims.iter().enumerate() {
         let speaker = c.speaker.as_ref().map_or("?".to_string(), |s| format!("{} [{}]", s.name, s.span.slice(text)));
-        let side = c.side.map_or("-".to_string(), |s| analysis.sides[s.0 as usize].name.clone());
+        let side = c.side.map_or("-".to_string(), |s| analysis.side(s).name.clone());
         let cue = c.cue.map_or("-", |s| s.slice(text));
         out.push_str(&format!(
             "C{} {} cue={} speaker={} side={} conf={:.2}\n",
@@ -179,11 +167,11 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
 
 fn mark_span(analysis: &Analysis, mark: &Mark) -> Span {
     match mark {
-        Mark::Claim(id) => analysis.claims[id.0 as usize].span,
-        Mark::Speaker(id) => analysis.claims[id.0 as usize].speaker.as_ref().map(|s| s.span).unwrap_or_default(),
-        Mark::Cue(id) => analysis.claims[id.0 as usize].cue.unwrap_or_default(),
+        Mark::Claim(id) => analysis.claim(*id).span,
+        Mark::Speaker(id) => analysis.claim(*id).speaker.as_ref().map(|s| s.span).unwrap_or_default(),
+        Mark::Cue(id) => analysis.claim(*id).cue.unwrap_or_default(),
         Mark::Assertion(i) => analysis.assertions[*i as usize].span,
-        Mark::Entity(id) => analysis.entities[id.0 as usize].span,
+        Mark::Entity(id) => analysis.entity(*id).span,
     }
 }
 

@@ -4,26 +4,25 @@
 //! Every `Vec` is sorted by span start, so output is deterministic.
 
 use super::span::Span;
-use serde::{Deserialize, Serialize};
 
 /// Index into `Analysis::tokens`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenId(pub u32);
 /// Index into `Analysis::entities` (one mention).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u32);
 /// Index into `Analysis::clusters` (one real-world entity, all its mentions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterId(pub u32);
 /// Index into `Analysis::claims`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimId(pub u32);
 /// Index into `Analysis::sides`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SideId(pub u32);
 
 /// Everything the analysis found in one text. Produced by [`crate::analyze`]; never an error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     /// Length of the analysed text in bytes.
     pub text_len: u32,
@@ -49,8 +48,59 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Analysis {
+    /// The entity mention `id` names.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The entity (all its mentions) `id` names.
+    pub fn cluster(&self, id: ClusterId) -> &Cluster {
+        &self.clusters[id.0 as usize]
+    }
+
+    /// The claim `id` names.
+    pub fn claim(&self, id: ClaimId) -> &Claim {
+        &self.claims[id.0 as usize]
+    }
+
+    /// The side `id` names.
+    pub fn side(&self, id: SideId) -> &Side {
+        &self.sides[id.0 as usize]
+    }
+
+    /// The two parties, first party first (at most two; none when the article has no dispute).
+    pub fn parties(&self) -> impl Iterator<Item = SideId> + '_ {
+        self.sides.iter().enumerate().filter(|(_, s)| s.role == SideRole::Party).map(|(i, _)| SideId(i as u32))
+    }
+
+    /// Where a claim's or an actor's side stands in the dispute.
+    pub fn standing(&self, side: Option<SideId>) -> Standing {
+        // The parties come first in `sides`: the first party is side 0.
+        match side.and_then(|id| self.sides.get(id.0 as usize).map(|s| (id, s.role))) {
+            Some((id, SideRole::Party)) if id.0 == 0 => Standing::FirstParty,
+            Some((_, SideRole::Party)) => Standing::SecondParty,
+            Some(_) => Standing::ThirdParty,
+            None => Standing::Unaligned,
+        }
+    }
+}
+
+/// Where a side stands in the dispute: the order in which every shell draws the sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Standing {
+    /// The first of the two parties.
+    FirstParty,
+    /// The second of the two parties.
+    SecondParty,
+    /// A mediator, international body, other government, court or outlet.
+    ThirdParty,
+    /// No side: an anonymous source or one the article does not place.
+    Unaligned,
+}
+
 /// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters (possibly with digits, apostrophes, inner hyphen-free marks).
     Word,
@@ -63,7 +113,7 @@ pub enum TokenKind {
 }
 
 /// One token of the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// Where it is.
     pub span: Span,
@@ -76,7 +126,7 @@ pub struct Token {
 }
 
 /// One sentence: a non-empty, contiguous run of tokens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
     /// From its first token's start to its last token's end.
     pub span: Span,
@@ -89,7 +139,7 @@ pub struct Sentence {
 }
 
 /// A quotation: text between an opening and a closing quote mark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included.
     pub span: Span,
@@ -100,7 +150,7 @@ pub struct Quote {
 }
 
 /// Kind of an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
     /// A named person.
     Person,
@@ -128,7 +178,7 @@ impl EntityKind {
 }
 
 /// Why something was judged as it was: a rule or feature, and the text that showed it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// The text that showed it, if any.
     pub span: Option<Span>,
@@ -148,7 +198,7 @@ impl Evidence {
 }
 
 /// One mention of an entity.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     /// Where it is.
     pub span: Span,
@@ -163,7 +213,7 @@ pub struct Entity {
 }
 
 /// One real-world entity: all mentions that name it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
     /// Canonical name: its longest, first-seen full form ("Ilham Aliyev").
     pub name: String,
@@ -174,7 +224,7 @@ pub struct Cluster {
 }
 
 /// What kind of statement a claim is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClaimKind {
     /// Contains a verbatim quotation.
     Direct,
@@ -196,7 +246,7 @@ impl ClaimKind {
 }
 
 /// Who made a claim.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Speaker {
     /// The words naming the speaker where the claim is made ("He", "three officials").
     pub span: Span,
@@ -207,7 +257,7 @@ pub struct Speaker {
 }
 
 /// An attributed statement: direct quote, reported speech or "according to".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// The content of the statement (without the reporting clause).
     pub span: Span,
@@ -226,7 +276,7 @@ pub struct Claim {
 }
 
 /// An unattributed factual statement worth checking.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assertion {
     /// The sentence.
     pub span: Span,
@@ -237,7 +287,7 @@ pub struct Assertion {
 }
 
 /// Role of a side in the dispute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SideRole {
     /// One of the two principal sides.
     Party,
@@ -256,7 +306,7 @@ impl SideRole {
 }
 
 /// One side of the dispute and the actors on it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Side {
     /// Display name, in the article's own terms where it has them ("Baku").
     pub name: String,
@@ -273,7 +323,7 @@ pub struct Side {
 }
 
 /// How much voice one side has: plain numbers a shell can chart side by side.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SideBalance {
     /// Claims on this side.
     pub n_claims: u32,
@@ -296,7 +346,7 @@ pub struct SideBalance {
 }
 
 /// Two claims from opposing sides about the same matter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CounterClaim {
     /// The earlier claim.
     pub claim: ClaimId,
@@ -309,7 +359,7 @@ pub struct CounterClaim {
 }
 
 /// A note about the input or about something the analysis could not decide.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     /// Where, if it has a place.
     pub span: Option<Span>,

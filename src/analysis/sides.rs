@@ -15,7 +15,6 @@ use super::model::{
 };
 use super::span::Span;
 use super::tokens::{token_ending_at, token_starting_at};
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// A camp: who an actor stands with.
@@ -856,7 +855,7 @@ fn set_balances(claims: &[Claim], tokens: &[Token], quotes: &[Quote], sides: &mu
 
 /// A reader's correction to the sides, applied by [`apply_edits`]. Edits carry ids of the
 /// analysis they were made on, so they belong with its text (a share link keeps both).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SideEdit {
     /// Give a side another name.
     Rename {

@@ -1,12 +1,10 @@
 //! `Span`: the one way to point into the text, as byte offsets into the original input.
 
-use serde::Serialize;
-
 /// A half-open byte range `start..end` into the original, unmodified text.
 ///
 /// Every token, entity, claim and piece of evidence uses this type; conversion to code points
 /// (the JSON contract) or UTF-16 (JavaScript) happens only at the edges.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// First byte of the range.
     pub start: u32,

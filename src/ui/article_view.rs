@@ -11,7 +11,7 @@ use crate::analysis::{Analysis, ClaimId};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
 
-pub use crate::analysis::markup::side_class;
+use crate::drawing::{hidden_class, mark_look, speaker_name};
 
 /// Scrolls the start of claim `index` into view (smoothly, centred).
 pub fn scroll_to_claim(index: usize) {
@@ -30,7 +30,7 @@ enum MarkView {
     Claim { class: String, claim: u32, speaker: String, title: String, dom_id: Option<String>, select: Selection },
     Speaker { class: String, claim: u32, select: Selection },
     Cue { claim: u32 },
-    Assertion { class: &'static str, index: u32, select: Selection },
+    Assertion { class: String, index: u32, select: Selection },
 }
 
 /// A stretch of text and its marks, outermost first.
@@ -48,14 +48,16 @@ struct Chunk {
 }
 
 fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool) -> MarkView {
+    let look = mark_look(analysis, mark, starts);
+    let selected = |yes: bool| if yes { format!("{} selected", look.class) } else { look.class.clone() };
     match mark {
         Mark::Entity(id) => {
-            let e = &analysis.entities[id.0 as usize];
+            let e = analysis.entity(id);
             let label = e.kind.label();
-            let cluster = &analysis.clusters[e.cluster.0 as usize].name;
-            let selected = matches!(selection, Some(Selection::Entity(s)) if analysis.entities.get(s.0 as usize).is_some_and(|x| x.cluster == e.cluster));
+            let cluster = &analysis.cluster(e.cluster).name;
+            let same_entity = matches!(selection, Some(Selection::Entity(s)) if analysis.entities.get(s.0 as usize).is_some_and(|x| x.cluster == e.cluster));
             MarkView::Entity {
-                class: format!("entity entity-{}{}", label.to_lowercase(), if selected { " selected" } else { "" }),
+                class: selected(same_entity),
                 kind: label,
                 cluster: e.cluster.0,
                 title: format!("{label}: {cluster} ({:.0}% sure). Click for why.", e.confidence * 100.0),
@@ -63,16 +65,10 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
             }
         }
         Mark::Claim(id) => {
-            let c = &analysis.claims[id.0 as usize];
-            let selected = selection == Some(Selection::Claim(id));
-            let speaker = c.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown speaker".into());
+            let c = analysis.claim(id);
+            let speaker = speaker_name(c).to_string();
             MarkView::Claim {
-                class: format!(
-                    "claim {}{}{}",
-                    side_class(analysis, c.side),
-                    if starts { " claim-start" } else { "" },
-                    if selected { " selected" } else { "" }
-                ),
+                class: selected(selection == Some(Selection::Claim(id))),
                 claim: id.0,
                 title: format!(
                     "{} claim by {speaker} ({:.0}% sure). Click for why.",
@@ -84,14 +80,10 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 select: Selection::Claim(id),
             }
         }
-        Mark::Speaker(id) => MarkView::Speaker {
-            class: format!("speaker {}", side_class(analysis, analysis.claims[id.0 as usize].side)),
-            claim: id.0,
-            select: Selection::Claim(id),
-        },
+        Mark::Speaker(id) => MarkView::Speaker { class: look.class, claim: id.0, select: Selection::Claim(id) },
         Mark::Cue(id) => MarkView::Cue { claim: id.0 },
         Mark::Assertion(i) => MarkView::Assertion {
-            class: if selection == Some(Selection::Assertion(i)) { "assertion selected" } else { "assertion" },
+            class: selected(selection == Some(Selection::Assertion(i))),
             index: i,
             select: Selection::Assertion(i),
         },
@@ -180,13 +172,13 @@ fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
 /// restyles without re-rendering.
 #[component]
 pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: Memo<Vec<Segment>>) -> impl IntoView {
-    let ui = use_context::<UiState>().unwrap_or_default();
+    let ui = UiState::get();
     let class = move || {
         ui.hidden.with(|h| {
             let mut class = String::from("article-view");
             for layer in Layer::ALL.iter().filter(|l| h.contains(l)) {
                 class.push(' ');
-                class.push_str(layer.hidden_class());
+                class.push_str(hidden_class(*layer));
             }
             class
         })

@@ -46,8 +46,8 @@ fn opening() -> Opening {
 
 /// Applies a shared view to the UI state.
 fn apply_view(ui: UiState, view: &ViewState) {
-    ui.hidden.set(view.hidden.iter().filter_map(|n| Layer::from_name(n)).collect());
-    ui.selection.set(view.selected.as_deref().and_then(Selection::from_code));
+    ui.hidden.set(view.hidden.clone());
+    ui.selection.set(view.selected);
     ui.edits.set(view.edits.clone());
 }
 
@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
         } else if key == "Escape" {
             ui.selection.set(None);
-        } else if let Some(layer) = Layer::ALL.iter().find(|l| key.starts_with(l.key())) {
+        } else if let Some(layer) = Layer::ALL.iter().find(|l| key.starts_with(crate::drawing::layer_key(**l))) {
             ui.toggle(*layer);
         }
     });

@@ -20,10 +20,8 @@ fn url_with_fragment(fragment: &str) -> String {
 
 fn current_view(ui: UiState) -> ViewState {
     ViewState {
-        hidden: ui
-            .hidden
-            .with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).map(|l| l.name().to_string()).collect()),
-        selected: ui.selection.get_untracked().map(|s| s.to_code()),
+        hidden: ui.hidden.with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).copied().collect()),
+        selected: ui.selection.get_untracked(),
         edits: ui.edits.get_untracked(),
     }
 }
@@ -52,7 +50,7 @@ fn title_of(text: &str) -> String {
 /// Share and export controls.
 #[component]
 pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
-    let ui = use_context::<UiState>().unwrap_or_default();
+    let ui = UiState::get();
     let link = RwSignal::new(None::<String>);
     let feedback = RwSignal::new(String::new());
     // Feedback fades after a while; a newer message replaces the timer of an older one.

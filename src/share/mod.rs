@@ -3,14 +3,17 @@
 //!
 //! Formats (every version stays readable forever; links are written in the newest):
 //! - `v1.` + base64url(raw DEFLATE(JSON `{"text", "analyzer"}`)).
-//! - `v2.` + base64url(raw DEFLATE with the preset dictionary `share_dictionary.txt` of
+//! - `v2.` + base64url(raw DEFLATE with the preset dictionary `dictionary_v2.txt` of
 //!   (JSON header `{"a": analyzer, "v": view}`, a NUL byte, the article's UTF-8 text)).
 //! - `v3.` + base64url(raw LZMA (lc 3, lp 0, pb 0, 512 KiB window, end marker) with the preset
-//!   dictionary `share_dictionary_v3.txt` of the same payload as v2): about 10% shorter than v2.
+//!   dictionary `dictionary_v3.txt` of the same payload as v2): about 10% shorter than v2.
 //! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
 //!   too long for a link; the recipient pastes the article and its fingerprint is checked.
 
-use crate::analysis::sides::SideEdit;
+mod payload;
+
+pub use payload::{Layer, Selection, ViewState};
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::deflate::core::{
@@ -38,32 +41,11 @@ pub const SOFT_LINK_LIMIT: usize = 2_000;
 pub const HARD_LINK_LIMIT: usize = 4_000;
 
 /// The preset dictionary of v2 links. Frozen: changing it breaks every v2 link.
-const DICTIONARY: &[u8] = include_bytes!("share_dictionary.txt");
+const DICTIONARY: &[u8] = include_bytes!("dictionary_v2.txt");
 /// The preset dictionary of v3 links. Frozen: changing it breaks every v3 link.
-const DICTIONARY_V3: &[u8] = include_bytes!("share_dictionary_v3.txt");
+const DICTIONARY_V3: &[u8] = include_bytes!("dictionary_v3.txt");
 /// The LZMA window of v3 links: larger than the dictionary plus a long article's reach.
 const V3_WINDOW: u32 = 1 << 19;
-
-/// What the reader was looking at: layers hidden, what is selected, which panel is open.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ViewState {
-    /// Hidden layers, by name (`"person"`, `"claims"`...).
-    #[serde(default, rename = "h", skip_serializing_if = "Vec::is_empty")]
-    pub hidden: Vec<String>,
-    /// The selection: `"c3"` (claim 3), `"e12"` (entity mention 12) or `"a1"` (assertion 1).
-    #[serde(default, rename = "s", skip_serializing_if = "Option::is_none")]
-    pub selected: Option<String>,
-    /// The reader's edits to the sides, in the order they were made.
-    #[serde(default, rename = "e", skip_serializing_if = "Vec::is_empty")]
-    pub edits: Vec<SideEdit>,
-}
-
-impl ViewState {
-    /// True when nothing differs from a fresh page.
-    pub fn is_default(&self) -> bool {
-        *self == ViewState::default()
-    }
-}
 
 /// A full link: the article and the view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -302,10 +284,6 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
         let payload = unlzma(&unbase64(body)?, MAX_PAYLOAD_LEN)?;
         return from_payload(&payload).map(|s| Some(Link::Full(s)));
     }
-    if let Some(body) = fragment.strip_prefix(V3_PREFIX) {
-        let payload = unlzma(&unbase64(body)?, MAX_PAYLOAD_LEN)?;
-        return from_payload(&payload).map(|s| Some(Link::Full(s)));
-    }
     if let Some(body) = fragment.strip_prefix(V2_PREFIX) {
         let payload = inflate(DICTIONARY, &unbase64(body)?, MAX_PAYLOAD_LEN)?;
         return from_payload(&payload).map(|s| Some(Link::Full(s)));
@@ -327,6 +305,7 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::sides::SideEdit;
     use proptest::prelude::*;
 
     fn state(text: &str) -> SharedState {
@@ -334,7 +313,11 @@ mod tests {
         SharedState {
             text: text.to_string(),
             analyzer: "test".into(),
-            view: ViewState { hidden: vec!["person".into()], selected: Some("c2".into()), edits },
+            view: ViewState {
+                hidden: vec![Layer::Person],
+                selected: Some(Selection::Claim(crate::analysis::ClaimId(2))),
+                edits,
+            },
         }
     }
 
@@ -369,7 +352,11 @@ mod tests {
 
     #[test]
     fn annotations_only_links_carry_a_fingerprint() {
-        let view = ViewState { hidden: vec![], selected: Some("e4".into()), edits: vec![] };
+        let view = ViewState {
+            hidden: vec![],
+            selected: Some(Selection::Entity(crate::analysis::EntityId(4))),
+            edits: vec![],
+        };
         let link = encode_annotations("The article.", "0.1.0", &view);
         let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("annotations link did not decode") };
         assert_eq!(a.fp, fingerprint("The article."));

@@ -1,0 +1,52 @@
+//! Links already shared must open the same way forever: links made by earlier versions (committed
+//! in `tests/fixtures/links/`, never re-encoded) decode to the article and view written out here.
+//! A renamed serde field, layer or CSS class that changes what an old link means fails this test.
+
+use article_explorer::analysis::sides::SideEdit;
+use article_explorer::analysis::{ClaimId, ClusterId, EntityId, SideId};
+use article_explorer::share::{decode, fingerprint, Layer, Link, Selection, ViewState};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/links/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")).trim_end_matches('\n').to_string()
+}
+
+/// The view carried by the v2 and v3 fixtures (made on 2026-12-01 by analyser 0.1.0).
+fn full_view() -> ViewState {
+    ViewState {
+        hidden: vec![Layer::Person, Layer::Assertions],
+        selected: Some(Selection::Claim(ClaimId(1))),
+        edits: vec![
+            SideEdit::Rename { side: SideId(0), name: "Vessen government".into() },
+            SideEdit::MoveActor { cluster: ClusterId(3), to: SideId(1) },
+            SideEdit::Merge { from: SideId(2), into: SideId(0) },
+        ],
+    }
+}
+
+#[test]
+fn full_links_of_every_version_open_the_same_article_and_view() {
+    let article = fixture("article.txt");
+    for (version, view) in [("v1.txt", ViewState::default()), ("v2.txt", full_view()), ("v3.txt", full_view())] {
+        let link = fixture(version);
+        let Ok(Some(Link::Full(state))) = decode(&format!("#{link}")) else { panic!("{version} did not decode") };
+        assert_eq!(state.text, article, "{version}");
+        assert_eq!(state.analyzer, "0.1.0", "{version}");
+        assert_eq!(state.view, view, "{version}");
+    }
+}
+
+#[test]
+fn annotations_only_links_open_the_same_view() {
+    let Ok(Some(Link::AnnotationsOnly(a))) = decode(&fixture("v2a.txt")) else { panic!("v2a did not decode") };
+    assert_eq!(a.fp, fingerprint(&fixture("article.txt")));
+    assert_eq!(a.n, fixture("article.txt").chars().count());
+    assert_eq!(
+        a.view,
+        ViewState {
+            hidden: vec![Layer::Sides],
+            selected: Some(Selection::Entity(EntityId(4))),
+            edits: vec![SideEdit::Rename { side: SideId(1), name: "Nalvia".into() }],
+        }
+    );
+}
