@@ -60,6 +60,52 @@ pub struct Lexicon {
     pub organisations: Vec<Vec<String>>,
     /// Government bodies named without their country → index into `countries` ("State Department").
     pub government_bodies: Vec<(String, usize)>,
+
+    // ---- The claims stage's word lists (src/analysis/claims/), all lower case. ----
+    /// Words that end a speaker phrase walking left from a cue ("that", "while").
+    pub clause_breaks: HashSet<String>,
+    /// Words between a speaker and its verb that belong to the verb group ("has", "also").
+    pub verb_group_words: HashSet<String>,
+    /// Words after which a bare cue form ("say") is still a verb ("we", "police", "and").
+    pub bare_verb_after: HashSet<String>,
+    /// Auxiliary and modal verbs ("was", "would").
+    pub auxiliaries: HashSet<String>,
+    /// Forms of "be" and "get" that make a following participle passive ("was told to").
+    pub be_forms: HashSet<String>,
+    /// Adverbs between a form of "be" and a passive participle ("reportedly").
+    pub passive_adverbs: HashSet<String>,
+    /// Words before a cue form that show it is not a reporting verb ("to", "the", "not").
+    pub not_a_cue_after: HashSet<String>,
+    /// Words before a plural noun: a cue form in "-s" after them is a noun ("several reports").
+    pub plural_noun_after: HashSet<String>,
+    /// Words after a plural noun: a cue form in "-s" before them is a noun ("claims often fail").
+    pub plural_noun_before: HashSet<String>,
+    /// Words that open an adverbial ("on", "yesterday").
+    pub adverbial_openers: HashSet<String>,
+    /// Connectives that may open a sentence before its subject ("meanwhile").
+    pub sentence_connectives: HashSet<String>,
+    /// Nouns of speech that make a cue with a verb before them ("warning").
+    pub speech_nouns: HashSet<String>,
+    /// Every form of the verbs that make a cue of a speech noun ("issuing").
+    pub speech_noun_verbs: HashSet<String>,
+    /// Subject pronouns ("he").
+    pub subject_pronouns: HashSet<String>,
+    /// Determiners and numerals that start a noun phrase ("the", "one").
+    pub determiners: HashSet<String>,
+    /// Lemmas of cue verbs whose object is the listener ("tell").
+    pub listener_verbs: HashSet<String>,
+    /// Lemmas of cue verbs that make a claim of their own when coordinated ("urge").
+    pub own_claim_verbs: HashSet<String>,
+    /// Words after "add" that show something added, not said ("new demands").
+    pub added_not_said: HashSet<String>,
+    /// Words before "ask" that make it a question put to the speaker ("when asked").
+    pub asked_not_said: HashSet<String>,
+    /// Nouns of accounts that make "report" a company's figures ("revenue").
+    pub reported_not_said: HashSet<String>,
+    /// Particles after "call" that make a phrasal verb ("off").
+    pub called_not_said: HashSet<String>,
+    /// Words that make "claim" a toll or a prize ("lives", "victory").
+    pub claimed_not_said: HashSet<String>,
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -70,11 +116,17 @@ fn set(file: &'static str, lower: bool) -> HashSet<String> {
     lines(file).map(|l| if lower { l.to_lowercase() } else { l.to_string() }).collect()
 }
 
+/// Every whitespace-separated word of every line (lists of verbs with their forms on one line).
+fn words(file: &'static str, lower: bool) -> HashSet<String> {
+    lines(file).flat_map(str::split_whitespace).map(|w| if lower { w.to_lowercase() } else { w.to_string() }).collect()
+}
+
 fn split_list(field: &str) -> Vec<String> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 impl Lexicon {
+    /// Parses every list. Long only because it names each file once, one line per field.
     fn load() -> Lexicon {
         let mut speech_verbs = HashMap::new();
         for line in lines(include_str!("speech_verbs.txt")) {
@@ -141,6 +193,30 @@ impl Lexicon {
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
             government_bodies,
+
+            // ---- The claims stage's word lists. ----
+            clause_breaks: set(include_str!("clause_breaks.txt"), true),
+            verb_group_words: set(include_str!("verb_group_words.txt"), true),
+            bare_verb_after: set(include_str!("bare_verb_after.txt"), true),
+            auxiliaries: set(include_str!("auxiliaries.txt"), true),
+            be_forms: set(include_str!("be_forms.txt"), true),
+            passive_adverbs: set(include_str!("passive_adverbs.txt"), true),
+            not_a_cue_after: set(include_str!("not_a_cue_after.txt"), true),
+            plural_noun_after: set(include_str!("plural_noun_after.txt"), true),
+            plural_noun_before: set(include_str!("plural_noun_before.txt"), true),
+            adverbial_openers: set(include_str!("adverbial_openers.txt"), true),
+            sentence_connectives: set(include_str!("sentence_connectives.txt"), true),
+            speech_nouns: set(include_str!("speech_nouns.txt"), true),
+            speech_noun_verbs: words(include_str!("speech_noun_verbs.txt"), true),
+            subject_pronouns: set(include_str!("subject_pronouns.txt"), true),
+            determiners: set(include_str!("determiners.txt"), true),
+            listener_verbs: set(include_str!("listener_verbs.txt"), true),
+            own_claim_verbs: set(include_str!("own_claim_verbs.txt"), true),
+            added_not_said: set(include_str!("added_not_said.txt"), true),
+            asked_not_said: set(include_str!("asked_not_said.txt"), true),
+            reported_not_said: set(include_str!("reported_not_said.txt"), true),
+            called_not_said: set(include_str!("called_not_said.txt"), true),
+            claimed_not_said: set(include_str!("claimed_not_said.txt"), true),
         }
     }
 }

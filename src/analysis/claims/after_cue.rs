@@ -1,0 +1,123 @@
+//! Frames with the content after the cue: `X said (that) CONTENT`, after an opening phrase
+//! (`Meanwhile, X said ...`), after an appositive (`X, a lawyer, said ...`), after a relative
+//! pronoun (`X, which said ...`), and a relative clause as content (`which X describes as ...`).
+//!
+//! A frame returns `None` when it does not apply, so the next one in `mod.rs`'s order is tried.
+//! The relative pronouns that shape these frames ("which", "what", "whom", "who") are a closed
+//! class of grammar, written in the code beside the frame they shape.
+
+use super::clause::{Clause, Found, Outcome};
+use super::content::{content_after, Tail};
+use super::speaker::{name_before_comma, speaker_before};
+use crate::analysis::model::ClaimKind;
+
+/// The claim of the content after the cue, with `speaker`; `from` moves its start back (to a
+/// relative pronoun). A colon's paragraph is a quoted claim.
+pub(super) fn claim_after_cue(
+    c: &Clause,
+    speaker: Option<(usize, usize)>,
+    note: &'static str,
+    from: Option<usize>,
+) -> Outcome {
+    match content_after(c, c.content_start()) {
+        Some(content) => Outcome::Claim(Found {
+            first: from.unwrap_or(content.first).min(content.first),
+            end: content.end,
+            speaker,
+            continues_previous: false,
+            kind: if content.next_paragraph { ClaimKind::Direct } else { ClaimKind::Indirect },
+            confidence: if speaker.is_some() { 0.8 } else { 0.5 },
+            note: if content.next_paragraph { "frame: speaker, cue, colon, then a quoted paragraph" } else { note },
+        }),
+        None => Outcome::Nothing,
+    }
+}
+
+/// "Meanwhile, the union declared it would strike": a speaker after an opening phrase and a
+/// comma, content after the cue.
+pub(super) fn opening_phrase_then_speaker(c: &Clause) -> Option<Outcome> {
+    let (Some(speaker), Some(_)) = (c.speaker(), c.before()) else { return None };
+    (c.comma_before() && matches!(c.tail, Tail::Content(_)))
+        .then(|| claim_after_cue(c, Some(speaker), "frame: opening phrase, speaker, cue, content", None))
+}
+
+/// "She moved to a farm, which the group describes as a retreat": the relative clause is the
+/// content.
+pub(super) fn relative_clause_is_content(c: &Clause) -> Option<Outcome> {
+    let (Some(speaker), Some(j)) = (c.speaker(), c.before()) else { return None };
+    (matches!(c.before_lower().as_str(), "which" | "what" | "whom") && c.tail != Tail::Empty)
+        .then(|| claim_after_cue(c, Some(speaker), "frame: relative clause, speaker, cue, content", Some(j)))
+}
+
+/// "Valeska Paris, an Australian woman, has claimed that ...": a comma right before the cue's
+/// verb group, the speaker before the appositive. Tried after `content_then_cue_and_speaker`,
+/// which takes the same shape when a speaker follows the cue.
+pub(super) fn speaker_with_appositive(c: &Clause) -> Option<Outcome> {
+    let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
+    c.comma_before().then(|| {
+        let speaker = speaker_before(c.doc, c.sentence_start, j + 1);
+        claim_after_cue(c, speaker, "frame: speaker, appositive, cue, content", None)
+    })
+}
+
+/// "..., according to the Government of Jersey, which said ...": the name before the relative
+/// pronoun speaks, or the phrase before a relative clause.
+pub(super) fn speaker_before_relative_pronoun(c: &Clause) -> Option<Outcome> {
+    let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
+    if !matches!(c.before_lower().as_str(), "who" | "which") {
+        return None;
+    }
+    let (doc, a) = (c.doc, c.sentence_start);
+    let name_before = (j >= 2 && doc.piece(j - 1) == ",").then(|| name_before_comma(doc, a, j - 1));
+    let speaker = name_before.filter(|(s, e)| e > s && doc.capitalised(*e - 1)).or_else(|| speaker_before(doc, a, j));
+    Some(claim_after_cue(c, speaker, "frame: speaker, relative pronoun, cue, content", None))
+}
+
+/// "Lena Ross says that the bridge is closed": the plain frame, tried last; always applies.
+pub(super) fn speaker_then_cue(c: &Clause) -> Option<Outcome> {
+    Some(claim_after_cue(c, c.speaker(), "frame: speaker, cue, content", None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{c, check};
+
+    #[test]
+    fn content_after_the_cue() {
+        check(vec![
+            (
+                "says_that",
+                "Lena Ross says that the bridge is closed.",
+                vec![c("the bridge is closed", Some("Lena Ross"), "indirect")],
+            ),
+            (
+                "pronoun_added",
+                "He added that the plan had “key ideas” in it.",
+                vec![c("the plan had “key ideas” in it", Some("He"), "direct")],
+            ),
+            (
+                "accused_of",
+                "Kyiv accused Moscow of open aggression.",
+                vec![c("Moscow of open aggression", Some("Kyiv"), "indirect")],
+            ),
+            (
+                "relative_pronoun_after_a_name",
+                "Sixty boats took part, according to the Government of Jersey, which said the harbour stayed open.",
+                vec![
+                    c("Sixty boats took part", Some("the Government of Jersey"), "according_to"),
+                    c("the harbour stayed open", Some("the Government of Jersey"), "indirect"),
+                ],
+            ),
+            (
+                "opening_phrase_then_speaker",
+                "Meanwhile, the union declared it would strike.",
+                vec![c("it would strike", Some("the union"), "indirect")],
+            ),
+            (
+                "relative_clause",
+                "She moved to a farm, which the group describes as a retreat.",
+                vec![c("which the group describes as a retreat", Some("the group"), "indirect")],
+            ),
+        ]);
+    }
+}

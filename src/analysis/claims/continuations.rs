@@ -1,0 +1,174 @@
+//! Frames that continue a sentence: a coordinated cue (`X rejected A and said B`, `X said A and
+//! urged B`, `X claimed A and claim B`) and a participle (`X did A, claiming B`, `..., adding
+//! that B`). The speaker is the sentence's subject or its previous claim's. A frame returns
+//! `None` when it does not apply, so the next one in `mod.rs`'s order is tried. The coordinators
+//! "and", "but", "or" are a closed class of grammar, written in the code.
+
+use super::after_cue::claim_after_cue;
+use super::clause::{Clause, Found, Outcome};
+use super::content::{content_after, trim, Tail};
+use super::doc::Doc;
+use super::speaker::subject_np;
+use crate::analysis::model::ClaimKind;
+
+/// The coordinator right before a cue with no speaker phrase of its own ("... and said").
+fn coordinator_before(c: &Clause) -> Option<usize> {
+    let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
+    matches!(c.before_lower().as_str(), "and" | "but" | "or").then_some(j)
+}
+
+/// "I was hauled in and told ...": a passive clause reports no speaker. After an earlier claim
+/// the passive belongs to its content ("said the rules had been changed and urged"), so this
+/// frame does not apply there.
+pub(super) fn passive_clause_then_coordinated_cue(c: &Clause) -> Option<Outcome> {
+    let j = coordinator_before(c)?;
+    (!c.earlier_in_sentence && passive_clause(c.doc, c.sentence_start, j)).then_some(Outcome::Nothing)
+}
+
+/// "They claimed the ship was safe and claim the crew agreed": after a claim in the same
+/// sentence, a coordinated cue that is not a clause of its own extends that claim.
+pub(super) fn coordinated_cue_extends_claim(c: &Clause) -> Option<Outcome> {
+    coordinator_before(c)?;
+    if !(c.earlier_in_sentence && matches!(c.tail, Tail::Content(_)) && !own_clause(c)) {
+        return None;
+    }
+    Some(match content_after(c, c.content_start()) {
+        Some(content) => Outcome::Extend(content.end),
+        None => Outcome::Nothing,
+    })
+}
+
+/// "A spokesperson for Egypt's Foreign Ministry said A and urged B": after a claim in the same
+/// sentence, the coordinated cue has that claim's speaker.
+pub(super) fn coordinated_cue_after_claim(c: &Clause) -> Option<Outcome> {
+    coordinator_before(c)?;
+    if !c.earlier_in_sentence {
+        return None;
+    }
+    Some(match claim_after_cue(c, None, "frame: coordinated cue after a claim, its speaker", None) {
+        Outcome::Claim(found) => Outcome::Claim(Found { continues_previous: true, confidence: 0.75, ..found }),
+        other => other,
+    })
+}
+
+/// "The ministry rejected the plan and said the costs were too high": the sentence's subject
+/// speaks.
+pub(super) fn coordinated_cue_takes_subject(c: &Clause) -> Option<Outcome> {
+    let j = coordinator_before(c)?;
+    let subject = subject_np(c.doc, c.sentence_start, j);
+    Some(claim_after_cue(c, subject, "frame: the sentence's subject, coordinated cue, content", None))
+}
+
+/// "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y", "... and said Y":
+/// a reporting clause of its own, one claim of its own.
+fn own_clause(c: &Clause) -> bool {
+    matches!(c.tail, Tail::Content(s) if s > c.cue.end && c.doc.lower(s - 1) == "that")
+        || c.doc.lex.own_claim_verbs.contains(&c.cue.lemma)
+}
+
+/// True when the clause before a coordinated cue is passive ("I was hauled in and told ...").
+fn passive_clause(doc: &Doc, a: usize, and: usize) -> bool {
+    let lex = doc.lex;
+    // A bounded window before the "and", so a long chain of clauses stays linear.
+    (and.saturating_sub(12).max(a)..and).any(|k| {
+        doc.is_in(&lex.be_forms, k)
+            && (k + 1..and.min(k + 4)).any(|m| {
+                let w = doc.lower(m);
+                doc.is_word(m)
+                    && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))
+                    && !lex.passive_adverbs.contains(&w)
+            })
+    })
+}
+
+/// The content of a participle cue, from after the cue (or its "that") to the clause's end.
+fn participle_content(c: &Clause) -> Option<(usize, usize)> {
+    let (first, end) = trim(c.doc, c.content_start(), c.right_end);
+    (end > first).then_some((first, end))
+}
+
+/// "Governor Ann Lee dismissed the report, claiming the figures were old": the sentence's
+/// subject speaks, when no earlier claim of the sentence does.
+pub(super) fn participle_after_subject(c: &Clause) -> Option<Outcome> {
+    if c.earlier_in_sentence {
+        return None;
+    }
+    let (first, end) = participle_content(c)?;
+    let subject = subject_np(c.doc, c.sentence_start, c.cue.first)?;
+    Some(Outcome::Claim(Found {
+        first,
+        end,
+        speaker: Some(subject),
+        continues_previous: false,
+        kind: ClaimKind::Indirect,
+        confidence: 0.7,
+        note: "frame: participle after the sentence's subject",
+    }))
+}
+
+/// "The deal is near, one envoy said, adding that both sides agreed": the previous claim's
+/// speaker speaks.
+pub(super) fn participle_continuing_speaker(c: &Clause) -> Option<Outcome> {
+    let (first, end) = participle_content(c)?;
+    Some(Outcome::Claim(Found {
+        first,
+        end,
+        speaker: None,
+        continues_previous: true,
+        kind: ClaimKind::Indirect,
+        confidence: 0.7,
+        note: "frame: participle continuing the previous speaker",
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{c, check};
+
+    #[test]
+    fn continuations() {
+        check(vec![
+            (
+                "adding_that",
+                "The deal is near, one envoy said, adding that both sides agreed.",
+                vec![c("The deal is near", Some("one envoy"), "indirect"), c("both sides agreed", None, "indirect")],
+            ),
+            (
+                "coordinated_cue_takes_subject",
+                "The ministry rejected the plan and said the costs were too high.",
+                vec![c("the costs were too high", Some("The ministry"), "indirect")],
+            ),
+            (
+                "coordinated_cue_with_that_is_a_clause_of_its_own",
+                "Speaking in Oslo, she insisted that the port met every standard and warned that a strike would hurt everyone.",
+                vec![
+                    c("the port met every standard", Some("she"), "indirect"),
+                    c("a strike would hurt everyone", None, "indirect"),
+                ],
+            ),
+            (
+                "passive_inside_the_first_claim",
+                "Ana Reis said the rules had been changed without notice and urged Oslo to return to talks.",
+                vec![
+                    c("the rules had been changed without notice", Some("Ana Reis"), "indirect"),
+                    c("Oslo to return to talks", None, "indirect"),
+                ],
+            ),
+            (
+                "coordinated_accusation_is_a_claim_of_its_own",
+                "Ana Reis said the offer was low, and accused the board of rushing the vote.",
+                vec![c("the offer was low", Some("Ana Reis"), "indirect"), c("the board of rushing the vote", None, "indirect")],
+            ),
+            (
+                "coordinated_cue_extends_claim",
+                "They claimed the ship was safe and claim the crew agreed.",
+                vec![c("the ship was safe and claim the crew agreed", Some("They"), "indirect")],
+            ),
+            (
+                "participle_takes_sentence_subject",
+                "Governor Ann Lee dismissed the report, claiming the figures were old.",
+                vec![c("the figures were old", Some("Governor Ann Lee"), "indirect")],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,88 @@
+//! The article as the claims stage reads it: its text, tokens, quotations and lexicon, with the
+//! small questions every part of the stage asks about a token ("a word?", "inside a quotation?").
+
+use std::collections::HashSet;
+
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::model::{Quote, Token, TokenKind};
+use crate::analysis::span::Span;
+use crate::analysis::tokens::is_capitalised;
+
+/// The article being read. Token arguments are indexes into `tokens`.
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Sorted by position, as the quote stage returns them.
+    pub quotes: &'a [Quote],
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    /// The token's text.
+    pub fn piece(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.text)
+    }
+    /// The token's text in lower case.
+    pub fn lower(&self, i: usize) -> String {
+        self.piece(i).to_lowercase()
+    }
+    /// True when the lower-case token is in the word list `list`.
+    pub fn is_in(&self, list: &HashSet<String>, i: usize) -> bool {
+        list.contains(&self.lower(i))
+    }
+    pub fn is_punct(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Quote)
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+    }
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+    }
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && is_capitalised(self.piece(i))
+    }
+    /// An apostrophe glued to the word before it ("Hamas' rival"), not a quotation mark.
+    pub fn is_apostrophe(&self, i: usize) -> bool {
+        matches!(self.piece(i), "'" | "’") && !self.tokens[i].space_before
+    }
+    /// True when token `i`, walking left, ends a phrase: punctuation other than a hyphen, a full
+    /// stop (initials), a possessive "'s", a bracket or an apostrophe.
+    pub fn ends_phrase_leftwards(&self, i: usize) -> bool {
+        self.is_punct(i) && !matches!(self.piece(i), "-" | "." | "’s" | "'s" | "(" | ")") && !self.is_apostrophe(i)
+    }
+    pub fn inside_quote(&self, i: usize) -> bool {
+        let span = self.tokens[i].span;
+        let idx = self.quotes.partition_point(|q| q.span.end <= span.start);
+        self.quotes.get(idx).is_some_and(|q| q.inner.contains(span))
+    }
+    /// The bytes of tokens `first..end`.
+    pub fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.tokens[first].span.start as usize, self.tokens[end - 1].span.end as usize)
+    }
+    /// True when a quotation overlaps `span`.
+    pub fn has_quote(&self, span: Span) -> bool {
+        let idx = self.quotes.partition_point(|q| q.span.end <= span.start);
+        self.quotes[idx..].iter().take_while(|q| q.span.start < span.end).any(|q| q.span.overlaps(span))
+    }
+    /// The quotation whose opening mark is token `i`.
+    pub fn quote_opening_at(&self, i: usize) -> Option<&'a Quote> {
+        let start = self.tokens[i].span.start;
+        let idx = self.quotes.partition_point(|q| q.span.start < start);
+        self.quotes.get(idx).filter(|q| q.span.start == start)
+    }
+    /// The quotation whose closing mark is token `i` (a few candidates back, since single quotes nest).
+    pub fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
+        let end = self.tokens[i].span.end;
+        let idx = self.quotes.partition_point(|q| q.span.start < end);
+        self.quotes[..idx].iter().rev().take(3).find(|q| q.span.end == end)
+    }
+    /// True when token `i` is a quotation mark that closes a quotation.
+    pub fn closes_quote(&self, i: usize) -> bool {
+        self.is_quote_mark(i) && self.quote_closing_at(i).is_some()
+    }
+    /// Index of the first token that starts at or after byte `pos`.
+    pub fn token_from(&self, pos: u32) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}

@@ -1,0 +1,378 @@
+//! Stage 5, claims: every attributed statement, one per reporting clause, with its content,
+//! its cue (the reporting verb or "according to") and the words that name its speaker.
+//!
+//! Frames recognised, per sentence:
+//! - `X said (that) CONTENT` and `X told Y (that) CONTENT`: content after the cue, also when the
+//!   clause follows an opening phrase ("Meanwhile, Hamas declared it would ...");
+//! - `CONTENT, X said.` and `“CONTENT,” said X.`: content before the cue, only when nothing but
+//!   an adverbial or a listener follows the cue;
+//! - `“CONTENT,” he said, “MORE.”`: an interrupted quotation is one claim;
+//! - `X, an appositive, said ...`: the speaker phrase reaches back over the appositive;
+//! - `X did something and said CONTENT`: a coordinated cue takes the sentence's subject, and
+//!   `X said A and claimed B` extends the first claim;
+//! - `which X describes as CONTENT`: a relative clause is content from its pronoun on;
+//! - `..., adding that CONTENT` and `..., issuing a warning that CONTENT`: a participle continues
+//!   the sentence's previous speaker, or its subject;
+//! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
+//! - `according to X, CONTENT` and `CONTENT, according to X`;
+//! - a quotation that opens after the cue runs to its closing mark, over several sentences;
+//! - a quotation that follows a quoted claim with no cue of its own continues its speaker.
+//!
+//! Passives ("was told to", "were said to be", "accused of" with no object) are not claims.
+//! Every loop is bounded by a constant or advances through the tokens once, so the stage is
+//! linear in the length of the text.
+//!
+//! Who the speaker words refer to is decided by the attribution stage.
+//!
+//! Files: this one runs the stage (sentences, cues, the frames in the order they are tried);
+//! `cues.rs` finds the reporting cues; `clause.rs` is a cue in its sentence as the frames read
+//! it; the frames are in `after_cue.rs`, `before_cue.rs`, `quotations.rs`, `according_to.rs`
+//! and `continuations.rs`; `speaker.rs` finds the speaker words, `content.rs` the content's
+//! edges; `doc.rs` answers questions about a token. The word lists are data in
+//! `../lexicon/*.txt`; the few words written in the code are closed classes of grammar that give
+//! a frame its shape ("who"/"which", "and"/"but"/"or", "to be"), kept beside the rule they shape.
+
+mod according_to;
+mod after_cue;
+mod before_cue;
+mod clause;
+mod content;
+mod continuations;
+mod cues;
+mod doc;
+mod quotations;
+mod speaker;
+
+use self::clause::{Clause, Found, Outcome};
+use self::content::tail_of;
+use self::cues::{find_cues, Cue, CueKind};
+use self::doc::Doc;
+use self::speaker::speaker_left;
+use super::lexicon::Lexicon;
+use super::model::{ClaimKind, Evidence, Quote, Sentence, Token, TokenKind};
+use super::span::Span;
+
+/// A claim before its speaker is resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimDraft {
+    /// The statement's content.
+    pub span: Span,
+    /// Direct, indirect or according to.
+    pub kind: ClaimKind,
+    /// The reporting expression.
+    pub cue: Option<Span>,
+    /// The words naming the speaker, if they stand in the clause.
+    pub speaker_words: Option<Span>,
+    /// True when the speaker is the previous claim's (a participle or a continued quotation).
+    pub continues_previous: bool,
+    /// How sure the frame is, 0 to 1.
+    pub confidence: f32,
+    /// What decided it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A frame: reads a cue's clause and decides, or returns `None` when it does not apply.
+type Frame = fn(&Clause) -> Option<Outcome>;
+
+/// The frames of each kind of cue, in the order they are tried; the first that applies decides.
+/// A frame may rely on the ones before it not having applied.
+fn frames(kind: CueKind) -> &'static [Frame] {
+    match kind {
+        CueKind::AccordingTo => &[
+            // According to X, CONTENT.
+            according_to::according_to_then_content,
+            // CONTENT, according to X.
+            according_to::content_then_according_to,
+        ],
+        CueKind::Participle => &[
+            // X did A, claiming CONTENT.
+            continuations::participle_after_subject,
+            // ..., X said, adding that CONTENT.
+            continuations::participle_continuing_speaker,
+        ],
+        CueKind::Verb => &[
+            // “CONTENT,” said X.  “A,” he said, “B.”
+            quotations::quotation_before_cue,
+            // Meanwhile, X said CONTENT.
+            after_cue::opening_phrase_then_speaker,
+            // CONTENT, X said.
+            before_cue::content_then_speaker_and_cue,
+            // ..., which X describes as CONTENT.
+            after_cue::relative_clause_is_content,
+            // CONTENT, said X.
+            before_cue::content_then_cue_and_speaker,
+            // X, an appositive, said CONTENT.
+            after_cue::speaker_with_appositive,
+            // I was hauled in and told ...: a passive, no claim.
+            continuations::passive_clause_then_coordinated_cue,
+            // X claimed A and claim B.
+            continuations::coordinated_cue_extends_claim,
+            // X said A and urged B.
+            continuations::coordinated_cue_after_claim,
+            // X rejected A and said B.
+            continuations::coordinated_cue_takes_subject,
+            // ..., according to X, which said CONTENT.
+            after_cue::speaker_before_relative_pronoun,
+            // X said (that) CONTENT.
+            after_cue::speaker_then_cue,
+        ],
+    }
+}
+
+/// Finds the claims of the text. `quotes` must be sorted (as the quote stage returns them).
+pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<ClaimDraft> {
+    let doc = Doc { text, tokens, quotes, lex };
+    let mut drafts: Vec<ClaimDraft> = Vec::new();
+    // Text before this byte belongs to a claim that ran on from an earlier sentence.
+    let mut covered_until: u32 = 0;
+    for (si, sentence) in sentences.iter().enumerate() {
+        if sentence.span.end <= covered_until {
+            continue;
+        }
+        let b = sentence.end_token as usize;
+        let a = (sentence.first_token as usize).max(doc.token_from(covered_until));
+        if a >= b || is_headline(&doc, sentences, si) {
+            continue;
+        }
+        let cues = find_cues(&doc, a, b);
+        if cues.is_empty() {
+            if a == sentence.first_token as usize {
+                let continued = quotations::continued_quotation(&doc, sentences, si, drafts.last());
+                drafts.extend(continued);
+            }
+            continue;
+        }
+        let ran_on_to = claims_of_sentence(&doc, &cues, (a, b), &sentences[si + 1..], &mut drafts);
+        covered_until = covered_until.max(ran_on_to);
+    }
+    resolve_overlaps(drafts)
+}
+
+/// Adds the claims of the cues of the sentence `[a, b)` to `drafts`. Returns where (byte) a
+/// claim that runs on past the sentence ends, or 0.
+fn claims_of_sentence(
+    doc: &Doc,
+    cues: &[Cue],
+    (a, b): (usize, usize),
+    next_sentences: &[Sentence],
+    drafts: &mut Vec<ClaimDraft>,
+) -> u32 {
+    let n_before = drafts.len();
+    let clause_starts = clause_starts(doc, cues, a);
+    let mut ran_on_to = 0;
+    let mut consumed = a; // tokens before this belong to earlier claims or cues
+    for (ci, cue) in cues.iter().enumerate() {
+        if cue.first < consumed {
+            continue; // inside content that an earlier cue's quotation already took
+        }
+        let right_end = content_end(doc, cue, clause_starts.get(ci + 1).copied().unwrap_or(b), b);
+        let clause = Clause {
+            doc,
+            cue,
+            sentence_start: a,
+            sentence_end: b,
+            next_sentences,
+            consumed,
+            right_end,
+            last_cue: ci + 1 == cues.len(),
+            earlier_in_sentence: drafts.len() > n_before,
+            previous_claim_end: drafts.last().map_or(0, |d| d.span.end),
+            tail: tail_of(doc, cue.end, right_end, &cue.lemma),
+            left_phrase: speaker_left(doc, consumed, cue.first),
+        };
+        let cue_span = doc.span(cue.first, cue.end);
+        match frames(cue.kind).iter().find_map(|frame| frame(&clause)).unwrap_or(Outcome::Nothing) {
+            Outcome::Claim(found) => {
+                consumed = consumed.max(found.end).max(cue.end);
+                if let Some((_, e)) = found.speaker {
+                    consumed = consumed.max(e);
+                }
+                let draft = draft_of(doc, &found, cue_span);
+                if found.end > b {
+                    ran_on_to = ran_on_to.max(draft.span.end);
+                }
+                drafts.push(draft);
+            }
+            Outcome::Extend(end) => {
+                if let Some(last) = drafts.last_mut() {
+                    extend_claim(doc, last, end, cue_span);
+                }
+                consumed = consumed.max(end);
+            }
+            Outcome::Nothing => {}
+        }
+    }
+    ran_on_to
+}
+
+/// Where each cue's own clause (its speaker phrase) begins, so the previous cue's content stops
+/// there.
+fn clause_starts(doc: &Doc, cues: &[Cue], a: usize) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(cues.len());
+    let mut bound = a;
+    for cue in cues {
+        let start = match cue.kind {
+            CueKind::Verb => speaker_left(doc, bound, cue.first).0,
+            _ => cue.first,
+        };
+        starts.push(start);
+        bound = cue.end;
+    }
+    starts
+}
+
+/// Where content that runs right of `cue` stops: before the next clause (at `next_clause`) and
+/// its joining words and punctuation (", while").
+fn content_end(doc: &Doc, cue: &Cue, next_clause: usize, b: usize) -> usize {
+    let mut right_end = next_clause;
+    while right_end > cue.end
+        && (doc.is_punct(right_end - 1) && doc.tokens[right_end - 1].kind != TokenKind::Quote
+            || doc.is_in(&doc.lex.clause_breaks, right_end - 1))
+        && right_end < b
+    {
+        right_end -= 1;
+    }
+    right_end
+}
+
+/// A frame's claim as a draft, with its evidence; indirect content with a quotation in it is direct.
+fn draft_of(doc: &Doc, found: &Found, cue_span: Span) -> ClaimDraft {
+    let span = doc.span(found.first, found.end);
+    let mut kind = found.kind;
+    let mut evidence = vec![
+        Evidence::at(cue_span, format!("reporting cue '{}'", cue_span.slice(doc.text))),
+        Evidence::note(found.note),
+    ];
+    if kind == ClaimKind::Indirect && doc.has_quote(span) {
+        kind = ClaimKind::Direct;
+        evidence.push(Evidence::note("contains a verbatim quotation"));
+    }
+    ClaimDraft {
+        span,
+        kind,
+        cue: Some(cue_span),
+        speaker_words: found.speaker.map(|(s, e)| doc.span(s, e)),
+        continues_previous: found.continues_previous,
+        confidence: found.confidence,
+        evidence,
+    }
+}
+
+/// A coordinated cue ("claimed A and claim B") runs the claim on to token `end`.
+fn extend_claim(doc: &Doc, claim: &mut ClaimDraft, end: usize, cue_span: Span) {
+    claim.span.end = claim.span.end.max(doc.tokens[end - 1].span.end);
+    claim
+        .evidence
+        .push(Evidence::at(cue_span, format!("coordinated cue '{}' continues the claim", cue_span.slice(doc.text))));
+    if doc.has_quote(claim.span) {
+        claim.kind = ClaimKind::Direct;
+    }
+}
+
+/// True for a headline or standfirst: one of the first three paragraphs, a single sentence
+/// with no closing full stop. Headlines restate the body's claims, so they make none.
+fn is_headline(doc: &Doc, sentences: &[Sentence], si: usize) -> bool {
+    let sentence = &sentences[si];
+    let paragraph_index = sentences[..=si.min(3)].iter().filter(|s| s.starts_paragraph).count();
+    let whole_paragraph = sentence.starts_paragraph && sentences.get(si + 1).is_none_or(|s| s.starts_paragraph);
+    let last = sentence.end_token as usize - 1;
+    let mut k = last;
+    while k > sentence.first_token as usize && doc.is_quote_mark(k) {
+        k -= 1;
+    }
+    let ends_like_prose = matches!(doc.piece(k), "." | "!" | "?" | "…" | ":");
+    si < 3 && paragraph_index <= 3 && whole_paragraph && !ends_like_prose && si + 1 < sentences.len()
+}
+
+/// Claims never overlap. Sorted by start, a claim inside one with a cue is dropped; a claim
+/// with a cue that contains cue-less ones replaces them; otherwise a later claim that starts
+/// inside an earlier one cuts the earlier one short. One pass, so linear after the sort.
+fn resolve_overlaps(mut drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
+    drafts.sort_by_key(|d| (d.span.start, d.cue.is_none()));
+    let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        while let Some(prev) = out.last() {
+            if draft.span.contains(prev.span) && draft.cue.is_some() && prev.cue.is_none() && prev.span != draft.span {
+                out.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(prev) = out.last_mut() {
+            if draft.span.start < prev.span.end {
+                if prev.span.contains(draft.span) || draft.span.start <= prev.span.start {
+                    continue;
+                }
+                prev.span.end = draft.span.start;
+            }
+        }
+        out.push(draft);
+    }
+    out
+}
+
+/// The table tests of every file of the stage: each case runs the whole stage on a text.
+#[cfg(test)]
+mod table {
+    use crate::analysis::{lexicon::LEXICON, quotes, sentences, tokens::tokenize};
+
+    /// (content, speaker words, kind) of a claim.
+    pub type Row = (String, Option<String>, &'static str);
+    /// (name, text, the claims wanted).
+    pub type Case = (&'static str, &'static str, Vec<Row>);
+
+    /// The claims of `text`.
+    pub fn claims(text: &str) -> Vec<Row> {
+        let tokens = tokenize(text);
+        let sentences = sentences::split(text, &tokens, &LEXICON);
+        let (quotes, _) = quotes::find(text, &tokens);
+        super::find(text, &tokens, &sentences, &quotes, &LEXICON)
+            .iter()
+            .map(|d| {
+                (d.span.slice(text).to_string(), d.speaker_words.map(|s| s.slice(text).to_string()), d.kind.label())
+            })
+            .collect()
+    }
+
+    pub fn c(content: &str, speaker: Option<&str>, kind: &'static str) -> Row {
+        (content.to_string(), speaker.map(String::from), kind)
+    }
+
+    pub fn check(cases: Vec<Case>) {
+        for (name, text, want) in cases {
+            assert_eq!(claims(text), want, "case {name}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table::{c, check};
+    use crate::analysis::lexicon::LEXICON;
+
+    #[test]
+    fn the_word_lists_parse() {
+        let lex = &*LEXICON;
+        assert!(lex.speech_noun_verbs.contains("issue") && lex.speech_noun_verbs.contains("issuing"));
+        assert!(lex.plural_noun_after.contains("several") && lex.plural_noun_after.contains("despite"));
+        assert!(lex.be_forms.contains("got") && lex.adverbial_openers.contains("yesterday"));
+        assert!(!lex.sentence_connectives.contains("yesterday"), "listed once, in adverbial_openers.txt");
+        assert!(lex.listener_verbs.contains("tell") && lex.claimed_not_said.contains("lives"));
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        check(vec![
+            (
+                "two_clauses_while",
+                "Oslo says the port is shut, while Bergen says it is open.",
+                vec![c("the port is shut", Some("Oslo"), "indirect"), c("it is open", Some("Bergen"), "indirect")],
+            ),
+            (
+                "headline_makes_no_claim",
+                "Mayor says bridge will close\n\nThe mayor said the bridge would close.",
+                vec![c("the bridge would close", Some("The mayor"), "indirect")],
+            ),
+        ]);
+    }
+}

@@ -1,0 +1,174 @@
+//! Frames of quotations: a quotation before its cue (`“CONTENT,” said X.`, `“CONTENT,” X said.`,
+//! also over several sentences and with commas in the speaker), a quotation interrupted by its
+//! reporting clause (`“A,” he said, “B.”`), and a quotation with no cue of its own that continues
+//! the previous quoted claim's speaker. (A quotation opening after the cue runs to its closing
+//! mark: `content::content_after`.)
+
+use super::clause::{Clause, Found, Outcome};
+use super::content::{content_before, trim, Tail};
+use super::doc::Doc;
+use super::speaker::speaker_right;
+use super::ClaimDraft;
+use crate::analysis::model::{ClaimKind, Evidence, Quote, Sentence};
+
+/// “CONTENT,” said X.  /  “CONTENT,” X said.  /  “A,” he said, “B.”: a closing quotation mark
+/// (with a comma) before the reporting clause. Returns `None` when there is none.
+pub(super) fn quotation_before_cue(c: &Clause) -> Option<Outcome> {
+    let (j, speaker_left) = quotation_then_speaker(c)?;
+    let Some((first, end)) = content_before(c, j + 1) else { return Some(Outcome::Nothing) };
+    let speaker = speaker_left.or_else(|| Some(speaker_right(c.doc, c.cue.end, c.sentence_end)).filter(|(s, e)| e > s));
+    if let Some(q) = resumed_quotation(c, speaker_left, speaker) {
+        return Some(Outcome::Claim(Found {
+            first,
+            end: c.doc.token_from(q.span.end),
+            speaker,
+            continues_previous: false,
+            kind: ClaimKind::Direct,
+            confidence: 0.85,
+            note: "frame: a quotation interrupted by its reporting clause",
+        }));
+    }
+    Some(Outcome::Claim(Found {
+        first,
+        end,
+        speaker,
+        continues_previous: false,
+        kind: ClaimKind::Indirect,
+        confidence: 0.85,
+        note: "frame: content before the cue",
+    }))
+}
+
+/// The last token of a quotation that ends before the reporting clause (its closing mark, or the
+/// comma after it), and the speaker phrase left of the cue.
+fn quotation_then_speaker(c: &Clause) -> Option<(usize, Option<(usize, usize)>)> {
+    let doc = c.doc;
+    let closing = c
+        .before()
+        .filter(|&j| doc.closes_quote(j) || c.before_piece() == "," && j > c.consumed && doc.closes_quote(j - 1));
+    if let Some(j) = closing {
+        return Some((j, c.speaker()));
+    }
+    if c.cue.first > c.consumed + 2 {
+        return quotation_then_speaker_with_commas(c);
+    }
+    None
+}
+
+/// “CONTENT,” Kenya's water minister, Joseph Mutua, told reporters: a speaker with commas in it,
+/// after the quotation's closing mark with a comma just inside (“...,”) or just after (“...”,).
+fn quotation_then_speaker_with_commas(c: &Clause) -> Option<(usize, Option<(usize, usize)>)> {
+    let (doc, cue) = (c.doc, c.cue);
+    let (anchor, speaker_end) = match c.speaker() {
+        Some(_) => c.left_phrase,
+        None if doc.piece(cue.first - 1) == "," => (cue.first - 1, cue.first - 1),
+        None => (cue.first, cue.first),
+    };
+    let from = cue.first.saturating_sub(16).max(c.consumed + 1);
+    let q = (from..anchor)
+        .rev()
+        .find(|&q| doc.closes_quote(q) && (doc.piece(q - 1) == "," || q + 1 < anchor && doc.piece(q + 1) == ","))?;
+    let k = if doc.piece(q - 1) == "," { q } else { q + 1 };
+    let quote_between = (k + 1..cue.first).any(|x| doc.is_quote_mark(x));
+    (k + 1 < speaker_end && !quote_between).then_some((k, Some((k + 1, speaker_end))))
+}
+
+/// The quotation that resumes after the reporting clause (“A,” he said, “B.”): after the cue's
+/// content start when the speaker stands before the cue, else after the speaker and a comma.
+fn resumed_quotation<'a>(
+    c: &Clause<'a>,
+    speaker_left: Option<(usize, usize)>,
+    speaker: Option<(usize, usize)>,
+) -> Option<&'a Quote> {
+    let (doc, b) = (c.doc, c.sentence_end);
+    let resume = match (speaker_left, c.tail) {
+        (Some(_), Tail::Content(s)) => Some(s),
+        (None, _) => speaker.map(|(_, e)| if e < b && doc.piece(e) == "," { e + 1 } else { e }),
+        _ => None,
+    };
+    resume.filter(|&s| s < b && doc.is_quote_mark(s)).and_then(|s| doc.quote_opening_at(s))
+}
+
+/// A sentence with no cue that is a quotation right after a quoted claim continues that claim's
+/// speaker ("“...,” said Hajiyev. “The road is open ...”"). `previous`: the last claim so far.
+pub(super) fn continued_quotation(
+    doc: &Doc,
+    sentences: &[Sentence],
+    si: usize,
+    previous: Option<&ClaimDraft>,
+) -> Option<ClaimDraft> {
+    let sentence = &sentences[si];
+    let (a, b) = (sentence.first_token as usize, sentence.end_token as usize);
+    if !doc.is_quote_mark(a) || si == 0 {
+        return None;
+    }
+    let prev = previous?;
+    let prev_sentence = &sentences[si - 1];
+    let ends_in_prev = prev.span.end > prev_sentence.span.start && prev.span.end <= prev_sentence.span.end;
+    let follows =
+        ends_in_prev && prev.kind == ClaimKind::Direct && (prev.speaker_words.is_some() || prev.continues_previous);
+    if !follows || doc.tokens[a].newlines_before >= 2 && !doc.piece(a).starts_with('“') {
+        return None;
+    }
+    let (first, mut end) = trim(doc, a, b);
+    if end <= first {
+        return None;
+    }
+    // A quotation running over several sentences is one claim, to its closing mark.
+    if let Some(q) = doc.quote_opening_at(a) {
+        end = end.max(doc.token_from(q.span.end));
+    }
+    Some(ClaimDraft {
+        span: doc.span(first, end),
+        kind: ClaimKind::Direct,
+        cue: None,
+        speaker_words: None,
+        continues_previous: true,
+        confidence: 0.7,
+        evidence: vec![Evidence::note("a quotation continuing the previous speaker's quoted claim")],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{c, check};
+
+    #[test]
+    fn quotations() {
+        check(vec![
+            (
+                "quote_said_name",
+                "“The road is open,” said Tom Hale, the mayor’s aide.",
+                vec![c("“The road is open,”", Some("Tom Hale"), "direct")],
+            ),
+            (
+                "continued_quote",
+                "“It is normal,” said Ann Lee. “The road is open.”",
+                vec![c("“It is normal,”", Some("Ann Lee"), "direct"), c("“The road is open.”", None, "direct")],
+            ),
+            (
+                "quote_then_speaker_with_an_appositive",
+                "“The river is ours too,” Kenya's water minister, Joseph Mutua, told a news conference on Monday.",
+                vec![c("“The river is ours too,”", Some("Kenya's water minister, Joseph Mutua"), "direct")],
+            ),
+            (
+                "continued_quote_over_two_sentences",
+                "“We waited,” said Ann Lee. “We lost a season. All we ask is to be paid.”",
+                vec![
+                    c("“We waited,”", Some("Ann Lee"), "direct"),
+                    c("“We lost a season. All we ask is to be paid.”", None, "direct"),
+                ],
+            ),
+            (
+                "interrupted_quote",
+                "“We are ready,” he said, “and we will win.”",
+                vec![c("“We are ready,” he said, “and we will win.”", Some("he"), "direct")],
+            ),
+            (
+                "quote_before_cue_over_sentences",
+                "“The port is shut. Nobody may enter,” the mayor said.",
+                vec![c("“The port is shut. Nobody may enter,”", Some("the mayor"), "direct")],
+            ),
+        ]);
+    }
+}

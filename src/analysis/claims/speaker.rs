@@ -1,0 +1,271 @@
+//! The words that name a claim's speaker: the phrase left of a cue ("the minister said"), after
+//! it ("said one envoy"), before an appositive or a relative clause ("X, a lawyer who ..., said"),
+//! and a clause's subject ("Meanwhile, the union ... and said"). Who they refer to is decided later,
+//! by the attribution stage.
+
+use super::doc::Doc;
+use crate::analysis::model::TokenKind;
+use crate::analysis::ner::features::WORD_LISTS;
+use crate::analysis::tokens::{dateline_at, is_capitalised};
+
+/// Walks left from `cue` over the verb group and the speaker phrase; returns (phrase start, phrase end).
+pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize, usize) {
+    let mut end = cue;
+    while end > lower_bound && doc.is_in(&doc.lex.verb_group_words, end - 1) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > lower_bound && end - start < 12 {
+        let j = start - 1;
+        if doc.ends_phrase_leftwards(j) {
+            break;
+        }
+        // "and" joins two names ("Oslo and Bergen said") but ends a clause ("... and the mayor said").
+        if doc.is_in(&doc.lex.clause_breaks, j)
+            && !(doc.lower(j) == "and"
+                && start < end
+                && j > lower_bound
+                && !doc.is_punct(j - 1)
+                && doc.tokens[j - 1].kind == TokenKind::Word
+                && is_capitalised(doc.piece(j - 1))
+                && is_capitalised(doc.piece(start)))
+        {
+            break;
+        }
+        start = j;
+    }
+    // Not the dateline the sentence opens with ("VESSEN (Reuters) - Nalvia accused ...").
+    if let Some((_, after)) = dateline_at(doc.text, doc.tokens, start).filter(|(_, after)| *after < end) {
+        start = after;
+    }
+    (start, end)
+}
+
+/// The comma-free stretch that ends at `end` (exclusive), at most 12 tokens, walking left.
+fn segment_before(doc: &Doc, lower_bound: usize, end: usize) -> usize {
+    let mut start = end;
+    while start > lower_bound && end - start < 12 {
+        let j = start - 1;
+        if doc.ends_phrase_leftwards(j) {
+            break;
+        }
+        let lower = doc.lower(j);
+        if lower != "and" && doc.lex.clause_breaks.contains(&lower) {
+            break;
+        }
+        start = j;
+    }
+    start
+}
+
+/// The speaker of "NAME, APPOSITIVE, said" or "NAME, who said": the stretch before the token
+/// `stop` (a comma or "who"), reaching back over one more comma for a short name before it.
+pub(super) fn speaker_before(doc: &Doc, lower_bound: usize, stop: usize) -> Option<(usize, usize)> {
+    let mut end = stop;
+    if end > lower_bound && doc.piece(end - 1) == "," {
+        end -= 1;
+    }
+    let mut s1 = segment_before(doc, lower_bound, end);
+    if s1 == end {
+        return None;
+    }
+    // A relative clause ("X, who heads the list, said"; "an expert who is not involved, said") or
+    // a participle phrase ("X, speaking on condition of anonymity, said") is not the speaker: the
+    // speaker is the phrase before it. (The relative pronouns that open such a clause are a
+    // closed class of grammar, written here.)
+    let relative = s1 > lower_bound && matches!(doc.lower(s1 - 1).as_str(), "who" | "which" | "whose");
+    let participle = doc.lower(s1).ends_with("ing") && s1 > lower_bound + 1 && doc.piece(s1 - 1) == ",";
+    if relative || participle {
+        let mut e = s1 - 1;
+        if relative && e > lower_bound && doc.piece(e - 1) == "," {
+            e -= 1;
+        }
+        let s = segment_before(doc, lower_bound, e);
+        if s < e {
+            s1 = s;
+            end = e;
+        }
+    }
+    if s1 > lower_bound + 1 && doc.piece(s1 - 1) == "," {
+        let s2 = segment_before(doc, lower_bound, s1 - 1);
+        if s2 < s1 - 1 && s1 - 1 - s2 <= 8 {
+            return Some((s2, end));
+        }
+    }
+    Some((s1, end))
+}
+
+/// "..., according to the Government of Jersey, which said ...": the capitalised name that ends
+/// just before the comma at token `comma` (with "of"/"for" inside it and "the" before it).
+pub(super) fn name_before_comma(doc: &Doc, lower_bound: usize, comma: usize) -> (usize, usize) {
+    let end = comma;
+    let mut start = end;
+    while start > lower_bound
+        && end - start < 6
+        && (doc.capitalised(start - 1)
+            || matches!(doc.piece(start - 1), "of" | "for") && start >= 2 && doc.capitalised(start - 2))
+    {
+        start -= 1;
+    }
+    if start > lower_bound && start < end && doc.lower(start - 1) == "the" {
+        start -= 1;
+    }
+    (start, end)
+}
+
+/// The subject at the start of a clause: a pronoun, or a determiner and a noun, or a run of
+/// capitalised words and titles ("Russian President Vladimir Putin"). An opening adverbial
+/// ("Meanwhile,", "On Monday,") is skipped.
+pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
+    let lex = doc.lex;
+    let mut i = after_opening_phrase(doc, a, limit);
+    if i >= limit || !doc.is_word(i) {
+        return None;
+    }
+    let lower = doc.lower(i);
+    if lex.subject_pronouns.contains(&lower) {
+        return Some((i, i + 1));
+    }
+    let start = i;
+    if lex.determiners.contains(&lower) {
+        i += 1;
+        if i < limit && doc.is_word(i) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    while i < limit && i - start < 10 {
+        let word = doc.lower(i);
+        let keep = doc.capitalised(i)
+            || doc.is_word(i) && lex.titles.contains(&word)
+            || matches!(doc.piece(i), "’s" | "'s" | "-")
+            || matches!(word.as_str(), "of" | "and") && i + 1 < limit && doc.capitalised(i + 1);
+        if !keep {
+            break;
+        }
+        i += 1;
+    }
+    // "French farmers blocked ...", "Ukrainian defence officials said ...": a nationality and the
+    // common nouns it modifies, up to the verb.
+    if i > start && WORD_LISTS.is_demonym(doc.piece(i - 1)) {
+        let head = i;
+        while i < limit && i < head + 2 && doc.is_word(i) && !doc.capitalised(i) {
+            let word = doc.lower(i);
+            let verb_like = word.ends_with("ed") || word.ends_with("ing") || lex.speech_verbs.contains_key(&word);
+            if verb_like || lex.function_words.contains(&word) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    (i > start).then_some((start, i))
+}
+
+/// Where a clause's subject may start: after a dateline, and after an opening adverbial or
+/// connective ("Meanwhile,", "On Monday,") or participle phrase ("Speaking in Oslo,").
+fn after_opening_phrase(doc: &Doc, a: usize, limit: usize) -> usize {
+    let lex = doc.lex;
+    let i = dateline_at(doc.text, doc.tokens, a).map_or(a, |(_, after)| after);
+    if i >= limit {
+        return i;
+    }
+    let first = doc.lower(i);
+    let opener =
+        lex.adverbial_openers.contains(&first) || first.ends_with("ly") || lex.sentence_connectives.contains(&first);
+    let comma = (i..limit.min(i + 12)).find(|&k| doc.piece(k) == ",");
+    // "Speaking in Oslo, she ...", "Asked about the strike, the minister ...": a participle phrase.
+    let participle = (first.ends_with("ing") || first.ends_with("ed")) && comma.is_some();
+    if opener || participle {
+        return match comma {
+            Some(comma) => comma + 1,
+            None => i + 1,
+        };
+    }
+    i
+}
+
+/// Reads a speaker phrase to the right of the cue: up to a comma, full stop or quotation mark.
+pub(super) fn speaker_right(doc: &Doc, from: usize, upper_bound: usize) -> (usize, usize) {
+    let mut end = from;
+    while end < upper_bound && end - from < 10 && (!doc.is_punct(end) || matches!(doc.piece(end), "-" | "’s" | "'s"))
+    {
+        end += 1;
+    }
+    (from, end)
+}
+
+/// True when the words from `i` look like a speaker named after the cue ("said Tom Hale",
+/// "said one envoy"), not like reported content.
+pub(super) fn speaker_like(doc: &Doc, i: usize, end: usize) -> bool {
+    let lex = doc.lex;
+    if i >= end || !doc.is_word(i) {
+        return false;
+    }
+    let lower = doc.lower(i);
+    if lex.subject_pronouns.contains(&lower) {
+        return true;
+    }
+    if doc.capitalised(i) {
+        return true;
+    }
+    let (_, phrase_end) = speaker_right(doc, i, end);
+    // A determiner and a short phrase ("one envoy"), or a name or title soon after it.
+    lex.determiners.contains(&lower)
+        && (phrase_end - i <= 3
+            || (i + 1..end.min(i + 4)).any(|k| {
+                doc.capitalised(k)
+                    || lex.titles.contains(&doc.lower(k))
+                    || doc.lower(k).ends_with("s") && lex.titles.contains(doc.lower(k).trim_end_matches('s'))
+            }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{c, check};
+
+    #[test]
+    fn speaker_phrases() {
+        check(vec![
+            (
+                "appositive_speaker",
+                "Lena Ross, a former nurse, has claimed that the clinic lied.",
+                vec![c("the clinic lied", Some("Lena Ross, a former nurse"), "indirect")],
+            ),
+            (
+                "relative_clause_after_the_speaker",
+                "Tarn Holdings, which owns 7 percent of the port, said it wanted talks.",
+                vec![c("it wanted talks", Some("Tarn Holdings"), "indirect")],
+            ),
+            (
+                "relative_clause_inside_the_appositive",
+                "Ben Ola, a lawyer who is not involved in the case, said the ruling was fair.",
+                vec![c("the ruling was fair", Some("Ben Ola, a lawyer"), "indirect")],
+            ),
+            (
+                "participle_phrase_after_the_speaker",
+                "A port official, speaking on condition of anonymity, said the cranes had failed.",
+                vec![c("the cranes had failed", Some("A port official"), "indirect")],
+            ),
+            (
+                "appositive_then_content_with_a_verb",
+                "Councillor Ana Reis, the council's housing lead, said the city needed 1,100 new homes a year.",
+                vec![c(
+                    "the city needed 1,100 new homes a year",
+                    Some("Councillor Ana Reis, the council's housing lead"),
+                    "indirect",
+                )],
+            ),
+            (
+                "dateline_is_not_the_speaker",
+                "VESSEN (Reuters) - Nalvia accused Oskaria of moving tanks.",
+                vec![c("Oskaria of moving tanks", Some("Nalvia"), "indirect")],
+            ),
+            (
+                "dateline_is_not_the_subject",
+                "OSLO — Norwegian dock workers walked out on Friday, accusing the port of cutting wages.",
+                vec![c("the port of cutting wages", Some("Norwegian dock workers"), "indirect")],
+            ),
+        ]);
+    }
+}
