@@ -60,6 +60,60 @@ pub struct Lexicon {
     pub organisations: Vec<Vec<String>>,
     /// Government bodies named without their country → index into `countries` ("State Department").
     pub government_bodies: Vec<(String, usize)>,
+
+    // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+    /// Regions, territories and disputed areas the knowledge base knows as places ("Crimea").
+    pub regions: Vec<String>,
+    /// Nationality adjectives and their plurals ("Armenian", "Armenians"), from the demonym
+    /// column of `countries`.
+    pub demonyms: HashSet<String>,
+    /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
+    pub org_end_words: HashSet<String>,
+    /// Name particles ("al", "Van") and where the rules accept each.
+    pub name_particles: HashMap<String, ParticleUse>,
+    /// Words before a short month name that make it a date ("in May"), lower case.
+    pub month_cue_words: HashSet<String>,
+    /// First words that make a name a place ("Lake", "Mount").
+    pub place_name_first_words: HashSet<String>,
+    /// Words that qualify a place's name and are not a first name before it ("Greater", "Old").
+    pub place_qualifiers: HashSet<String>,
+    /// Compass-direction adjectives, which alone are not a name ("Western").
+    pub direction_adjectives: HashSet<String>,
+}
+
+/// Where the entity rules accept a name particle (lexicon name_particles.txt).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ParticleUse {
+    /// Between a given name and the surname: "Faisal al-Mannai".
+    pub between: bool,
+    /// As the first word of a tagged name after a given name: "Khalil Abu Salem".
+    pub first: bool,
+    /// Inside a name of three words or more, making it a person: "Pieter Van Acker".
+    pub inside: bool,
+    /// Between two capitalised words, joining them into one name: "Mohammed bin Salman".
+    pub joins: bool,
+}
+
+fn demonyms(countries: &[Country]) -> HashSet<String> {
+    countries.iter().flat_map(|c| &c.demonyms).flat_map(|d| [d.clone(), format!("{d}s")]).collect()
+}
+
+fn name_particles(file: &'static str) -> HashMap<String, ParticleUse> {
+    let mut particles = HashMap::new();
+    for line in lines(file) {
+        let mut words = line.split_whitespace();
+        let particle: &mut ParticleUse = particles.entry(words.next().unwrap_or_default().to_string()).or_default();
+        for place in words {
+            match place {
+                "between" => particle.between = true,
+                "first" => particle.first = true,
+                "inside" => particle.inside = true,
+                "joins" => particle.joins = true,
+                _ => {}
+            }
+        }
+    }
+    particles
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -75,6 +129,7 @@ fn split_list(field: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    // Long but flat: a few lines per file, in the order of the struct's fields.
     fn load() -> Lexicon {
         let mut speech_verbs = HashMap::new();
         for line in lines(include_str!("speech_verbs.txt")) {
@@ -122,6 +177,8 @@ impl Lexicon {
             .enumerate()
             .filter_map(|(i, c)| c.name.strip_suffix('s').filter(|a| a.len() > 3).map(|a| (a.to_string(), i)))
             .collect();
+        // The entity rules' lists (issue 15): what needs `countries` before it moves in below.
+        let demonyms = demonyms(&countries);
         Lexicon {
             speech_verbs,
             titles: set(include_str!("titles.txt"), true),
@@ -141,6 +198,16 @@ impl Lexicon {
             metonyms,
             organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
             government_bodies,
+
+            // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+            regions: lines(include_str!("regions.txt")).map(String::from).collect(),
+            demonyms,
+            org_end_words: set(include_str!("org_end_words.txt"), false),
+            name_particles: name_particles(include_str!("name_particles.txt")),
+            month_cue_words: set(include_str!("month_cue_words.txt"), true),
+            place_name_first_words: set(include_str!("place_name_first_words.txt"), false),
+            place_qualifiers: set(include_str!("place_qualifiers.txt"), false),
+            direction_adjectives: set(include_str!("direction_adjectives.txt"), false),
         }
     }
 }
@@ -169,5 +236,20 @@ mod tests {
             .government_bodies
             .iter()
             .any(|(n, i)| n == "State Department" && lex.countries[*i].name == "United States"));
+    }
+
+    #[test]
+    fn entity_rule_lists_parse() {
+        let lex = &*LEXICON;
+        assert!(lex.regions.iter().any(|r| r == "Crimea"));
+        assert!(lex.demonyms.contains("Armenian") && lex.demonyms.contains("Armenians"));
+        assert!(lex.org_end_words.contains("Hospital"));
+        let al = lex.name_particles["al"];
+        assert!(al.between && al.inside && al.joins && !al.first);
+        assert!(lex.name_particles["Abu"].first);
+        assert!(lex.month_cue_words.contains("since"));
+        assert!(lex.place_name_first_words.contains("Lake"));
+        assert!(lex.place_qualifiers.contains("Greater"));
+        assert!(lex.direction_adjectives.contains("Western"));
     }
 }
