@@ -661,7 +661,7 @@ fn subject_np(ctx: &Ctx, a: usize, limit: usize) -> Option<(usize, usize)> {
     }
     // "French farmers blocked ...", "Ukrainian defence officials said ...": a nationality and the
     // common nouns it modifies, up to the verb.
-    if i > start && crate::analysis::ner::features::WORD_LISTS.is_demonym(ctx.piece(i - 1)) {
+    if i > start && ctx.lex.demonyms.contains(ctx.piece(i - 1)) {
         let head = i;
         while i < limit && i < head + 2 && ctx.is_word(i) && !ctx.capitalised(i) {
             let word = ctx.lower(i);

@@ -3,6 +3,8 @@
 //!
 //! Each file starts with `#` comment lines that give its format. Lists are matched on whole
 //! tokens; multi-word names are matched with aho-corasick (leftmost-longest) by the stages.
+//! The statistical tagger reads none of these files: its feature lists are its own, versioned with
+//! its model in `src/analysis/ner/features/`, so editing a list here never changes its inputs.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;

@@ -2,7 +2,9 @@
 //! places and other proper names, used by the entity stage (`entities/`) next to its rules.
 //!
 //! The model file `model.bin` is trained by `cargo run --release --bin ner -- train` (see
-//! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use.
+//! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use. The word lists
+//! the tagger reads as features (`features/*.txt`) are its own and versioned with the model; the
+//! rules ask what the tagger knows only through the functions below.
 
 pub mod features;
 pub mod tagger;
