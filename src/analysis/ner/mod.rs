@@ -1,8 +1,10 @@
 //! The statistical part of entity recognition: a trained BIO tagger for people, organisations,
-//! places and other proper names, used by the entity stage (`entities.rs`) next to its rules.
+//! places and other proper names, used by the entity stage (`entities/`) next to its rules.
 //!
 //! The model file `model.bin` is trained by `cargo run --release --bin ner -- train` (see
-//! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use.
+//! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use. The word lists
+//! the tagger reads as features (`features/*.txt`) are its own and versioned with the model; the
+//! rules ask what the tagger knows only through the functions below.
 
 pub mod features;
 pub mod tagger;
@@ -21,4 +23,9 @@ pub static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| tagger::Model::from
 pub fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tagged> {
     let facts = features::token_facts(text, tokens, sentences);
     tagger::spans(&tagger::tag(&*MODEL, &facts))
+}
+
+/// True for a first name the tagger knows (a frequent US Census first name, "Maria").
+pub fn is_known_first_name(word: &str) -> bool {
+    features::WORD_LISTS.is_first_name(word)
 }

@@ -1,0 +1,129 @@
+//! Clusters: every mention of one entity tied together. Mentions join by the same canonical
+//! name, the same text, a person's surname (before or after the full name), an organisation's
+//! head word ("the Commission") or a company's first word, or an acronym of a longer name.
+
+use super::acronyms::initials;
+use super::Found;
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Token};
+use std::collections::HashMap;
+
+/// Groups mentions: same canonical name, same text, a person's surname (before or after the
+/// full name), an organisation's head word or a company's first word, or an acronym of a longer
+/// name in the text.
+pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
+    let surface_of = |f: &Found| f.span(tokens).slice(text);
+    // Full names by surname ("Aliyev" → "Ilham Aliyev").
+    let mut full_names: HashMap<&str, &str> = HashMap::new();
+    // Organisations by their head word ("the Commission" → "European Commission") and companies
+    // by their first word ("Solvane" → "Solvane Technologies").
+    let mut org_heads: HashMap<&str, String> = HashMap::new();
+    // Longer names by initials ("EU" → "European Union").
+    let mut by_initials: HashMap<String, (EntityKind, String)> = HashMap::new();
+    for f in &found {
+        let surface = surface_of(f);
+        if f.kind == EntityKind::Person && f.end - f.first >= 2 {
+            full_names.entry(tokens[f.end - 1].span.slice(text)).or_insert(surface);
+        }
+        if f.kind == EntityKind::Org && f.end - f.first >= 2 {
+            let name = f.canonical.unwrap_or(surface);
+            org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert_with(|| name.to_string());
+            if lex.company_words.contains(tokens[f.end - 1].span.slice(text)) {
+                org_heads.entry(tokens[f.first].span.slice(text)).or_insert_with(|| name.to_string());
+            }
+        }
+        if matches!(f.kind, EntityKind::Org | EntityKind::Place) {
+            let name = f.canonical.unwrap_or(surface);
+            if let Some(acronym) = initials(name) {
+                by_initials.entry(acronym).or_insert((f.kind, name.to_string()));
+            }
+        }
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(EntityKind, String), ClusterId> = HashMap::new();
+    let mut entities = Vec::with_capacity(found.len());
+    for f in found {
+        let span = f.span(tokens);
+        let surface = span.slice(text);
+        let kind = f.kind;
+        let single = f.end - f.first == 1;
+        let (key_kind, key_name) = if let Some(c) = f.canonical {
+            (kind, c.to_string())
+        } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
+            (kind, full.to_string())
+        } else if let (true, EntityKind::Org, Some(full)) = (single, kind, org_heads.get(surface)) {
+            (kind, full.clone())
+        } else if let Some((k, name)) = by_initials
+            .get(surface)
+            .filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase))
+        {
+            (*k, name.clone())
+        } else {
+            (kind, surface.to_string())
+        };
+        let id = match by_key.get(&(key_kind, key_name.clone())) {
+            Some(&id) => id,
+            None => {
+                let id = ClusterId(clusters.len() as u32);
+                clusters.push(Cluster { name: key_name.clone(), kind: key_kind, mentions: Vec::new() });
+                by_key.insert((key_kind, key_name), id);
+                id
+            }
+        };
+        clusters[id.0 as usize].mentions.push(EntityId(entities.len() as u32));
+        entities.push(Entity { span, kind, cluster: id, confidence: f.confidence, evidence: f.evidence });
+    }
+    (entities, clusters)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::entities::recognize;
+    use crate::analysis::{lexicon::LEXICON, sentences, tokens::tokenize};
+
+    #[test]
+    fn surname_joins_the_full_name_cluster() {
+        let text = "Ilham Aliyev spoke. Later Aliyev left.";
+        let tokens = tokenize(text);
+        let sentences = sentences::split(text, &tokens, &LEXICON);
+        let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].cluster, e[1].cluster);
+        assert_eq!(c[e[1].cluster.0 as usize].name, "Ilham Aliyev");
+    }
+
+    #[test]
+    fn clusters_join_titles_surnames_and_acronyms() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "title_then_full_name",
+                "President Aliyev spoke on Monday. On Tuesday, Ilham Aliyev said he had left.",
+                "Aliyev",
+                "Ilham Aliyev",
+            ),
+            ("acronym_of_known_org", "The European Union met. The EU agreed.", "EU", "European Union"),
+            (
+                "head_word_of_an_organisation",
+                "The Harbour Authority met on Monday. A spokesman said the Authority would appeal.",
+                "Authority",
+                "Harbour Authority",
+            ),
+            (
+                "acronym_of_text_org",
+                "A spokesman for the Royal Air Force said on Monday that the RAF would respond.",
+                "RAF",
+                "Royal Air Force",
+            ),
+        ];
+        for (name, text, mention, want) in cases {
+            let tokens = tokenize(text);
+            let sentences = sentences::split(text, &tokens, &LEXICON);
+            let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
+            let m = e
+                .iter()
+                .find(|e| e.span.slice(text) == *mention)
+                .unwrap_or_else(|| panic!("case {name}: no mention {mention}"));
+            assert_eq!(c[m.cluster.0 as usize].name, *want, "case {name}");
+        }
+    }
+}
