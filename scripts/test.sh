@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — owns README command (b): set up, then run every test layer, stopping at the first failure.
 #
-# Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests)
+# Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests), then the scores of
+#            eval/own and eval/real/read against their floors (the shared scorer, ../shared)
 #         2. wasm-bindgen-test in headless Chromium (tests/web.rs)
 #         3. release site built for /article-explorer/ and served from dist/ on a free port
 #         4. Playwright end-to-end flows against it (tests/e2e/*.test.mjs, node --test)
@@ -18,6 +19,11 @@ bash "$ROOT/scripts/setup.sh"
 
 step "1/4 native tests: cargo test"
 cargo test
+
+step "1b/4 scores: eval/own and eval/real/read against their floors (eval/floors.json)"
+# The shared scorer and the real-article pool live beside the project (../shared), as in CI.
+cargo build --quiet --bin article-explorer
+python3 "$ROOT/eval/real/tool.py" floors "$ROOT/target/debug/article-explorer analyze --json {file}"
 
 step "2/4 browser tests: wasm-bindgen-test in headless Chromium (tests/web.rs)"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
