@@ -3,7 +3,7 @@
 //! times as long when four times as long. Timing lives here, outside the pure core, because the
 //! core may not read a clock.
 
-use article_explorer::analysis::{analyze, claims, lexicon::LEXICON, quotes, sentences, tokens::tokenize};
+use article_explorer::analysis::{analyze, claims, lexicon::LEXICON, quotes, sentences, tokens::tokenize, Document};
 use std::time::{Duration, Instant};
 
 /// Runs the stages the claim stage needs and times the claim stage alone.
@@ -11,10 +11,11 @@ fn time_claims(text: &str) -> Duration {
     let tokens = tokenize(text);
     let sentences = sentences::split(text, &tokens, &LEXICON);
     let (quotes, _) = quotes::find(text, &tokens);
+    let doc = Document::new(text, tokens, sentences, quotes);
     let start = Instant::now();
-    let drafts = claims::find(text, &tokens, &sentences, &quotes, &LEXICON);
+    let drafts = claims::find(&doc);
     let elapsed = start.elapsed();
-    assert!(drafts.len() <= tokens.len());
+    assert!(drafts.len() <= doc.tokens.len());
     elapsed
 }
 

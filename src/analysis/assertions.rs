@@ -1,50 +1,16 @@
-//! Check-worthy assertions: sentences that state a checkable fact (a figure, a toll, a
-//! cause) without attributing it to anyone. Scored, not just flagged.
+//! Stage 8, assertions: sentences that state a checkable fact (a figure, a toll, a cause)
+//! without attributing it to anyone. Scored, not just flagged. The words that make a fact
+//! checkable are data (`lexicon/fact_words.txt`).
 
-use super::lexicon::Lexicon;
-use super::model::{Assertion, Claim, Entity, EntityKind, Evidence, Sentence, Token, TokenKind};
-
-/// Words that make a statement about the world checkable: tolls, amounts, causes.
-const FACT_WORDS: &[&str] = &[
-    "killed",
-    "dead",
-    "died",
-    "wounded",
-    "injured",
-    "troops",
-    "percent",
-    "per",
-    "million",
-    "billion",
-    "hundreds",
-    "thousands",
-    "dozens",
-    "tonnes",
-    "casualties",
-    "arrested",
-    "captured",
-    "controlled",
-    "stationed",
-    "because",
-    "caused",
-    "led",
-    "increased",
-    "fell",
-    "rose",
-    "destroyed",
-];
+use super::document::Document;
+use super::mentions::within;
+use super::model::{Assertion, Claim, Entity, EntityKind, Evidence, TokenKind};
 
 /// Finds unattributed, check-worthy sentences. `claims` must be sorted by start.
-pub fn find(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    entities: &[Entity],
-    claims: &[Claim],
-    _lex: &Lexicon,
-) -> Vec<Assertion> {
+pub fn find(doc: &Document, entities: &[Entity], claims: &[Claim]) -> Vec<Assertion> {
+    let (text, tokens) = (doc.text, &doc.tokens[..]);
     let mut out = Vec::new();
-    for s in sentences {
+    for s in &doc.sentences {
         let idx = claims.partition_point(|c| c.span.end <= s.span.start);
         if claims.get(idx).is_some_and(|c| c.span.overlaps(s.span)) {
             continue;
@@ -54,15 +20,14 @@ pub fn find(
             continue;
         }
         let mut evidence = Vec::new();
-        let e0 = entities.partition_point(|e| e.span.start < s.span.start);
-        for e in entities[e0..].iter().take_while(|e| e.span.end <= s.span.end) {
+        for e in within(entities, s.span) {
             if e.kind == EntityKind::Number {
                 evidence.push(Evidence::at(e.span, "a figure"));
             }
         }
         for t in &tokens[a..b] {
             let word = t.span.slice(text).to_lowercase();
-            if FACT_WORDS.contains(&word.as_str()) {
+            if doc.lex.fact_words.contains(&word) {
                 evidence.push(Evidence::at(t.span, format!("fact word '{word}'")));
             }
         }

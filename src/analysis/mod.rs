@@ -1,14 +1,17 @@
 //! The analysis core: pure functions from text to [`Analysis`]. No IO, no clock, no web.
 //!
-//! [`analyze`] is the whole pipeline, in order; each stage is a module that takes the earlier
-//! stages' results by reference. Every span is a byte range into the original text.
+//! [`analyze`] is the whole pipeline, in order: the reading stages (tokens, sentences, quotes)
+//! make a [`Document`], which every later stage takes by reference beside what the stages before
+//! it found. Every span is a byte range into the original text.
 
 pub mod assertions;
 pub mod attribution;
 pub mod claims;
+pub mod document;
 pub mod entities;
 pub mod lexicon;
 pub mod markup;
+pub mod mentions;
 pub mod model;
 pub mod ner;
 pub mod quotes;
@@ -17,6 +20,7 @@ pub mod sides;
 pub mod span;
 pub mod tokens;
 
+pub use document::Document;
 pub use model::*;
 pub use span::Span;
 
@@ -32,15 +36,16 @@ pub const ANALYZER_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// assert_eq!(analysis.claims[0].speaker.as_ref().unwrap().name, "Oslo");
 /// ```
 pub fn analyze(text: &str) -> Analysis {
-    let lex = &*lexicon::LEXICON;
     let tokens = tokens::tokenize(text);
-    let sentences = sentences::split(text, &tokens, lex);
+    let sentences = sentences::split(text, &tokens, &lexicon::LEXICON);
     let (quotes, mut diagnostics) = quotes::find(text, &tokens);
-    let (entities, clusters) = entities::recognize(text, &tokens, &sentences, lex);
-    let drafts = claims::find(text, &tokens, &sentences, &quotes, lex);
-    let mut claims = attribution::attribute(text, drafts, &entities, &clusters, lex);
-    let sides = sides::assign(text, &tokens, &entities, &clusters, &mut claims, lex);
-    let assertions = assertions::find(text, &tokens, &sentences, &entities, &claims, lex);
+    let doc = Document::new(text, tokens, sentences, quotes);
+    let (entities, clusters) = entities::recognize(&doc);
+    let drafts = claims::find(&doc);
+    let mut claims = attribution::attribute(&doc, drafts, &entities, &clusters);
+    let sides = sides::assign(&doc, &entities, &clusters, &mut claims);
+    let assertions = assertions::find(&doc, &entities, &claims);
+    let Document { tokens, sentences, quotes, .. } = doc;
     diagnostics.extend(sides.diagnostics);
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic { span: None, message: "the text is empty".into() });

@@ -86,6 +86,45 @@ impl Analysis {
     }
 }
 
+/// Typed lookups on the lists an [`Analysis`] holds, for code that has a list but no `Analysis`
+/// (the stages, while they build one): `clusters.by_id(id)` is the cluster `id` names.
+pub trait ById<Id> {
+    /// What the list holds.
+    type Item;
+    /// The item `id` names; panics when `id` is out of range, as indexing does.
+    fn by_id(&self, id: Id) -> &Self::Item;
+    /// The item `id` names, to change; panics when `id` is out of range.
+    fn by_id_mut(&mut self, id: Id) -> &mut Self::Item;
+    /// The item `id` names, or `None` when `id` is out of range.
+    fn get_by_id(&self, id: Id) -> Option<&Self::Item>;
+    /// The item `id` names, to change, or `None` when `id` is out of range.
+    fn get_by_id_mut(&mut self, id: Id) -> Option<&mut Self::Item>;
+}
+
+macro_rules! by_id {
+    ($id:ident, $item:ident) => {
+        impl ById<$id> for [$item] {
+            type Item = $item;
+            fn by_id(&self, id: $id) -> &$item {
+                &self[id.0 as usize]
+            }
+            fn by_id_mut(&mut self, id: $id) -> &mut $item {
+                &mut self[id.0 as usize]
+            }
+            fn get_by_id(&self, id: $id) -> Option<&$item> {
+                self.get(id.0 as usize)
+            }
+            fn get_by_id_mut(&mut self, id: $id) -> Option<&mut $item> {
+                self.get_mut(id.0 as usize)
+            }
+        }
+    };
+}
+by_id!(EntityId, Entity);
+by_id!(ClusterId, Cluster);
+by_id!(ClaimId, Claim);
+by_id!(SideId, Side);
+
 /// Where a side stands in the dispute: the order in which every shell draws the sides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Standing {

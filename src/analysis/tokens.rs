@@ -14,60 +14,6 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」')
 }
 
-/// True when the word starts with an upper-case letter.
-pub fn is_capitalised(piece: &str) -> bool {
-    piece.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Index of the token starting at byte `pos`, if any (`tokens` in text order).
-pub fn token_starting_at(tokens: &[Token], pos: u32) -> Option<usize> {
-    tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
-}
-
-/// Index of the token ending at byte `pos`, if any (`tokens` in text order).
-pub fn token_ending_at(tokens: &[Token], pos: u32) -> Option<usize> {
-    tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
-}
-
-/// A wire-style dateline opening the paragraph at token `first` ("PARIS —", "NAIROBI (Reuters) -",
-/// "KYIV, Ukraine —"): returns the end of its place name (all upper-case words) and the index
-/// of the first token after the dash. `None` when the tokens there are not a dateline.
-pub fn dateline_at(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usize)> {
-    let piece = |i: usize| tokens[i].span.slice(text);
-    let upper = |i: usize| {
-        tokens[i].kind == super::model::TokenKind::Word
-            && piece(i).chars().count() >= 2
-            && piece(i).chars().all(|c| !c.is_lowercase())
-    };
-    if first > 0 && tokens.get(first)?.newlines_before < 2 {
-        return None; // not a paragraph's first token
-    }
-    let mut i = first;
-    while i < tokens.len() && i < first + 4 && upper(i) {
-        i += 1;
-    }
-    if i == first {
-        return None;
-    }
-    let place_end = i;
-    // ", Ukraine", ", Dec 3": a few more words before the agency or the dash.
-    if i < tokens.len() && piece(i) == "," {
-        let rest = (i + 1..tokens.len().min(i + 5)).find(|&k| matches!(piece(k), "(" | "—" | "–" | "-" | "--"))?;
-        i = rest;
-    }
-    if i + 2 < tokens.len() && piece(i) == "(" && piece(i + 2) == ")" {
-        i += 3;
-    }
-    let dash = |i: usize| i < tokens.len() && matches!(piece(i), "—" | "–" | "-" | "--");
-    if !dash(i) {
-        return None;
-    }
-    while dash(i) {
-        i += 1;
-    }
-    Some((place_end, i))
-}
-
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
@@ -135,27 +81,6 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(&words(text), want, "case {name}");
-        }
-    }
-
-    #[test]
-    fn datelines() {
-        // (text, the place name and the first word after the dateline)
-        let table: &[(&str, Option<(&str, &str)>)] = &[
-            ("PARIS — Farmers blocked roads.", Some(("PARIS", "Farmers"))),
-            ("NAIROBI (Reuters) - Kenya summoned the envoy.", Some(("NAIROBI", "Kenya"))),
-            ("KYIV, Ukraine — Sirens sounded.", Some(("KYIV", "Sirens"))),
-            ("NEW YORK (AP) -- Markets fell.", Some(("NEW YORK", "Markets"))),
-            ("NATO - the alliance - met.", Some(("NATO", "the"))),
-            ("Paris — Farmers blocked roads.", None),
-            ("The EU - and NATO - met.", None),
-        ];
-        for (text, want) in table {
-            let tokens = tokenize(text);
-            let got = dateline_at(text, &tokens, 0).map(|(place_end, after)| {
-                (&text[..tokens[place_end - 1].span.end as usize], tokens[after].span.slice(text))
-            });
-            assert_eq!(got, *want, "{text:?}");
         }
     }
 

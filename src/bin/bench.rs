@@ -4,7 +4,7 @@
 //!
 //! The corpus is generated here from templates we wrote, with a fixed seed, so runs compare.
 
-use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes, sentences, sides, tokens};
+use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes, sentences, sides, tokens, Document};
 use std::io::Write;
 use std::time::Instant;
 
@@ -122,14 +122,15 @@ fn main() {
         let t1 = Instant::now();
         let sents = sentences::split(a, &toks, lex);
         let (qs, _) = quotes::find(a, &toks);
+        let doc = Document::new(a, toks, sents, qs);
         let t2 = Instant::now();
-        let (ents, clusters) = entities::recognize(a, &toks, &sents, lex);
+        let (ents, clusters) = entities::recognize(&doc);
         let t3 = Instant::now();
-        let drafts = claims::find(a, &toks, &sents, &qs, lex);
+        let drafts = claims::find(&doc);
         let t4 = Instant::now();
-        let mut cl = attribution::attribute(a, drafts, &ents, &clusters, lex);
+        let mut cl = attribution::attribute(&doc, drafts, &ents, &clusters);
         let t5 = Instant::now();
-        let _ = sides::assign(a, &toks, &ents, &clusters, &mut cl, lex);
+        let _ = sides::assign(&doc, &ents, &clusters, &mut cl);
         let t6 = Instant::now();
         for (i, (x, y)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)].iter().enumerate() {
             stage[i] += (*y - *x).as_secs_f64();

@@ -20,7 +20,7 @@ use rng::Rng;
 use article_explorer::analysis::lexicon::LEXICON;
 use article_explorer::analysis::ner::features::{token_facts, Context, TokenFacts, MAX_FEATURES};
 use article_explorer::analysis::ner::tagger::{self, Label, Model, Weights, N_TAGS, OUTSIDE};
-use article_explorer::analysis::{sentences, tokens::tokenize};
+use article_explorer::analysis::{quotes, sentences, tokens::tokenize, Document};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -347,14 +347,16 @@ fn throughput(docs: &[Doc]) {
         for text in &corpus {
             let tokens = tokenize(text);
             let sentences = sentences::split(text, &tokens, &LEXICON);
-            n += article_explorer::analysis::entities::recognize(text, &tokens, &sentences, &LEXICON).0.len();
+            let (quotes, _) = quotes::find(text, &tokens);
+            let doc = Document::new(text, tokens, sentences, quotes);
+            n += article_explorer::analysis::entities::recognize(&doc).0.len();
         }
         best_entities = best_entities.min(t.elapsed().as_secs_f64());
         std::hint::black_box(n);
     }
     println!("throughput on {} texts, {} words (one thread, best of 3):", corpus.len(), words);
-    println!("  whole analysis:            {:>10.0} words/s", words as f64 / best_all);
-    println!("  tokens+sentences+entities: {:>10.0} words/s", words as f64 / best_entities);
+    println!("  whole analysis:                   {:>10.0} words/s", words as f64 / best_all);
+    println!("  tokens+sentences+quotes+entities: {:>10.0} words/s", words as f64 / best_entities);
 }
 
 fn bench(dir: &Path) -> Result<(), String> {

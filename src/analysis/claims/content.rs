@@ -5,8 +5,8 @@
 use super::clause::Clause;
 use super::cues::find_cues;
 use super::doc::Doc;
+use crate::analysis::document::dateline_at;
 use crate::analysis::model::TokenKind;
-use crate::analysis::tokens::dateline_at;
 
 /// What follows a cue in its clause.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,8 +3,8 @@
 //! "claimed ten lives").
 
 use super::doc::Doc;
+use crate::analysis::document::is_capitalised;
 use crate::analysis::model::TokenKind;
-use crate::analysis::tokens::is_capitalised;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum CueKind {

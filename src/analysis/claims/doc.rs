@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{Quote, Token, TokenKind};
 use crate::analysis::span::Span;
-use crate::analysis::tokens::is_capitalised;
 
 /// The article being read. Token arguments are indexes into `tokens`.
 pub(super) struct Doc<'a> {

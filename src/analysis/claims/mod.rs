@@ -48,8 +48,8 @@ use self::content::tail_of;
 use self::cues::{find_cues, Cue, CueKind};
 use self::doc::Doc;
 use self::speaker::speaker_left;
-use super::lexicon::Lexicon;
-use super::model::{ClaimKind, Evidence, Quote, Sentence, Token, TokenKind};
+use super::document::Document;
+use super::model::{ClaimKind, Evidence, Sentence, TokenKind};
 use super::span::Span;
 
 /// A claim before its speaker is resolved.
@@ -119,9 +119,10 @@ fn frames(kind: CueKind) -> &'static [Frame] {
     }
 }
 
-/// Finds the claims of the text. `quotes` must be sorted (as the quote stage returns them).
-pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], quotes: &[Quote], lex: &Lexicon) -> Vec<ClaimDraft> {
-    let doc = Doc { text, tokens, quotes, lex };
+/// Finds the claims of the document.
+pub fn find(document: &Document) -> Vec<ClaimDraft> {
+    let doc = Doc { text: document.text, tokens: &document.tokens, quotes: &document.quotes, lex: document.lex };
+    let sentences = &document.sentences[..];
     let mut drafts: Vec<ClaimDraft> = Vec::new();
     // Text before this byte belongs to a claim that ran on from an earlier sentence.
     let mut covered_until: u32 = 0;
@@ -314,7 +315,7 @@ fn resolve_overlaps(mut drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
 /// The table tests of every file of the stage: each case runs the whole stage on a text.
 #[cfg(test)]
 mod table {
-    use crate::analysis::{lexicon::LEXICON, quotes, sentences, tokens::tokenize};
+    use crate::analysis::Document;
 
     /// (content, speaker words, kind) of a claim.
     pub type Row = (String, Option<String>, &'static str);
@@ -323,10 +324,7 @@ mod table {
 
     /// The claims of `text`.
     pub fn claims(text: &str) -> Vec<Row> {
-        let tokens = tokenize(text);
-        let sentences = sentences::split(text, &tokens, &LEXICON);
-        let (quotes, _) = quotes::find(text, &tokens);
-        super::find(text, &tokens, &sentences, &quotes, &LEXICON)
+        super::find(&Document::read(text))
             .iter()
             .map(|d| {
                 (d.span.slice(text).to_string(), d.speaker_words.map(|s| s.slice(text).to_string()), d.kind.label())

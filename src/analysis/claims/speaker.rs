@@ -4,8 +4,8 @@
 //! by the attribution stage.
 
 use super::doc::Doc;
+use crate::analysis::document::{dateline_at, is_capitalised};
 use crate::analysis::model::TokenKind;
-use crate::analysis::tokens::{dateline_at, is_capitalised};
 
 /// Walks left from `cue` over the verb group and the speaker phrase; returns (phrase start, phrase end).
 pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize, usize) {

@@ -3,8 +3,8 @@
 //! Association (KNVB)"), or that "the" introduces twice ("the KNVB").
 
 use super::Found;
+use crate::analysis::document::is_capitalised;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
-use crate::analysis::tokens::is_capitalised;
 use std::collections::HashMap;
 
 /// The initials of a name of two or more capitalised words ("European Union" → "EU", "Bank of

@@ -6,10 +6,10 @@
 use super::organisations::{is_org_head, org_noun_beside};
 use super::people::{particle, role_after};
 use super::Found;
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Sentence, Token, TokenKind};
 use crate::analysis::span::Span;
-use crate::analysis::tokens::is_capitalised;
 
 /// A run's name once typed: its tokens `first..end`, kind, confidence and evidence.
 type Typed = (usize, usize, EntityKind, f32, Evidence);

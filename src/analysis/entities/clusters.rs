@@ -79,14 +79,12 @@ pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Fo
 #[cfg(test)]
 mod tests {
     use crate::analysis::entities::recognize;
-    use crate::analysis::{lexicon::LEXICON, sentences, tokens::tokenize};
+    use crate::analysis::Document;
 
     #[test]
     fn surname_joins_the_full_name_cluster() {
         let text = "Ilham Aliyev spoke. Later Aliyev left.";
-        let tokens = tokenize(text);
-        let sentences = sentences::split(text, &tokens, &LEXICON);
-        let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
+        let (e, c) = recognize(&Document::read(text));
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].cluster, e[1].cluster);
         assert_eq!(c[e[1].cluster.0 as usize].name, "Ilham Aliyev");
@@ -116,9 +114,7 @@ mod tests {
             ),
         ];
         for (name, text, mention, want) in cases {
-            let tokens = tokenize(text);
-            let sentences = sentences::split(text, &tokens, &LEXICON);
-            let (e, c) = recognize(text, &tokens, &sentences, &LEXICON);
+            let (e, c) = recognize(&Document::read(text));
             let m = e
                 .iter()
                 .find(|e| e.span.slice(text) == *mention)

@@ -4,10 +4,10 @@
 //! tagger found a longer name around it ("Valeska Paris", "US Air Force").
 
 use super::Found;
+use crate::analysis::document::{token_ending_at, token_starting_at};
 use crate::analysis::lexicon::{Lexicon, LEXICON};
 use crate::analysis::model::{EntityKind, Evidence, Token};
 use crate::analysis::ner::{Label, Tagged};
-use crate::analysis::tokens::{token_ending_at, token_starting_at};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 

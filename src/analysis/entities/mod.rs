@@ -32,8 +32,9 @@ mod places;
 mod tagged_names;
 mod whole_text;
 
+use super::document::Document;
 use super::lexicon::Lexicon;
-use super::model::{Cluster, Entity, EntityKind, Evidence, Sentence, Token};
+use super::model::{Cluster, Entity, EntityKind, Evidence, Token};
 use super::span::Span;
 
 /// A found mention before clustering: tokens `first..end`.
@@ -60,7 +61,8 @@ impl Found {
 }
 
 /// Finds entity mentions and groups them into clusters.
-pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicon) -> (Vec<Entity>, Vec<Cluster>) {
+pub fn recognize(doc: &Document) -> (Vec<Entity>, Vec<Cluster>) {
+    let (text, tokens, sentences, lex) = (doc.text, &doc.tokens[..], &doc.sentences[..], doc.lex);
     // Tokens already in a mention; each pass adds mentions only on tokens no earlier pass took.
     let mut taken = vec![false; tokens.len()];
     let mut found = Vec::new();
@@ -113,15 +115,13 @@ fn is_possessive(piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{lexicon::LEXICON, sentences, tokens::tokenize};
+    use crate::analysis::Document;
 
     /// A table case: its name, a text, and the entities expected in it (numbers left out).
     pub(super) type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
 
     fn entities(text: &str) -> Vec<(String, &'static str)> {
-        let tokens = tokenize(text);
-        let sentences = sentences::split(text, &tokens, &LEXICON);
-        let (e, _) = recognize(text, &tokens, &sentences, &LEXICON);
+        let (e, _) = recognize(&Document::read(text));
         e.iter()
             .filter(|e| e.kind != EntityKind::Number)
             .map(|e| (e.span.slice(text).to_string(), e.kind.label()))

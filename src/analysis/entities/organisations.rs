@@ -4,9 +4,9 @@
 //! company's short name ("Solvane" after "Solvane Technologies").
 
 use super::{is_possessive, Found};
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
-use crate::analysis::tokens::is_capitalised;
 use std::collections::{HashMap, HashSet};
 
 /// True for a word that makes a name ending in it an organisation ("Council", "Hospital").

@@ -3,10 +3,10 @@
 //! al-Mannai", "Pieter Van Acker") and first names the tagger did not know ("João Pereira").
 
 use super::{is_nationality, Found};
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{Lexicon, ParticleUse};
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use crate::analysis::ner;
-use crate::analysis::tokens::is_capitalised;
 
 /// True when tokens `i..` start with a title or honorific of one to three words; returns its length.
 pub(super) fn title_at(text: &str, tokens: &[Token], lex: &Lexicon, i: usize, end: usize) -> usize {

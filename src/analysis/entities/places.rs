@@ -2,9 +2,9 @@
 //! with a place word in them ("Lake Turkana", "Omo River", "Mill Lane").
 
 use super::Found;
+use crate::analysis::document::{dateline_at, is_capitalised};
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Token};
-use crate::analysis::tokens::{dateline_at, is_capitalised};
 use std::collections::HashMap;
 
 /// The place of a wire dateline opening a paragraph ("NAIROBI (Reuters) -") is a place, whatever

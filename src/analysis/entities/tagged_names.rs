@@ -6,10 +6,10 @@
 use super::organisations::is_org_head;
 use super::people::title_at;
 use super::{is_possessive, Found};
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Sentence, Token, TokenKind};
 use crate::analysis::ner::{self, Label, Tagged};
-use crate::analysis::tokens::is_capitalised;
 
 /// The tagger's names in the text, trimmed; what is not a name at all is left out.
 pub(super) fn tag(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicon) -> Vec<Tagged> {

@@ -5,10 +5,10 @@
 use super::organisations::is_org_head;
 use super::people::title_at;
 use super::{is_nationality, is_possessive, Found};
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use crate::analysis::span::Span;
-use crate::analysis::tokens::is_capitalised;
 use std::collections::{HashMap, HashSet};
 
 /// Gives bare occurrences of names found elsewhere in the text the same type: a person's

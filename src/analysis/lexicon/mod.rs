@@ -109,7 +109,7 @@ pub struct Lexicon {
     /// Words that make "claim" a toll or a prize ("lives", "victory").
     pub claimed_not_said: HashSet<String>,
 
-    // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+    // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
     /// Regions, territories and disputed areas the knowledge base knows as places ("Crimea").
     pub regions: Vec<String>,
     /// Nationality adjectives and their plurals ("Armenian", "Armenians"), from the demonym
@@ -127,6 +127,42 @@ pub struct Lexicon {
     pub place_qualifiers: HashSet<String>,
     /// Compass-direction adjectives, which alone are not a name ("Western").
     pub direction_adjectives: HashSet<String>,
+
+    // ---- The sides, attribution and assertions stages' lists (issue 15), lower case. Kept together, last. ----
+    /// Title words of a national government ("minister"): no country named, the first one.
+    pub government_titles: HashSet<String>,
+    /// Group nouns whose allegiance lasts through the article ("rebels", "embassy").
+    pub allegiant_groups: HashSet<String>,
+    /// Prepositions that make a place a venue, not an actor ("in", "at").
+    pub locatives: HashSet<String>,
+    /// Words inside a title phrase beside the titles ("foreign", "policy", "of").
+    pub title_phrase_words: HashSet<String>,
+    /// Prepositions after a role that name whom it serves ("adviser to").
+    pub service_prepositions: HashSet<String>,
+    /// Prepositions tying a described speaker to an organisation ("a spokesperson for the court").
+    pub described_speaker_prepositions: HashSet<String>,
+    /// Forms of "tell" before the outlet a speaker talks to ("told Reuters").
+    pub outlet_verbs: HashSet<String>,
+    /// Words that set two claims against each other ("while", "but").
+    pub contrast_words: HashSet<String>,
+    /// Pronouns that stand for a person ("he").
+    pub person_pronouns: HashSet<String>,
+    /// Pronouns that stand for a group, an organisation or a place ("they").
+    pub group_pronouns: HashSet<String>,
+    /// Prepositions between a speaker's head noun and an entity ("Spokespeople for Michel").
+    pub head_noun_prepositions: HashSet<String>,
+    /// Prepositions that make the entity after them an object ("adviser to Aliyev").
+    pub object_prepositions: HashSet<String>,
+    /// Possessive determiners of a person ("his lawyers").
+    pub person_possessives: HashSet<String>,
+    /// Possessive determiners of a group ("its spokesman").
+    pub group_possessives: HashSet<String>,
+    /// Determiners that make a common noun refer back to an organisation ("the ministry").
+    pub referring_determiners: HashSet<String>,
+    /// Organisation name words that are also a kind of organisation ("company", "group").
+    pub kind_org_words: HashSet<String>,
+    /// Words that make an unattributed statement checkable ("killed", "percent").
+    pub fact_words: HashSet<String>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -276,7 +312,7 @@ impl Lexicon {
             called_not_said: set(include_str!("called_not_said.txt"), true),
             claimed_not_said: set(include_str!("claimed_not_said.txt"), true),
 
-            // ---- The entity rules' lists (issue 15: entities restructure). Kept together, last. ----
+            // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
             regions: lines(include_str!("regions.txt")).map(String::from).collect(),
             demonyms,
             org_end_words: set(include_str!("org_end_words.txt"), false),
@@ -285,6 +321,25 @@ impl Lexicon {
             place_name_first_words: set(include_str!("place_name_first_words.txt"), false),
             place_qualifiers: set(include_str!("place_qualifiers.txt"), false),
             direction_adjectives: set(include_str!("direction_adjectives.txt"), false),
+
+            // ---- The sides, attribution and assertions stages' lists (issue 15). Kept together, last. ----
+            government_titles: set(include_str!("government_titles.txt"), true),
+            allegiant_groups: set(include_str!("allegiant_groups.txt"), true),
+            locatives: set(include_str!("locatives.txt"), true),
+            title_phrase_words: set(include_str!("title_phrase_words.txt"), true),
+            service_prepositions: set(include_str!("service_prepositions.txt"), true),
+            described_speaker_prepositions: set(include_str!("described_speaker_prepositions.txt"), true),
+            outlet_verbs: set(include_str!("outlet_verbs.txt"), true),
+            contrast_words: set(include_str!("contrast_words.txt"), true),
+            person_pronouns: set(include_str!("person_pronouns.txt"), true),
+            group_pronouns: set(include_str!("group_pronouns.txt"), true),
+            head_noun_prepositions: set(include_str!("head_noun_prepositions.txt"), true),
+            object_prepositions: set(include_str!("object_prepositions.txt"), true),
+            person_possessives: set(include_str!("person_possessives.txt"), true),
+            group_possessives: set(include_str!("group_possessives.txt"), true),
+            referring_determiners: set(include_str!("referring_determiners.txt"), true),
+            kind_org_words: set(include_str!("kind_org_words.txt"), true),
+            fact_words: set(include_str!("fact_words.txt"), true),
         }
     }
 }
@@ -328,5 +383,34 @@ mod tests {
         assert!(lex.place_name_first_words.contains("Lake"));
         assert!(lex.place_qualifiers.contains("Greater"));
         assert!(lex.direction_adjectives.contains("Western"));
+    }
+
+    #[test]
+    fn sides_attribution_and_assertion_lists_parse() {
+        let lex = &*LEXICON;
+        let sizes = [
+            (&lex.government_titles, 6),
+            (&lex.allegiant_groups, 16),
+            (&lex.locatives, 16),
+            (&lex.title_phrase_words, 19),
+            (&lex.service_prepositions, 4),
+            (&lex.described_speaker_prepositions, 4),
+            (&lex.outlet_verbs, 3),
+            (&lex.contrast_words, 6),
+            (&lex.person_pronouns, 4),
+            (&lex.group_pronouns, 3),
+            (&lex.head_noun_prepositions, 6),
+            (&lex.object_prepositions, 5),
+            (&lex.person_possessives, 2),
+            (&lex.group_possessives, 2),
+            (&lex.referring_determiners, 3),
+            (&lex.kind_org_words, 2),
+            (&lex.fact_words, 26),
+        ];
+        for (list, n) in sizes {
+            assert_eq!(list.len(), n, "{list:?}");
+        }
+        assert!(lex.title_phrase_words.contains("the") && lex.allegiant_groups.contains("embassy"));
+        assert!(lex.kind_org_words.iter().all(|w| lex.org_nouns.contains(w)), "a kind is an org noun too");
     }
 }

@@ -1,0 +1,146 @@
+//! The document view: the article as every stage after reading sees it (its text, tokens,
+//! sentences and quotations, and the lexicon), built once in `analyze()` and lent to each stage.
+//!
+//! The reading stages (tokens, sentences, quotes) make its parts; the later stages take it by
+//! reference and never recompute them. What the later stages find (entities, claims) is passed
+//! beside it, not put in it, so the order of the stages stays written once, in `analyze()`.
+//!
+//! The questions about tokens that more than one stage asks (the token at a byte, a capitalised
+//! word, a wire-style dateline) are answered here, as free functions on the token slice for the
+//! stages' rules and as methods of [`Document`]. Questions about mentions that more than one
+//! stage asks live in `mentions.rs`.
+
+use super::lexicon::{Lexicon, LEXICON};
+use super::model::{Quote, Sentence, Token, TokenKind};
+
+/// The article as the stages read it. Token arguments are indexes into `tokens`.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The text, unmodified: every span is a byte range into it.
+    pub text: &'a str,
+    /// Its tokens, in order (stage 1).
+    pub tokens: Vec<Token>,
+    /// Its sentences, in order (stage 2).
+    pub sentences: Vec<Sentence>,
+    /// Its quotations, sorted by position (stage 3).
+    pub quotes: Vec<Quote>,
+    /// What the stages know about words and names: the one lexicon, parsed once per process.
+    pub lex: &'static Lexicon,
+}
+
+impl<'a> Document<'a> {
+    /// The document of `text`, from what the reading stages made of it.
+    pub fn new(text: &'a str, tokens: Vec<Token>, sentences: Vec<Sentence>, quotes: Vec<Quote>) -> Document<'a> {
+        Document { text, tokens, sentences, quotes, lex: &LEXICON }
+    }
+
+    /// The text of token `i`.
+    pub fn piece(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// The index of the token starting at byte `pos`, if one does.
+    pub fn token_starting_at(&self, pos: u32) -> Option<usize> {
+        token_starting_at(&self.tokens, pos)
+    }
+
+    /// The index of the token ending at byte `pos`, if one does.
+    pub fn token_ending_at(&self, pos: u32) -> Option<usize> {
+        token_ending_at(&self.tokens, pos)
+    }
+
+    /// The index of the first token starting at or after byte `pos` (`tokens.len()` if none).
+    pub fn token_from(&self, pos: u32) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The document of `text` as `analyze()` reads it, for the stages' table tests.
+    #[cfg(test)]
+    pub(crate) fn read(text: &'a str) -> Document<'a> {
+        let tokens = super::tokens::tokenize(text);
+        let sentences = super::sentences::split(text, &tokens, &LEXICON);
+        let (quotes, _) = super::quotes::find(text, &tokens);
+        Document::new(text, tokens, sentences, quotes)
+    }
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Index of the token starting at byte `pos`, if any (`tokens` in text order).
+pub fn token_starting_at(tokens: &[Token], pos: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
+}
+
+/// Index of the token ending at byte `pos`, if any (`tokens` in text order).
+pub fn token_ending_at(tokens: &[Token], pos: u32) -> Option<usize> {
+    tokens.binary_search_by_key(&pos, |t| t.span.end).ok()
+}
+
+/// A wire-style dateline opening the paragraph at token `first` ("PARIS —", "NAIROBI (Reuters) -",
+/// "KYIV, Ukraine —"): returns the end of its place name (all upper-case words) and the index
+/// of the first token after the dash. `None` when the tokens there are not a dateline.
+pub fn dateline_at(text: &str, tokens: &[Token], first: usize) -> Option<(usize, usize)> {
+    let piece = |i: usize| tokens[i].span.slice(text);
+    let upper = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && piece(i).chars().count() >= 2
+            && piece(i).chars().all(|c| !c.is_lowercase())
+    };
+    if first > 0 && tokens.get(first)?.newlines_before < 2 {
+        return None; // not a paragraph's first token
+    }
+    let mut i = first;
+    while i < tokens.len() && i < first + 4 && upper(i) {
+        i += 1;
+    }
+    if i == first {
+        return None;
+    }
+    let place_end = i;
+    // ", Ukraine", ", Dec 3": a few more words before the agency or the dash.
+    if i < tokens.len() && piece(i) == "," {
+        let rest = (i + 1..tokens.len().min(i + 5)).find(|&k| matches!(piece(k), "(" | "—" | "–" | "-" | "--"))?;
+        i = rest;
+    }
+    if i + 2 < tokens.len() && piece(i) == "(" && piece(i + 2) == ")" {
+        i += 3;
+    }
+    let dash = |i: usize| i < tokens.len() && matches!(piece(i), "—" | "–" | "-" | "--");
+    if !dash(i) {
+        return None;
+    }
+    while dash(i) {
+        i += 1;
+    }
+    Some((place_end, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    #[test]
+    fn datelines() {
+        // (text, the place name and the first word after the dateline)
+        let table: &[(&str, Option<(&str, &str)>)] = &[
+            ("PARIS — Farmers blocked roads.", Some(("PARIS", "Farmers"))),
+            ("NAIROBI (Reuters) - Kenya summoned the envoy.", Some(("NAIROBI", "Kenya"))),
+            ("KYIV, Ukraine — Sirens sounded.", Some(("KYIV", "Sirens"))),
+            ("NEW YORK (AP) -- Markets fell.", Some(("NEW YORK", "Markets"))),
+            ("NATO - the alliance - met.", Some(("NATO", "the"))),
+            ("Paris — Farmers blocked roads.", None),
+            ("The EU - and NATO - met.", None),
+        ];
+        for (text, want) in table {
+            let tokens = tokenize(text);
+            let got = dateline_at(text, &tokens, 0).map(|(place_end, after)| {
+                (&text[..tokens[place_end - 1].span.end as usize], tokens[after].span.slice(text))
+            });
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! Who stands with whom: the camp of every person and organisation the article names, from the
+//! knowledge base, the words around each mention ("Azerbaijan’s president Ilham Aliyev",
+//! "Hikmet Hajiyev, Aliyev’s adviser"), a government title with no country, and the full name a
+//! short name stands for.
+
+use super::knowledge::{camp_of_word, intrinsic_camp};
+use super::view::Ctx;
+use super::{camp_of, Camp, Camps};
+use crate::analysis::mentions::organisation_named_earlier;
+use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
+use crate::analysis::span::Span;
+use std::collections::HashMap;
+
+/// Decides the camp of every cluster that can be placed, in order of the evidence's strength.
+pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
+    let mut camps: Camps = HashMap::new();
+    for (i, _) in ctx.clusters.iter().enumerate() {
+        let id = ClusterId(i as u32);
+        if let Some(camp) = intrinsic_camp(ctx, id) {
+            camps.insert(id, (camp, Evidence::note("knowledge base")));
+        }
+    }
+    // Two passes, so "X, Aliyev’s adviser" finds Aliyev placed by an earlier or later mention.
+    for _ in 0..2 {
+        for entity in ctx.entities {
+            if !matches!(entity.kind, EntityKind::Person | EntityKind::Org) || camps.contains_key(&entity.cluster) {
+                continue;
+            }
+            if let Some(found) = mention_affiliation(ctx, entity, &camps) {
+                camps.insert(entity.cluster, found);
+            }
+        }
+    }
+    home_country(ctx, &mut camps);
+    link_short_names(ctx, &mut camps);
+    camps
+}
+
+/// One mention being placed: its entity and its first and last tokens.
+struct Mention<'m> {
+    entity: &'m Entity,
+    first: usize,
+    last: usize,
+    camps: &'m Camps,
+}
+
+impl Mention<'_> {
+    /// The camp of another entity named around the mention (never the mention's own cluster).
+    fn camp_of_other(&self, ctx: &Ctx, e: &Entity) -> Option<Camp> {
+        (e.cluster != self.entity.cluster).then(|| camp_of(ctx, self.camps, e)).flatten()
+    }
+}
+
+/// Looks for affiliation evidence around one mention of a person or organisation: a title or
+/// possessive before the name, a title set off by a comma before it, an appositive after it.
+fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &Camps) -> Option<(Camp, Evidence)> {
+    let first = ctx.token_at(entity.span.start)?;
+    let last = ctx.token_ending_at(entity.span.end)?;
+    let m = Mention { entity, first, last, camps };
+    title_before_name(ctx, &m).or_else(|| title_before_comma(ctx, &m)).or_else(|| appositive_after_name(ctx, &m))
+}
+
+/// The last token of the owner before title words starting at token `j` ("Azerbaijan" in
+/// "Azerbaijan’s president"): the token before, past a possessive.
+fn owner_before(ctx: &Ctx, j: usize) -> Option<usize> {
+    let mut k = j.checked_sub(1)?;
+    if matches!(ctx.piece(k), "’s" | "'s") && k > 0 {
+        k -= 1;
+    }
+    Some(k)
+}
+
+/// `[Entity|Demonym] ['s] title-words Name`: "Azerbaijan’s president Ilham Aliyev", "German
+/// chancellor Olaf Scholz", "Swedish trade minister Lars Holm".
+fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
+    let first = m.first;
+    let (j, n_titles) = title_words_before(ctx, first);
+    let k = owner_before(ctx, j)?;
+    let span = ctx.tokens[k].span.cover(ctx.tokens[first - 1].span);
+    if let Some(e) = ctx.entity_ending_at(k) {
+        let camp = m.camp_of_other(ctx, e).filter(|_| n_titles > 0 || k + 1 < first)?;
+        Some((camp, Evidence::at(span, "title or possessive before the name")))
+    } else {
+        let camp = camp_of_word(ctx, ctx.piece(k)).filter(|_| n_titles > 0)?;
+        Some((camp, Evidence::at(span, "nationality before the title")))
+    }
+}
+
+/// Walks left from the name over title words (at most six words), and one plain word between a
+/// nationality and a title ("Swedish trade minister"). Returns the first title token and the
+/// number of title words.
+fn title_words_before(ctx: &Ctx, first: usize) -> (usize, usize) {
+    let mut j = first;
+    let mut n_titles = 0;
+    let mut n_plain = 0;
+    while j > 0 && first - j < 6 && ctx.tokens[j - 1].kind == TokenKind::Word {
+        if ctx.is_title_word(j - 1) {
+            n_titles += 1;
+        } else if n_titles > 0
+            && n_plain == 0
+            && ctx.piece(j - 1).chars().all(char::is_lowercase)
+            && j > 1
+            && ctx.kb.country_of.contains_key(ctx.piece(j - 2))
+        {
+            n_plain += 1;
+        } else {
+            break;
+        }
+        j -= 1;
+    }
+    (j, n_titles)
+}
+
+/// `[Entity|Demonym]['s] [plain words] title-words, Name`: "Spain's agriculture minister, Luis
+/// Planas", "A ministry spokeswoman, Ana Costa" (the ministry named earlier).
+fn title_before_comma(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
+    let first = m.first;
+    if !(first >= 3 && ctx.piece(first - 1) == "," && ctx.is_title_word(first - 2)) {
+        return None;
+    }
+    let j = title_phrase_before_comma(ctx, first);
+    let k = owner_before(ctx, j)?;
+    let camp = match ctx.entity_ending_at(k) {
+        Some(e) => m.camp_of_other(ctx, e),
+        // "A company spokesman, James Ward": the company named earlier.
+        None => camp_of_word(ctx, ctx.piece(k)).or_else(|| {
+            (j..first - 1).find_map(|w| {
+                let at = ctx.tokens[w].span.start;
+                organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, ctx.piece(w), at)
+                    .and_then(|e| m.camp_of_other(ctx, e))
+            })
+        }),
+    }?;
+    let span = ctx.tokens[k].span.cover(ctx.tokens[first - 1].span);
+    Some((camp, Evidence::at(span, "title before the name, set off by a comma")))
+}
+
+/// Walks left from the comma before the name over title words and at most two plain lower-case
+/// words (at most five words). Returns the first token of the phrase.
+fn title_phrase_before_comma(ctx: &Ctx, first: usize) -> usize {
+    let mut j = first - 1;
+    let mut n_plain = 0;
+    while j > 0 && first - 1 - j < 5 && ctx.tokens[j - 1].kind == TokenKind::Word {
+        let piece = ctx.piece(j - 1);
+        if ctx.is_title_word(j - 1) {
+        } else if n_plain < 2
+            && piece.chars().all(char::is_lowercase)
+            && !ctx.lex.function_words.contains(piece)
+            && !matches!(piece, "a" | "an" | "the")
+        {
+            n_plain += 1;
+        } else {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// `Name, [the] [Entity|Demonym]['s] title-words`: "Hikmet Hajiyev, Aliyev’s foreign policy
+/// adviser", "Ana Reis, a senior Hamas official", "Luis Mora, foreign policy adviser to Ana Silva".
+fn appositive_after_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
+    let last = m.last;
+    if !(last + 2 < ctx.tokens.len() && ctx.piece(last + 1) == ",") {
+        return None;
+    }
+    let k = owner_after_comma(ctx, last + 2);
+    if k >= ctx.tokens.len() {
+        return None;
+    }
+    role_in_service_of(ctx, m, k).or_else(|| titled_appositive(ctx, m, k))
+}
+
+/// The first token of the owner in an appositive starting at token `k`, past an article and up
+/// to two adjectives before a name ("a senior Hamas official", "a former Castellan director").
+fn owner_after_comma(ctx: &Ctx, mut k: usize) -> usize {
+    if matches!(ctx.piece(k).to_lowercase().as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let mut adjectives = 0;
+    while k + 1 < ctx.tokens.len()
+        && adjectives < 2
+        && ctx.tokens[k].kind == TokenKind::Word
+        && ctx.piece(k).chars().all(char::is_lowercase)
+        && !ctx.lex.titles.contains(ctx.piece(k))
+        && ctx.entity_starting_at(k + 1).is_some()
+    {
+        k += 1;
+        adjectives += 1;
+    }
+    k
+}
+
+/// "Hikmet Hajiyev, foreign policy adviser to Aliyev": title words from token `k`, then
+/// to/for/of/at a placed entity or a nationality ("a spokesperson for Israeli Prime Minister
+/// Benjamin Netanyahu").
+fn role_in_service_of(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence)> {
+    let n = ctx.tokens.len();
+    let mut x = k;
+    while x < n && x - k < 5 && ctx.is_title_word(x) && !matches!(ctx.piece(x), "of") {
+        x += 1;
+    }
+    let serves = x > k
+        && x + 1 < n
+        && ctx.lex.service_prepositions.contains(&ctx.piece(x).to_lowercase())
+        && (k..x).any(|y| ctx.lex.titles.contains(&ctx.piece(y).to_lowercase()));
+    if !serves {
+        return None;
+    }
+    let mut y = x + 1;
+    if ctx.piece(y).eq_ignore_ascii_case("the") && y + 1 < n {
+        y += 1;
+    }
+    let camp =
+        ctx.entity_starting_at(y).and_then(|e| m.camp_of_other(ctx, e)).or_else(|| camp_of_word(ctx, ctx.piece(y)))?;
+    let span = Span::new(ctx.tokens[m.last + 1].span.start as usize, ctx.tokens[y].span.end as usize);
+    Some((camp, Evidence::at(span, "appositive: a role in the service of a placed actor")))
+}
+
+/// "Hikmet Hajiyev, Aliyev’s foreign policy adviser", "Ana Reis, a Chilean diplomat": an owner
+/// at token `k` (an entity or a nationality), then a title within four words.
+fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence)> {
+    let n = ctx.tokens.len();
+    let owner = ctx.entity_starting_at(k);
+    let owner_end = owner.and_then(|e| ctx.token_ending_at(e.span.end)).unwrap_or(k);
+    let mut t = owner_end + 1;
+    if t < n && matches!(ctx.piece(t), "’s" | "'s") {
+        t += 1;
+    }
+    let titled = t < n && (t..n.min(t + 4)).any(|x| ctx.lex.titles.contains(&ctx.piece(x).to_lowercase()));
+    if !titled {
+        return None;
+    }
+    let span = Span::new(ctx.tokens[m.last + 1].span.start as usize, ctx.tokens[t.min(n - 1)].span.end as usize);
+    if let Some(camp) = owner.and_then(|e| m.camp_of_other(ctx, e)) {
+        return Some((camp, Evidence::at(span, "appositive after the name")));
+    }
+    camp_of_word(ctx, ctx.piece(k)).map(|camp| (camp, Evidence::at(span, "appositive with a nationality")))
+}
+
+/// A person with a national government title and no country ("Prime Minister Boris Johnson")
+/// is taken to serve the country the article names first. A weak guess, said so in the evidence.
+fn home_country(ctx: &Ctx, camps: &mut Camps) {
+    let Some(home) = first_country_named(ctx) else { return };
+    for entity in ctx.entities {
+        if entity.kind != EntityKind::Person || camps.contains_key(&entity.cluster) {
+            continue;
+        }
+        let Some(first) = ctx.token_at(entity.span.start) else { continue };
+        let before = if first > 0 { ctx.piece(first - 1).to_lowercase() } else { String::new() };
+        let inner = entity.span.slice(ctx.text).to_lowercase();
+        let titled = ctx.lex.government_titles.contains(&before)
+            || inner.split_whitespace().any(|w| ctx.lex.government_titles.contains(w));
+        if titled {
+            let note = format!(
+                "a government title with no country: taken to serve {}, the country the article names first",
+                ctx.lex.countries[home].name
+            );
+            camps.insert(entity.cluster, (Camp::Country(home), Evidence::at(entity.span, note)));
+        }
+    }
+}
+
+/// The first country word of the text (the headline's, as a rule): "UK", "Israeli", "United
+/// Kingdom" (two words are tried before one).
+fn first_country_named(ctx: &Ctx) -> Option<usize> {
+    let words: Vec<&str> =
+        ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(ctx.text)).collect();
+    (0..words.len()).find_map(|i| {
+        let pair = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
+        pair.and_then(|p| ctx.kb.country_of.get(p.as_str()).copied())
+            .or_else(|| ctx.kb.country_of.get(words[i]).copied())
+    })
+}
+
+/// A short name takes the camp of the full name it shortens: "Michel" of "Charles Michel",
+/// "Church" of "Church of Scientology", and a one-word place named like a person's surname.
+fn link_short_names(ctx: &Ctx, camps: &mut Camps) {
+    let full_by_word = full_names_by_word(ctx);
+    for (i, c) in ctx.clusters.iter().enumerate() {
+        let id = ClusterId(i as u32);
+        if c.name.contains(' ')
+            || matches!(camps.get(&id), Some((Camp::Country(_) | Camp::Body(_), _))) && c.kind != EntityKind::Place
+        {
+            continue;
+        }
+        let full = match c.kind {
+            EntityKind::Person => full_by_word.get(&(c.name.as_str(), true)),
+            EntityKind::Org => full_by_word.get(&(c.name.as_str(), false)),
+            EntityKind::Place => full_by_word.get(&(c.name.as_str(), true)),
+            _ => None,
+        };
+        let Some(&full) = full else { continue };
+        if full == id || camps.contains_key(&id) && c.kind != EntityKind::Place {
+            continue;
+        }
+        let camp = camps.get(&full).map(|(k, _)| k.clone()).unwrap_or(Camp::Actor(full));
+        let note = format!("short for {}", ctx.cluster(full).name);
+        camps.insert(id, (camp, Evidence::note(note)));
+    }
+}
+
+/// The first full name (two words or more) each word can shorten: a person's surname (`true`),
+/// an organisation's first or last word (`false`).
+fn full_names_by_word<'a>(ctx: &Ctx<'a>) -> HashMap<(&'a str, bool), ClusterId> {
+    let mut full_by_word = HashMap::new();
+    for (i, c) in ctx.clusters.iter().enumerate() {
+        let words: Vec<&str> = c.name.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        match c.kind {
+            EntityKind::Person => {
+                full_by_word.entry((words[words.len() - 1], true)).or_insert(ClusterId(i as u32));
+            }
+            EntityKind::Org => {
+                full_by_word.entry((words[0], false)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((words[words.len() - 1], false)).or_insert(ClusterId(i as u32));
+            }
+            _ => {}
+        }
+    }
+    full_by_word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+    use crate::analysis::model::EntityKind::{Org, Person, Place};
+
+    #[test]
+    fn words_around_a_mention() {
+        check(vec![
+            (
+                "possessive_title",
+                "Peru’s president Ana Silva spoke.",
+                vec![("Peru", Place), ("Ana Silva", Person)],
+                "Ana Silva",
+                Some("country Peru"),
+            ),
+            (
+                "demonym_title",
+                "Chilean foreign minister Tomas Vidal spoke.",
+                vec![("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            (
+                "title_set_off_by_a_comma",
+                "Chile’s agriculture minister, Tomas Vidal, spoke.",
+                vec![("Chile", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            (
+                "company_spokesman_set_off_by_a_comma",
+                "Tarn Shipping cut wages. A company spokesman, James Ward, said so.",
+                vec![("Tarn Shipping", Org), ("James Ward", Person)],
+                "James Ward",
+                Some("actor Tarn Shipping"),
+            ),
+            (
+                "appositive_possessive",
+                "Peru’s president Ana Silva met them. Luis Mora, Ana Silva’s adviser, agreed.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)],
+                "Luis Mora",
+                Some("country Peru"),
+            ),
+            (
+                "appositive_adviser_to",
+                "Peru’s president Ana Silva met them. Luis Mora, foreign policy adviser to Ana Silva, agreed.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Luis Mora", Person)],
+                "Luis Mora",
+                Some("country Peru"),
+            ),
+            (
+                "appositive_with_a_nationality",
+                "Luis Mora, a Chilean diplomat, agreed.",
+                vec![("Luis Mora", Person)],
+                "Luis Mora",
+                Some("country Chile"),
+            ),
+            ("no_evidence_no_camp", "Tomas Vidal spoke.", vec![("Tomas Vidal", Person)], "Tomas Vidal", None),
+        ]);
+    }
+
+    #[test]
+    fn camps_carried_from_elsewhere() {
+        check(vec![
+            (
+                "surname_takes_full_name_camp",
+                "Peru’s president Ana Silva spoke. Later Silva left.",
+                vec![("Peru", Place), ("Ana Silva", Person), ("Silva", Person)],
+                "Silva",
+                Some("country Peru"),
+            ),
+            (
+                "short_org_name",
+                "The Church of the Valley replied. The Church denied it.",
+                vec![("Church of the Valley", Org), ("Church", Org)],
+                "Church",
+                Some("actor Church of the Valley"),
+            ),
+            (
+                "government_title_serves_first_country",
+                "Chile and Peru met. Prime Minister Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+        ]);
+    }
+}

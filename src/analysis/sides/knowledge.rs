@@ -1,0 +1,128 @@
+//! What the knowledge base says of a name, before any context: the country a name, capital,
+//! metonym, demonym or government body stands for, and the international bodies. The indexes are
+//! built from the lexicon once per process (`KNOWLEDGE`), not once per text.
+
+use super::view::Ctx;
+use super::Camp;
+use crate::analysis::lexicon::{Lexicon, LEXICON};
+use crate::analysis::model::{ClusterId, EntityKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The knowledge base's indexes of names.
+pub(super) struct Knowledge {
+    /// Any country name, capital, metonym or demonym → country index.
+    pub country_of: HashMap<&'static str, usize>,
+    /// International bodies' names → canonical name.
+    pub body_of: HashMap<&'static str, &'static str>,
+}
+
+/// The indexes of the one lexicon (the one every `Document` carries), built on first use.
+pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::new(&LEXICON));
+
+impl Knowledge {
+    fn new(lex: &'static Lexicon) -> Knowledge {
+        let mut country_of = HashMap::new();
+        for (i, c) in lex.countries.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
+                country_of.entry(name.as_str()).or_insert(i);
+            }
+        }
+        // "Philippine" from "Philippines": the adjective the demonym list lacks.
+        for (adjective, i) in &lex.plain_adjectives {
+            country_of.entry(adjective.as_str()).or_insert(*i);
+        }
+        for (name, i) in lex.metonyms.iter().chain(&lex.government_bodies) {
+            country_of.insert(name.as_str(), *i);
+        }
+        let mut body_of = HashMap::new();
+        for names in &lex.organisations {
+            for name in names {
+                body_of.insert(name.as_str(), names[0].as_str());
+            }
+        }
+        Knowledge { country_of, body_of }
+    }
+}
+
+/// The camp an entity belongs to by what it is, before any context: a country, capital or
+/// metonym; an international body; an organisation named after a country ("Israel Defense
+/// Forces", "US Embassy"); a person whose mention starts with a nationality and a title
+/// ("Ukrainian President Petro Poroshenko", when the recogniser keeps the title).
+pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
+    let c = ctx.cluster(cluster);
+    if let Some(&i) = ctx.kb.country_of.get(c.name.as_str()) {
+        if c.kind != EntityKind::Person {
+            return Some(Camp::Country(i));
+        }
+    }
+    if c.kind == EntityKind::Org {
+        if let Some(b) = ctx.kb.body_of.get(c.name.as_str()) {
+            return Some(Camp::Body(b.to_string()));
+        }
+    }
+    let words: Vec<&str> = c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty()).collect();
+    match c.kind {
+        // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
+        // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
+        EntityKind::Org if words.last().is_some_and(|w| ctx.lex.state_body_words.contains(*w)) => (0..words.len())
+            .find_map(|i| {
+                (1..=3.min(words.len() - i))
+                    .rev()
+                    .find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
+            }),
+        EntityKind::Person if words.len() >= 3 => {
+            let first = ctx.kb.country_of.get(words[0]).copied();
+            let titled = ctx.lex.titles.contains(&words[1].to_lowercase()) || ctx.lex.honorifics.contains(words[1]);
+            first.filter(|_| titled).map(Camp::Country)
+        }
+        _ => None,
+    }
+}
+
+/// A camp named by a single word before a title: a demonym ("German chancellor") or country.
+pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
+    ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+    use crate::analysis::model::EntityKind::{Org, Person, Place};
+
+    #[test]
+    fn what_a_name_is() {
+        check(vec![
+            (
+                "org_named_after_country",
+                "The Chile Navy Command moved ships.",
+                vec![("Chile Navy Command", Org)],
+                "Chile Navy Command",
+                Some("country Chile"),
+            ),
+            (
+                "government_body_without_country",
+                "The State Department replied.",
+                vec![("State Department", Org)],
+                "State Department",
+                Some("country United States"),
+            ),
+            (
+                "international_body",
+                "The European Union replied.",
+                vec![("European Union", Org)],
+                "European Union",
+                Some("body European Union"),
+            ),
+            ("capital", "Lima replied.", vec![("Lima", Place)], "Lima", Some("country Peru")),
+            (
+                "nationality_and_title_inside_a_name",
+                "Peruvian President Ana Silva spoke.",
+                vec![("Peruvian President Ana Silva", Person)],
+                "Peruvian President Ana Silva",
+                Some("country Peru"),
+            ),
+            ("a_person_named_like_a_country", "Jordan spoke.", vec![("Jordan", Person)], "Jordan", None),
+        ]);
+    }
+}

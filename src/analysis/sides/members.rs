@@ -1,0 +1,140 @@
+//! A side for each camp that takes part: its members (the clusters placed in the camp), the
+//! evidence that placed them, every name it goes by, and the name the article uses for it.
+
+use super::view::Ctx;
+use super::{Camp, Camps};
+use crate::analysis::lexicon::Country;
+use crate::analysis::model::{ById, Claim, ClusterId, EntityKind, Evidence, Side, SideBalance, SideId, SideRole};
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+/// The clusters of a camp, each with the evidence that placed it (none for an actor alone).
+type Members<'c> = Vec<(ClusterId, Option<&'c Evidence>)>;
+
+/// The sides, parties first, then third parties; and the side of each camp.
+pub(super) fn make_sides(
+    ctx: &Ctx,
+    camps: &Camps,
+    claims: &[Claim],
+    parties: &[Camp],
+    third: &[Camp],
+) -> (Vec<Side>, HashMap<Camp, SideId>) {
+    let members_of = members_of_camps(ctx, camps);
+    let mut speaking_places: HashMap<ClusterId, usize> = HashMap::new();
+    for c in claims.iter().filter_map(|c| c.speaker.as_ref()?.cluster) {
+        *speaking_places.entry(c).or_default() += 1;
+    }
+    let mut sides: Vec<Side> = Vec::new();
+    let mut side_of_camp: HashMap<Camp, SideId> = HashMap::new();
+    let roles = parties.iter().map(|c| (c, SideRole::Party)).chain(third.iter().map(|c| (c, SideRole::ThirdParty)));
+    for (camp, role) in roles {
+        let listed = members_of.get(camp).map(Vec::as_slice).unwrap_or(&[]);
+        side_of_camp.insert(camp.clone(), SideId(sides.len() as u32));
+        sides.push(side_of(ctx, camp, role, listed, &speaking_places));
+    }
+    (sides, side_of_camp)
+}
+
+/// Members of every camp, gathered in one pass over the clusters; an unplaced cluster is a camp
+/// of its own.
+fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> HashMap<Camp, Members<'c>> {
+    let mut members_of: HashMap<Camp, Members<'c>> = HashMap::new();
+    for (i, _) in ctx.clusters.iter().enumerate() {
+        let id = ClusterId(i as u32);
+        match camps.get(&id) {
+            Some((camp, ev)) => members_of.entry(camp.clone()).or_default().push((id, Some(ev))),
+            None => members_of.entry(Camp::Actor(id)).or_default().push((id, None)),
+        }
+    }
+    members_of
+}
+
+/// The side of one camp, with `listed` its members.
+fn side_of(
+    ctx: &Ctx,
+    camp: &Camp,
+    role: SideRole,
+    listed: &[(ClusterId, Option<&Evidence>)],
+    speaking_places: &HashMap<ClusterId, usize>,
+) -> Side {
+    let members: Vec<ClusterId> = listed.iter().map(|(id, _)| *id).collect();
+    let evidence: Vec<Evidence> = listed
+        .iter()
+        .filter_map(|(id, ev)| {
+            ev.map(|ev| Evidence { span: ev.span, note: format!("{}: {}", ctx.cluster(*id).name, ev.note) })
+        })
+        .collect();
+    let mut aliases: Vec<String> = members.iter().map(|m| ctx.cluster(*m).name.clone()).collect();
+    // Every surface form of the members, so "Aliyev" names the side as well as "Ilham Aliyev".
+    for m in &members {
+        for e in &ctx.cluster(*m).mentions {
+            aliases.push(ctx.entities.by_id(*e).span.slice(ctx.text).to_string());
+        }
+    }
+    let name = match camp {
+        Camp::Country(i) => {
+            let country = &ctx.lex.countries[*i];
+            aliases.extend(country_aliases(country));
+            country_name(ctx, country, &members, speaking_places)
+        }
+        Camp::Body(name) => name.clone(),
+        Camp::Actor(id) => ctx.cluster(*id).name.clone(),
+    };
+    let mut seen = HashSet::new();
+    aliases.retain(|a| seen.insert(a.clone()));
+    Side { name, role, aliases, members, evidence, balance: SideBalance::default() }
+}
+
+/// A country's names from the knowledge base: its name, short upper-case names ("US", "U.K."),
+/// capitals and demonyms.
+fn country_aliases(country: &Country) -> impl Iterator<Item = String> + '_ {
+    let short =
+        country.other_names.iter().filter(|n| n.len() <= 4 && n.chars().all(|ch| ch.is_uppercase() || ch == '.'));
+    std::iter::once(&country.name).chain(short).chain(&country.capitals).chain(&country.demonyms).cloned()
+}
+
+/// The article's own term for a country: the place name its claims are made in, else the most
+/// used, else the knowledge base's name.
+fn country_name(
+    ctx: &Ctx,
+    country: &Country,
+    members: &[ClusterId],
+    speaking_places: &HashMap<ClusterId, usize>,
+) -> String {
+    let place_members = members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
+    place_members
+        .map(|m| (m, 100 * speaking_places.get(&m).copied().unwrap_or(0) + ctx.cluster(m).mentions.len()))
+        .max_by_key(|(id, n)| (*n, Reverse(*id)))
+        .map(|(id, _)| ctx.cluster(id).name.clone())
+        .unwrap_or_else(|| country.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A side's name and some of its aliases.
+    type Named<'t> = (&'t str, &'t [&'t str]);
+
+    /// (text, the sides' names and some of their aliases)
+    #[test]
+    fn sides_go_by_the_articles_names() {
+        let table: [(&str, &[Named]); 2] = [
+            (
+                "Lima says the port is shut, while Chile says it is open. Peru's president Ana Silva agreed.",
+                &[("Lima", &["Lima", "Ana Silva", "Peru", "Peruvian"]), ("Chile", &["Chile", "Santiago"])],
+            ),
+            (
+                "Ana Silva said the port was shut, while Chile says it is open. Silva left.",
+                &[("Ana Silva", &["Ana Silva", "Silva"]), ("Chile", &["Chile"])],
+            ),
+        ];
+        for (text, want) in table {
+            let analysis = crate::analyze(text);
+            for (side, (name, aliases)) in analysis.sides.iter().zip(want) {
+                assert_eq!(side.name, *name, "{text}");
+                for alias in *aliases {
+                    assert!(side.aliases.iter().any(|a| a == alias), "{text}: {alias} in {:?}", side.aliases);
+                }
+            }
+        }
+    }
+}

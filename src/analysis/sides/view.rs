@@ -1,0 +1,66 @@
+//! The article as the sides stage reads it: the document, its entities and clusters, and what the
+//! knowledge base says of names, with the small questions the rules ask about a token.
+
+use super::knowledge::{Knowledge, KNOWLEDGE};
+use crate::analysis::document::Document;
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::model::{ById, Cluster, ClusterId, Entity, Token};
+
+/// The article being read. Token arguments are indexes into `tokens`.
+pub(super) struct Ctx<'a> {
+    pub doc: &'a Document<'a>,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Sorted by position, never overlapping.
+    pub entities: &'a [Entity],
+    pub clusters: &'a [Cluster],
+    pub lex: &'a Lexicon,
+    /// Country and body names, built once per process from the lexicon the document carries.
+    pub kb: &'static Knowledge,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
+        Ctx { doc, text: doc.text, tokens: &doc.tokens, entities, clusters, lex: doc.lex, kb: &KNOWLEDGE }
+    }
+    /// The cluster `id` names.
+    pub fn cluster(&self, id: ClusterId) -> &'a Cluster {
+        self.clusters.by_id(id)
+    }
+    /// The token's text.
+    pub fn piece(&self, i: usize) -> &'a str {
+        self.doc.piece(i)
+    }
+    /// The token starting at byte `pos`.
+    pub fn token_at(&self, pos: u32) -> Option<usize> {
+        self.doc.token_starting_at(pos)
+    }
+    /// The token ending at byte `pos`.
+    pub fn token_ending_at(&self, pos: u32) -> Option<usize> {
+        self.doc.token_ending_at(pos)
+    }
+    /// The first token starting at or after byte `pos`.
+    pub fn token_from(&self, pos: u32) -> usize {
+        self.doc.token_from(pos)
+    }
+    /// The mention ending where token `token` ends.
+    pub fn entity_ending_at(&self, token: usize) -> Option<&'a Entity> {
+        let end = self.tokens[token].span.end;
+        let idx = self.entities.partition_point(|e| e.span.end < end);
+        self.entities.get(idx).filter(|e| e.span.end == end)
+    }
+    /// The mention starting where token `token` starts.
+    pub fn entity_starting_at(&self, token: usize) -> Option<&'a Entity> {
+        let start = self.tokens[token].span.start;
+        let idx = self.entities.partition_point(|e| e.span.start < start);
+        self.entities.get(idx).filter(|e| e.span.start == start)
+    }
+    /// True for a word of a title phrase: a title ("minister"), an honorific ("President") or a
+    /// word inside a title phrase ("foreign", "of").
+    pub fn is_title_word(&self, i: usize) -> bool {
+        let lower = self.piece(i).to_lowercase();
+        self.lex.titles.contains(&lower)
+            || self.lex.honorifics.contains(self.piece(i))
+            || self.lex.title_phrase_words.contains(&lower)
+    }
+}
