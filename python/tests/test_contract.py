@@ -208,3 +208,24 @@ def test_package_ships_type_information():
     for name in ae.__all__:
         assert getattr(ae, name) is not None
     assert json.loads(ae.analyze_json("Oslo said no.")) == ae.analyze("Oslo said no.")
+
+
+def test_analyze_from_many_python_threads(corpus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [text for _, text in corpus[:40]]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(ae.analyze, texts)) == ae.analyze_many(texts)
+
+
+def test_jsonl_lines_are_analysed_like_the_cli():
+    from article_explorer.engines import analyze_jsonl_lines
+
+    lines = ['{"id": 7, "text": "Oslo said no."}', "", "  ", '{"id": "b", "text": "Bergen said yes."}']
+    out = analyze_jsonl_lines(lines)
+    assert [json.loads(line)["id"] for line in out] == [7, "b"]
+    assert out[0] == '{"id":7,' + ae.analyze_json("Oslo said no.")[1:]
+    with pytest.raises(ValueError, match='shard-3.jsonl line 2: not a JSON object with "id" and "text"'):
+        analyze_jsonl_lines(['{"id": 1, "text": "ok"}', '{"id": 2}'], where="shard-3.jsonl")
+    with pytest.raises(ValueError, match="line 1: .*text is not a string"):
+        analyze_jsonl_lines(['{"id": 1, "text": 5}'])
