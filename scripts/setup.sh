@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# scripts/setup.sh — owns the machine set-up: wasm target, trunk, wasm-bindgen-cli, Chromium, wasm-opt, npm deps.
+# scripts/setup.sh — owns the machine set-up: wasm target, trunk, wasm-bindgen-cli, Chromium, wasm-opt, npm deps,
+# and the Python package's venv (python/.venv: maturin, pytest, pandas, pyarrow, Dask, PySpark) with a Java runtime.
 #
 # Idempotent: every step checks first and does nothing when the tool is already right,
 # so on a set-up machine it takes a few seconds. On a fresh machine (Rust via rustup,
@@ -48,6 +49,12 @@ command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     apt_missing+=(nodejs npm)
+fi
+# Spark (the Python package's tests) runs on the JVM; any java on PATH will do.
+command -v java >/dev/null 2>&1 || apt_missing+=(default-jre-headless)
+# The venv needs python3 with venv and ensurepip (Debian's python3 has them in python3-venv).
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    apt_missing+=(python3 python3-venv)
 fi
 if ((${#apt_missing[@]})); then
     # shellcheck disable=SC2207 # de-duplicate the list
@@ -111,6 +118,22 @@ WASM_OPT_WANT="$(awk -F'"' '/"binaryen": "/ { split($4, v, "."); print v[1]; exi
 if [[ "$(PATH="$ROOT/scripts/tools/node_modules/.bin:$PATH" wasm-opt --version | awk '{ print $3 }')" != "$WASM_OPT_WANT" ]]; then
     echo "[setup] error: scripts/tools/node_modules/.bin/wasm-opt is not binaryen $WASM_OPT_WANT" >&2
     exit 1
+fi
+
+# --- Python package: python/.venv with python/requirements-dev.txt --------------------------------
+# A stamp of the requirements' hash and the interpreter's version tells whether the venv is current.
+VENV="$ROOT/python/.venv"
+REQS="$ROOT/python/requirements-dev.txt"
+venv_want="$(sha256sum "$REQS" | cut -d' ' -f1) $(python3 -c 'import sys; print(sys.version.split()[0])')"
+venv_stamp="$VENV/.installed-from-requirements"
+if [[ -x "$VENV/bin/python" && -f "$venv_stamp" && "$(cat "$venv_stamp")" == "$venv_want" ]]; then
+    log "python venv python/.venv (${venv_want#* }): ok"
+else
+    log "creating python/.venv and installing python/requirements-dev.txt (PySpark is large: a few minutes)"
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQS" </dev/null
+    echo "$venv_want" >"$venv_stamp"
 fi
 
 log "done"

@@ -6,6 +6,8 @@
 #         2. wasm-bindgen-test in headless Chromium (tests/web.rs)
 #         3. release site built for /article-explorer/ and served from dist/ on a free port
 #         4. Playwright end-to-end flows against it (tests/e2e/*.test.mjs, node --test)
+#         5. the Python package (python/): wheel built by maturin, installed in a fresh venv and in
+#            python/.venv, then pytest (contract equality with the CLI, Dask and Spark corpus runs)
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
@@ -17,22 +19,22 @@ step() { printf '\n=== %s\n' "$*"; }
 step "setup"
 bash "$ROOT/scripts/setup.sh"
 
-step "1/4 native tests: cargo test"
+step "1/5 native tests: cargo test"
 cargo test
 
-step "1b/4 scores: eval/own and eval/real/read against their floors (eval/floors.json)"
+step "1b/5 scores: eval/own and eval/real/read against their floors (eval/floors.json)"
 # The shared scorer and the real-article pool live beside the project (../shared), as in CI.
 cargo build --quiet --bin article-explorer
 python3 "$ROOT/eval/real/tool.py" floors "$ROOT/target/debug/article-explorer analyze --json {file}"
 
-step "2/4 browser tests: wasm-bindgen-test in headless Chromium (tests/web.rs)"
+step "2/5 browser tests: wasm-bindgen-test in headless Chromium (tests/web.rs)"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
     cargo test --target wasm32-unknown-unknown --features ui --test web
 
-step "3/4 release site for /article-explorer/"
+step "3/5 release site for /article-explorer/"
 SKIP_SETUP=1 bash "$ROOT/scripts/build-site.sh" /article-explorer/
 
-step "4/4 end-to-end tests (Playwright + Chromium) against the served site"
+step "4/5 end-to-end tests (Playwright + Chromium) against the served site"
 E2E="$ROOT/tests/e2e"
 rm -rf "$E2E/artifacts"
 mkdir -p "$E2E/artifacts"
@@ -53,3 +55,21 @@ echo "serving dist/ at $base_url"
 
 (cd "$E2E" && E2E_BASE_URL="$base_url" timeout 600 node --test --test-concurrency=1 --test-timeout=120000 ./*.test.mjs)
 echo "screenshots: tests/e2e/artifacts/"
+
+step "5/5 Python package: maturin wheel, then pytest (contract vs the CLI, Dask LocalCluster, Spark local)"
+VENV="$ROOT/python/.venv"
+WHEELS="$ROOT/python/target/wheels-test"
+rm -rf "$WHEELS"
+(cd "$ROOT/python" && "$VENV/bin/maturin" build --release --quiet --interpreter "$VENV/bin/python" --out "$WHEELS")
+wheel="$(ls "$WHEELS"/article_explorer-*.whl)"
+echo "built ${wheel#"$ROOT"/}"
+# The wheel alone (no dependencies) in a fresh venv: what `pip install` gives a researcher.
+fresh="$(mktemp -d)"
+python3 -m venv "$fresh/venv"
+"$fresh/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index "$wheel" </dev/null
+(cd "$fresh" && "$fresh/venv/bin/python" -c "import article_explorer; print(article_explorer.analyze('Baku said the border was calm.')['claims'][0]['speaker'])")
+rm -rf "$fresh"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --force-reinstall --no-deps "$wheel" </dev/null
+# Run from python/tests so that the installed wheel, not the source folder python/article_explorer, is imported.
+(cd "$ROOT/python/tests" && ARTICLE_EXPLORER_CLI="$ROOT/target/debug/article-explorer" ARTICLE_EXPLORER_REQUIRE_ENGINES=1 \
+    SPARK_LOCAL_IP=127.0.0.1 timeout 1200 "$VENV/bin/python" -m pytest -c "$ROOT/python/pyproject.toml" --rootdir "$ROOT/python" -p no:cacheprovider)
