@@ -54,9 +54,9 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
 
-    /// The document of `text` as `analyze()` reads it, for the stages' table tests.
-    #[cfg(test)]
-    pub(crate) fn read(text: &'a str) -> Document<'a> {
+    /// The document of `text` as `analyze()` reads it (without the quotation diagnostics), for
+    /// the stages' table tests and the training commands.
+    pub fn read(text: &'a str) -> Document<'a> {
         let tokens = super::tokens::tokenize(text);
         let sentences = super::sentences::split(text, &tokens, &LEXICON);
         let (quotes, _) = super::quotes::find(text, &tokens);

@@ -163,6 +163,15 @@ pub struct Lexicon {
     pub kind_org_words: HashSet<String>,
     /// Words that make an unattributed statement checkable ("killed", "percent").
     pub fact_words: HashSet<String>,
+
+    // ---- The party and dispute model's evidence (sides/parties.rs). ----
+    /// Names two countries share, and the one the news means ("Indian" → India).
+    pub shared_country_names: Vec<(String, usize)>,
+    /// Words of conflict between camps ("accused", "lawsuit", "protesters").
+    pub conflict_words: HashSet<String>,
+    /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
+    /// "Protesters").
+    pub group_camps: HashMap<String, String>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -261,6 +270,7 @@ impl Lexicon {
         };
         let metonyms = by_country(include_str!("metonyms.txt"));
         let government_bodies = by_country(include_str!("government_bodies.tsv"));
+        let shared_country_names = by_country(include_str!("shared_country_names.tsv"));
         let plain_adjectives = countries
             .iter()
             .enumerate()
@@ -340,6 +350,13 @@ impl Lexicon {
             referring_determiners: set(include_str!("referring_determiners.txt"), true),
             kind_org_words: set(include_str!("kind_org_words.txt"), true),
             fact_words: set(include_str!("fact_words.txt"), true),
+
+            shared_country_names,
+            conflict_words: set(include_str!("conflict_words.txt"), true),
+            group_camps: lines(include_str!("group_camps.txt"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
+                .collect(),
         }
     }
 }

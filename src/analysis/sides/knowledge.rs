@@ -22,11 +22,21 @@ pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::n
 
 impl Knowledge {
     fn new(lex: &'static Lexicon) -> Knowledge {
-        let mut country_of = HashMap::new();
+        // A name two countries share ("Indian": India and the British Indian Ocean Territory)
+        // names the one `shared_country_names` says, or none: it is ambiguous.
+        let mut owners: HashMap<&'static str, Vec<usize>> = HashMap::new();
         for (i, c) in lex.countries.iter().enumerate() {
             for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
-                country_of.entry(name.as_str()).or_insert(i);
+                let owners = owners.entry(name.as_str()).or_default();
+                if !owners.contains(&i) {
+                    owners.push(i);
+                }
             }
+        }
+        let mut country_of: HashMap<&'static str, usize> =
+            owners.into_iter().filter(|(_, o)| o.len() == 1).map(|(name, o)| (name, o[0])).collect();
+        for (name, i) in &lex.shared_country_names {
+            country_of.insert(name.as_str(), *i);
         }
         // "Philippine" from "Philippines": the adjective the demonym list lacks.
         for (adjective, i) in &lex.plain_adjectives {

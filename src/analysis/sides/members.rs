@@ -79,6 +79,14 @@ fn side_of(
         }
         Camp::Body(name) => name.clone(),
         Camp::Actor(id) => ctx.cluster(*id).name.clone(),
+        Camp::Group(name) => {
+            // The nouns that name the group ("protesters", "demonstrators").
+            let mut nouns: Vec<&String> =
+                ctx.lex.group_camps.iter().filter(|(_, camp)| *camp == name).map(|(noun, _)| noun).collect();
+            nouns.sort();
+            aliases.extend(nouns.into_iter().cloned());
+            name.clone()
+        }
     };
     let mut seen = HashSet::new();
     aliases.retain(|a| seen.insert(a.clone()));

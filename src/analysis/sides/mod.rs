@@ -7,10 +7,15 @@
 //! ("Azerbaijan’s president Ilham Aliyev", "German chancellor Olaf Scholz", "Hamas spokesman X"),
 //! and an appositive after a name ("Hikmet Hajiyev, Aliyev’s foreign policy adviser").
 //!
+//! Which two camps are the parties, and whether there is a dispute at all, is decided by a small
+//! learned model over what the rules count (`party_model.rs`, trained by
+//! `cargo run --release --bin sides-model -- train`).
+//!
 //! Files: this one runs the stage ([`assign`]: its steps in order); `view.rs` is the article as
 //! the stage reads it; `knowledge.rs` what the knowledge base says of a name (built once per
 //! process); `affiliation.rs` who stands with whom; `speakers.rs` whom a claim's speaker speaks
-//! for; `parties.rs` the choice of the two parties and the third parties; `members.rs` a side's
+//! for; `parties.rs` the choice of the two parties and the third parties, weighed by the learned
+//! party and dispute model of `party_model.rs` (ordinary news gets none); `members.rs` a side's
 //! members, aliases and name; `balance.rs` each side's voice; `counter_claims.rs` the pairs of
 //! claims that answer each other; `edits.rs` the reader's corrections. The word lists are data
 //! in `../lexicon/*.txt`; the words written in the code are the articles and the possessive
@@ -23,6 +28,7 @@ mod edits;
 mod knowledge;
 mod members;
 mod parties;
+pub mod party_model;
 mod speakers;
 mod view;
 
@@ -44,6 +50,8 @@ enum Camp {
     Body(String),
     /// An actor that stands for itself (a person, company or group).
     Actor(ClusterId),
+    /// A named group no entity names: "Protesters", "Plaintiffs" (its name in the lexicon).
+    Group(String),
 }
 
 /// The camp of every placed cluster, with the evidence that placed it.
@@ -84,12 +92,15 @@ pub fn assign(doc: &Document, entities: &[Entity], clusters: &[Cluster], claims:
         claims.iter().map(|c| speakers::claim_camp(&ctx, c, &camps)).collect();
     // How much each camp speaks and is named; the two parties, then the third parties.
     let tally = parties::Tally::count(&ctx, &camps, claims, &claim_camps);
-    let parties = parties::choose_parties(&tally);
-    let third = parties::third_parties(&ctx, &tally, &parties);
+    let parties = parties::choose_parties(&ctx, &tally);
+    let third = parties::third_parties(&ctx, &tally, &parties.camps);
     // A side per camp taking part, and every claim on its speaker's side.
-    let (mut sides, side_of_camp) = members::make_sides(&ctx, &camps, claims, &parties, &third);
+    let (mut sides, side_of_camp) = members::make_sides(&ctx, &camps, claims, &parties.camps, &third);
+    for (side, why) in sides.iter_mut().zip(&parties.why) {
+        side.evidence.insert(0, why.clone());
+    }
     put_claims_on_sides(claims, &claim_camps, &sides, &side_of_camp);
-    let diagnostics = too_few_parties(parties.len());
+    let diagnostics = no_dispute(&parties);
     // Claims that answer each other, and how much voice each side has.
     let counter_claims =
         if sides.len() >= 2 { counter_claims::pair(doc.text, claims, entities, doc.lex) } else { Vec::new() };
@@ -121,13 +132,37 @@ fn put_claims_on_sides(
     }
 }
 
-/// A note when the article has fewer than two parties.
-fn too_few_parties(n_parties: usize) -> Vec<Diagnostic> {
-    if n_parties < 2 {
-        vec![Diagnostic { span: None, message: format!("found {n_parties} of the two sides of a dispute") }]
+/// A note when the article reports no dispute between two camps.
+fn no_dispute(parties: &parties::Parties) -> Vec<Diagnostic> {
+    if parties.camps.len() < 2 {
+        let message = format!(
+            "no dispute between two sides found (a dispute is {:.0}% likely): the speakers are shown without sides",
+            parties.dispute * 100.0
+        );
+        vec![Diagnostic { span: None, message }]
     } else {
         Vec::new()
     }
+}
+
+/// What the party and dispute models weigh for `text`, with each candidate's side name and
+/// aliases: the training command's view of the article (`src/bin/sides_model.rs`).
+pub fn party_evidence(text: &str) -> party_model::PartyEvidence {
+    let doc = Document::read(text);
+    let (entities, clusters) = super::entities::recognize(&doc);
+    let drafts = super::claims::find(&doc);
+    let claims = super::attribution::attribute(&doc, drafts, &entities, &clusters);
+    let ctx = Ctx::new(&doc, &entities, &clusters);
+    let camps = affiliation::place_clusters(&ctx);
+    let claim_camps: Vec<Option<(Camp, Evidence)>> =
+        claims.iter().map(|c| speakers::claim_camp(&ctx, c, &camps)).collect();
+    let tally = parties::Tally::count(&ctx, &camps, &claims, &claim_camps);
+    let (candidates, mut evidence) = parties::gather(&ctx, &tally);
+    let (sides, _) = members::make_sides(&ctx, &camps, &claims, &[], &candidates);
+    for (candidate, side) in evidence.candidates.iter_mut().zip(sides) {
+        candidate.names = std::iter::once(side.name).chain(side.aliases).collect();
+    }
+    evidence
 }
 
 /// What the table tests of the stage's files share.
@@ -139,7 +174,7 @@ mod test_support {
     use crate::analysis::span::Span;
 
     /// Two parties, a claim each that answer each other, and a venue.
-    pub const TEXT: &str = "Chile says the border is closed to trucks, while Peru says “the border is open to trucks”. The talks took place in Madrid.";
+    pub const TEXT: &str = "Chile accused Peru of closing the border to trucks. Peru says “the border is open to trucks” and rejected the claim. The talks took place in Madrid.";
 
     /// Entities built by hand (longest names first, whole words), so these tests do not depend
     /// on the recogniser; one cluster per distinct name.
@@ -196,6 +231,7 @@ mod test_support {
             Camp::Country(i) => format!("country {}", LEXICON.countries[*i].name),
             Camp::Body(b) => format!("body {b}"),
             Camp::Actor(a) => format!("actor {}", clusters.by_id(*a).name),
+            Camp::Group(g) => format!("group {g}"),
         })
     }
 

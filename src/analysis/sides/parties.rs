@@ -1,17 +1,20 @@
-//! Choosing the two parties and the third parties: how much each camp speaks and is named (the
-//! headline and lead count double), how often two camps answer each other, and which camps take
-//! part at all (a venue, the outlet a speaker told or a byline does not).
+//! Choosing the two parties and the third parties. The rules count what the article says of each
+//! camp (how much it speaks and is named, in the title and lead, amid words of conflict, how often
+//! two camps answer each other, which camps take part at all: a venue, the outlet a speaker told
+//! or a byline does not); the learned model (`party_model.rs`) weighs that evidence into a party
+//! score per camp and decides whether the article reports a dispute at all. Ordinary news gets no
+//! parties.
 
 use super::knowledge::camp_of_word;
+use super::party_model::{
+    ArticleEvidence, CampEvidence, CampKind, Candidate, PairEvidence, PartyEvidence, DISPUTE_THRESHOLD, PARTY_MODEL,
+};
 use super::view::Ctx;
 use super::{Camp, Camps};
 use crate::analysis::model::{Claim, ClusterId, EntityKind, Evidence, TokenKind};
-use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-/// At most this many of the camps that score best are weighed as a pair of parties.
-const MAX_CANDIDATES: usize = 6;
-/// The lead: mentions in the first this many characters count double.
+/// The lead: mentions in the first this many characters.
 const LEAD_CHARS: usize = 400;
 
 /// One mention of a camp: its byte, its token and the camp.
@@ -33,12 +36,24 @@ pub(super) struct Tally {
     answers: HashMap<(Camp, Camp), usize>,
     /// Camps a person or organisation was placed in.
     with_people: HashSet<Camp>,
+    /// Mentions in the title (the first line).
+    n_title: HashMap<Camp, usize>,
+    /// Mentions as the outlet a speaker told or a byline.
+    n_listener: HashMap<Camp, usize>,
+    /// Words of conflict in the sentences that name the camp.
+    n_conflict: HashMap<Camp, usize>,
+    /// Sentences that name both camps, and the words of conflict in them, per pair (the lesser
+    /// camp first).
+    together: HashMap<(Camp, Camp), (usize, usize)>,
+    /// What the article says as a whole.
+    article: ArticleEvidence,
 }
 
 impl Tally {
     /// Counts the camps' mentions and claims in the article.
     pub fn count(ctx: &Ctx, camps: &Camps, claims: &[Claim], claim_camps: &[Option<(Camp, Evidence)>]) -> Tally {
         let mentions = camp_mentions(ctx, camps);
+        let (near, together) = sentence_stats(ctx, &mentions);
         let mut tally = Tally {
             n_claims: HashMap::new(),
             n_mentions: HashMap::new(),
@@ -51,18 +66,29 @@ impl Tally {
                 .filter(|(id, _)| matches!(ctx.cluster(**id).kind, EntityKind::Person | EntityKind::Org))
                 .map(|(_, (c, _))| c.clone())
                 .collect(),
+            n_title: HashMap::new(),
+            n_listener: HashMap::new(),
+            n_conflict: near,
+            together,
+            article: article_evidence(ctx, claims.len()),
         };
         for (camp, _) in claim_camps.iter().flatten() {
             *tally.n_claims.entry(camp.clone()).or_default() += 1;
         }
         let lead_end = ctx.text.char_indices().nth(LEAD_CHARS).map_or(ctx.text.len(), |(i, _)| i) as u32;
+        let title_end = title_end(ctx.text);
         for (pos, ti, camp) in &mentions {
             *tally.n_mentions.entry(camp.clone()).or_default() += 1;
             if *pos < lead_end {
                 *tally.n_lead.entry(camp.clone()).or_default() += 1;
             }
+            if *pos < title_end {
+                *tally.n_title.entry(camp.clone()).or_default() += 1;
+            }
             if takes_part(ctx, *ti) {
                 *tally.n_actor.entry(camp.clone()).or_default() += 1;
+            } else if !is_venue(ctx, *ti) {
+                *tally.n_listener.entry(camp.clone()).or_default() += 1;
             }
             tally.first_seen.entry(camp.clone()).or_insert(*pos);
         }
@@ -84,10 +110,8 @@ impl Tally {
     fn as_actor(&self, c: &Camp) -> usize {
         self.n_actor.get(c).copied().unwrap_or(0)
     }
-    /// How much the camp speaks and is named: a claim counts three, a mention one, and a mention
-    /// in the headline or lead three.
-    fn score(&self, c: &Camp) -> usize {
-        3 * self.claims(c) + self.mentions(c) + 2 * self.n_lead.get(c).copied().unwrap_or(0)
+    fn of(map: &HashMap<Camp, usize>, c: &Camp) -> usize {
+        map.get(c).copied().unwrap_or(0)
     }
     /// How often the two camps answer each other.
     fn answers(&self, a: &Camp, b: &Camp) -> usize {
@@ -116,12 +140,78 @@ fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
                 mentions.push((t.span.start, ti, camp));
             }
         } else if t.kind == TokenKind::Word && entities.get(next_entity).is_none_or(|e| e.span.start >= t.span.start) {
-            if let Some(camp) = camp_of_word(ctx, t.span.slice(ctx.text)) {
+            let word = t.span.slice(ctx.text);
+            if let Some(camp) = camp_of_word(ctx, word) {
                 mentions.push((t.span.start, ti, camp));
+            } else if let Some(group) = ctx.lex.group_camps.get(&word.to_lowercase()) {
+                mentions.push((t.span.start, ti, Camp::Group(group.clone())));
             }
         }
     }
     mentions
+}
+
+/// Where the title ends: the first line break, when the text has a title line before a blank
+/// line; nothing otherwise.
+fn title_end(text: &str) -> u32 {
+    match text.find('\n') {
+        Some(i) if text[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') => i as u32,
+        _ => 0,
+    }
+}
+
+/// Per sentence, the camps it names and its words of conflict: for each camp, the words of
+/// conflict in the sentences that name it; for each pair of camps, the sentences that name both
+/// and the words of conflict in them.
+fn sentence_stats(
+    ctx: &Ctx,
+    mentions: &[CampMention],
+) -> (HashMap<Camp, usize>, HashMap<(Camp, Camp), (usize, usize)>) {
+    let mut near: HashMap<Camp, usize> = HashMap::new();
+    let mut together: HashMap<(Camp, Camp), (usize, usize)> = HashMap::new();
+    let mut next = 0;
+    for sentence in &ctx.doc.sentences {
+        let first = sentence.first_token as usize;
+        let end = sentence.end_token as usize;
+        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(&ctx.piece(i).to_lowercase())).count();
+        while next < mentions.len() && mentions[next].1 < first {
+            next += 1;
+        }
+        let mut named: Vec<&Camp> = mentions[next..].iter().take_while(|m| m.1 < end).map(|m| &m.2).collect();
+        named.sort();
+        named.dedup();
+        for (k, camp) in named.iter().enumerate() {
+            *near.entry((*camp).clone()).or_default() += n;
+            // Only a few camps share a sentence: the pairs stay few.
+            for other in named.iter().skip(k + 1).take(8) {
+                let entry = together.entry(((*camp).clone(), (*other).clone())).or_default();
+                entry.0 += 1;
+                entry.1 += n;
+            }
+        }
+    }
+    (near, together)
+}
+
+/// What the article says as a whole: its claims, words and words of conflict.
+fn article_evidence(ctx: &Ctx, n_claims: usize) -> ArticleEvidence {
+    let title_end = title_end(ctx.text);
+    let mut article = ArticleEvidence { n_claims, ..ArticleEvidence::default() };
+    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        article.n_words += 1;
+        if ctx.lex.conflict_words.contains(&t.span.slice(ctx.text).to_lowercase()) {
+            article.n_conflict += 1;
+            if t.span.start < title_end {
+                article.n_conflict_title += 1;
+            }
+        }
+    }
+    article
+}
+
+/// True when the mention at token `ti` is a venue ("talks in Brussels").
+fn is_venue(ctx: &Ctx, ti: usize) -> bool {
+    ti > 0 && ctx.lex.locatives.contains(&ctx.piece(ti - 1).to_lowercase())
 }
 
 /// True when the mention at token `ti` names a camp taking part: not a venue ("talks in
@@ -166,41 +256,117 @@ fn answers(
     answers
 }
 
-/// The two parties, the one the article names first first: of the camps that speak or take
-/// part (never an international body), the pair that scores most together, answers counting
-/// three each.
-pub(super) fn choose_parties(tally: &Tally) -> Vec<Camp> {
-    let is_body = |c: &Camp| matches!(c, Camp::Body(_));
-    let mut candidates: Vec<&Camp> = tally
+/// The camps that may be parties: those that speak or take part, never an international body.
+fn candidates(tally: &Tally) -> Vec<Camp> {
+    let mut candidates: Vec<Camp> = tally
         .n_mentions
         .keys()
-        .filter(|c| !is_body(c))
+        .filter(|c| !matches!(c, Camp::Body(_)))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
             _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.with_people.contains(*c),
         })
+        .cloned()
         .collect();
-    candidates.sort_by_key(|c| (Reverse(tally.score(c)), tally.first_seen[*c], (*c).clone()));
-    candidates.truncate(MAX_CANDIDATES);
-    let mut parties: Vec<Camp> = match candidates.len() {
-        0 | 1 => candidates.iter().map(|c| (*c).clone()).collect(),
-        n => {
-            let mut best = (0usize, 0usize, 1usize);
-            for i in 0..n {
-                for j in i + 1..n {
-                    let (a, b) = (candidates[i], candidates[j]);
-                    let pair = tally.score(a) + tally.score(b) + 3 * tally.answers(a, b);
-                    if pair > best.0 {
-                        best = (pair, i, j);
-                    }
-                }
+    candidates.sort_by_key(|c| (tally.first_seen[c], c.clone()));
+    candidates
+}
+
+/// What the rules found about one candidate, for the model.
+fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
+    let answers_max =
+        tally.answers.iter().filter(|((a, b), _)| a == camp || b == camp).map(|(_, n)| *n).max().unwrap_or(0);
+    CampEvidence {
+        n_claims: tally.claims(camp),
+        n_mentions: tally.mentions(camp),
+        n_lead: Tally::of(&tally.n_lead, camp),
+        n_title: Tally::of(&tally.n_title, camp),
+        n_actor: tally.as_actor(camp),
+        n_listener: Tally::of(&tally.n_listener, camp),
+        answers_max,
+        n_conflict: Tally::of(&tally.n_conflict, camp),
+        first_seen: tally.first_seen[camp] as f32 / ctx.text.len().max(1) as f32,
+        kind: match camp {
+            Camp::Country(_) => CampKind::Country,
+            Camp::Body(_) => CampKind::Body,
+            Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Person => CampKind::Person,
+            Camp::Actor(_) => CampKind::Organisation,
+            Camp::Group(_) => CampKind::Group,
+        },
+        claims_rank: 0,
+        mentions_rank: 0,
+    }
+}
+
+/// The candidates (in the order the article names them) and the evidence the models weigh.
+pub(super) fn gather(ctx: &Ctx, tally: &Tally) -> (Vec<Camp>, PartyEvidence) {
+    let camps = candidates(tally);
+    let mut pairs = Vec::new();
+    for i in 0..camps.len() {
+        for j in i + 1..camps.len() {
+            let key = if camps[i] < camps[j] {
+                (camps[i].clone(), camps[j].clone())
+            } else {
+                (camps[j].clone(), camps[i].clone())
+            };
+            let (sentences, conflict) = tally.together.get(&key).copied().unwrap_or((0, 0));
+            let answers = tally.answers(&camps[i], &camps[j]);
+            if answers + sentences > 0 {
+                pairs.push(PairEvidence { first: i, second: j, answers, sentences, conflict });
             }
-            vec![candidates[best.1].clone(), candidates[best.2].clone()]
         }
-    };
-    // Side A is the party the article names first.
-    parties.sort_by_key(|c| tally.first_seen[c]);
-    parties
+    }
+    let mut candidates: Vec<Candidate> =
+        camps.iter().map(|c| Candidate { names: Vec::new(), evidence: camp_evidence(ctx, tally, c) }).collect();
+    let claims: Vec<usize> = candidates.iter().map(|c| c.evidence.n_claims).collect();
+    let mentions: Vec<usize> = candidates.iter().map(|c| c.evidence.n_mentions).collect();
+    for c in &mut candidates {
+        c.evidence.claims_rank = claims.iter().filter(|&&n| n > c.evidence.n_claims).count();
+        c.evidence.mentions_rank = mentions.iter().filter(|&&n| n > c.evidence.n_mentions).count();
+    }
+    (camps, PartyEvidence { candidates, pairs, article: tally.article.clone() })
+}
+
+/// The parties the model chose, with the evidence for each, and whether the article reports a
+/// dispute.
+pub(super) struct Parties {
+    /// The two parties, the one the article names first first; none when there is no dispute.
+    pub camps: Vec<Camp>,
+    /// Why each party is one (same order).
+    pub why: Vec<Evidence>,
+    /// The dispute model's probability.
+    pub dispute: f32,
+}
+
+/// The two parties: the two candidates the party model scores highest, when the dispute model
+/// says the article reports a dispute between two camps; none otherwise.
+pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
+    let (camps, evidence) = gather(ctx, tally);
+    let model = &*PARTY_MODEL;
+    let ranked = evidence.ranked(model);
+    let dispute = evidence.dispute_probability(model, &ranked);
+    if dispute < DISPUTE_THRESHOLD {
+        return Parties { camps: Vec::new(), why: Vec::new(), dispute };
+    }
+    let mut chosen: Vec<(usize, f32)> = ranked[..2].to_vec();
+    // Side A is the party the article names first (candidates are in that order).
+    chosen.sort_by_key(|(i, _)| *i);
+    let why = chosen
+        .iter()
+        .map(|&(i, p)| {
+            let e = &evidence.candidates[i].evidence;
+            Evidence::note(format!(
+                "a party ({:.0}% sure): {} claims, named {} times{}{}; a dispute ({:.0}% sure)",
+                p * 100.0,
+                e.n_claims,
+                e.n_mentions,
+                if e.n_title > 0 { ", in the title" } else { "" },
+                if e.answers_max > 0 { ", answers the other side" } else { "" },
+                dispute * 100.0
+            ))
+        })
+        .collect();
+    Parties { camps: chosen.iter().map(|&(i, _)| camps[i].clone()).collect(), why, dispute }
 }
 
 /// The third parties, in the order the article names them: the countries, international bodies,
@@ -213,6 +379,9 @@ pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<C
         .keys()
         .filter(|c| !parties.contains(c))
         .filter(|c| match c {
+            // A named group ("activists") is a side only as a party of the dispute: elsewhere it
+            // is a description of unnamed people, tied to no side.
+            Camp::Group(_) => false,
             Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => {
                 tally.claims(c) > 0 || tally.as_actor(c) >= 2
             }
@@ -242,6 +411,19 @@ mod tests {
             !analysis.sides.iter().any(|s| s.name == "Madrid" || s.name == "Spain"),
             "a venue is not a side: {names:?}"
         );
+    }
+
+    /// Ordinary news, with officials speaking, is no dispute: no parties, and the page is told so.
+    #[test]
+    fn ordinary_news_gets_no_parties() {
+        let text = "A bus crashed on a wet road near Tarn on Thursday, killing seven people, police said. The driver \
+                    told reporters he lost control. Indian officials said the road would reopen on Friday, and a \
+                    hospital spokesperson said four people were still being treated.";
+        let analysis = crate::analyze(text);
+        assert!(analysis.sides.iter().all(|s| s.role == SideRole::ThirdParty), "{:?}", analysis.sides);
+        assert!(analysis.diagnostics.iter().any(|d| d.message.starts_with("no dispute")));
+        // "Indian" is India's, not the British Indian Ocean Territory's.
+        assert!(analysis.sides.iter().any(|s| s.name == "India"));
     }
 
     /// (text, the sides wanted: parties first)

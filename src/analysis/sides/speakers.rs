@@ -17,6 +17,18 @@ pub(super) fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &Camps) -> Option<(Cam
         .or_else(|| nationality_in_description(ctx, speaker))
         .or_else(|| organisation_described(ctx, speaker, camps))
         .or_else(|| group_named_earlier(ctx, speaker, camps))
+        .or_else(|| named_group(ctx, speaker))
+}
+
+/// "protesters", "the plaintiffs": a named group that is a camp of its own.
+fn named_group(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
+    let words = speaker.span.slice(ctx.text);
+    let head = words.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?.to_lowercase();
+    let camp = ctx.lex.group_camps.get(&head)?;
+    Some((
+        Camp::Group(camp.clone()),
+        Evidence::at(speaker.span, format!("the speaker is one of the {}", camp.to_lowercase())),
+    ))
 }
 
 /// A speaker resolved to a cluster: its camp, or itself when a person or organisation.
@@ -113,6 +125,11 @@ mod tests {
                 Some("Chile"),
             ),
             ("Chile says the port is shut, while Peru says it is open. A witness said it was shut.", "A witness", None),
+            (
+                "Protesters accused Serbia of banning the march, and protesters said they would defy the ban. Serbia's interior minister rejected the accusation and said the ban would stay.",
+                "Protesters",
+                Some("Protesters"),
+            ),
         ];
         for (text, words, want) in table {
             let analysis = crate::analyze(text);
