@@ -4,7 +4,9 @@
 # Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests), then the scores of
 #            eval/own and eval/real/read against their floors (the shared scorer, ../shared)
 #         2. wasm-bindgen-test in headless Chromium (tests/web.rs)
-#         3. release site built for /article-explorer/ and served from dist/ on a free port
+#         3. release site built for /article-explorer/ and served from dist/ on a free port (with the
+#            headers of dist/_headers), plus a test-only crash-test site in target/dist-crash-test
+#            (cargo feature `crash-test`; never shipped) that tests/e2e/crash.test.mjs serves itself
 #         4. Playwright end-to-end flows against it (tests/e2e/*.test.mjs, node --test)
 #         5. the Python package (python/): wheel built by maturin, installed in a fresh venv and in
 #            python/.venv, then pytest (contract equality with the CLI, Dask and Spark corpus runs)
@@ -31,8 +33,13 @@ step "2/5 browser tests: wasm-bindgen-test in headless Chromium (tests/web.rs)"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
     cargo test --target wasm32-unknown-unknown --features ui --test web
 
-step "3/5 release site for /article-explorer/"
+step "3/5 release site for /article-explorer/, and the test-only crash-test site"
 SKIP_SETUP=1 bash "$ROOT/scripts/build-site.sh" /article-explorer/
+# The same release build with the `crash-test` feature (the page panics on a marker text), for
+# the crash-banner test only. Built beside, never into, dist/.
+crash_dist="$ROOT/target/dist-crash-test"
+echo "[test] trunk build --release --features crash-test -> ${crash_dist#"$ROOT"/}/ (test only)"
+trunk build --release --offline --features crash-test --public-url /article-explorer/ --dist "$crash_dist"
 
 step "4/5 end-to-end tests (Playwright + Chromium) against the served site"
 E2E="$ROOT/tests/e2e"
@@ -53,7 +60,7 @@ done
 [[ -n "$base_url" ]] || { echo "static server did not start" >&2; cat "$server_log" >&2; exit 1; }
 echo "serving dist/ at $base_url"
 
-(cd "$E2E" && E2E_BASE_URL="$base_url" timeout 600 node --test --test-concurrency=1 --test-timeout=120000 ./*.test.mjs)
+(cd "$E2E" && E2E_BASE_URL="$base_url" E2E_CRASH_DIST="$crash_dist" timeout 900 node --test --test-concurrency=1 --test-timeout=120000 ./*.test.mjs)
 echo "screenshots: tests/e2e/artifacts/"
 
 step "5/5 Python package: maturin wheel, then pytest (contract vs the CLI, Dask LocalCluster, Spark local)"

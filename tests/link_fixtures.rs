@@ -1,10 +1,11 @@
 //! Links already shared must open the same way forever: links made by earlier versions (committed
 //! in `tests/fixtures/links/`, never re-encoded) decode to the article and view written out here.
 //! A renamed serde field, layer or CSS class that changes what an old link means fails this test.
+//! Links made before anchors existed must keep decoding without them (`anchors: None`).
 
 use article_explorer::analysis::sides::SideEdit;
 use article_explorer::analysis::{ClaimId, ClusterId, EntityId, SideId};
-use article_explorer::share::{decode, fingerprint, Layer, Link, Selection, ViewState};
+use article_explorer::share::{decode, fingerprint, Anchors, Layer, Link, Selection, ViewState};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/links/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -33,6 +34,7 @@ fn full_links_of_every_version_open_the_same_article_and_view() {
         assert_eq!(state.text, article, "{version}");
         assert_eq!(state.analyzer, "0.1.0", "{version}");
         assert_eq!(state.view, view, "{version}");
+        assert_eq!(state.anchors, None, "{version}");
     }
 }
 
@@ -41,6 +43,7 @@ fn annotations_only_links_open_the_same_view() {
     let Ok(Some(Link::AnnotationsOnly(a))) = decode(&fixture("v2a.txt")) else { panic!("v2a did not decode") };
     assert_eq!(a.fp, fingerprint(&fixture("article.txt")));
     assert_eq!(a.n, fixture("article.txt").chars().count());
+    assert_eq!(a.anchors, None);
     assert_eq!(
         a.view,
         ViewState {
@@ -49,4 +52,35 @@ fn annotations_only_links_open_the_same_view() {
             edits: vec![SideEdit::Rename { side: SideId(1), name: "Nalvia".into() }],
         }
     );
+}
+
+/// Links that also record anchors (what the view pointed at; made on 2026-12-01 by analyser
+/// 0.1.0): the optional `"k"` field of the header must decode to the same anchors forever.
+#[test]
+fn links_with_anchors_open_the_same_view_and_anchors() {
+    let view = ViewState {
+        hidden: vec![Layer::Date],
+        selected: Some(Selection::Claim(ClaimId(1))),
+        edits: vec![
+            SideEdit::Rename { side: SideId(0), name: "Vessen government".into() },
+            SideEdit::MoveActor { cluster: ClusterId(3), to: SideId(1) },
+        ],
+    };
+    let anchors = Anchors {
+        selected: Some("30f23f70".into()),
+        edits: vec![vec!["Vessen".into()], vec!["Ada Korr".into(), "Nalvia".into()]],
+    };
+    let Ok(Some(Link::Full(state))) = decode(&fixture("v3-anchors.txt")) else {
+        panic!("v3 with anchors did not decode")
+    };
+    assert_eq!(state.text, fixture("article.txt"));
+    assert_eq!(state.analyzer, "0.1.0");
+    assert_eq!(state.view, view);
+    assert_eq!(state.anchors.as_ref(), Some(&anchors));
+    let Ok(Some(Link::AnnotationsOnly(a))) = decode(&fixture("v2a-anchors.txt")) else {
+        panic!("v2a with anchors did not decode")
+    };
+    assert_eq!(a.fp, fingerprint(&fixture("article.txt")));
+    assert_eq!(a.view, view);
+    assert_eq!(a.anchors, Some(anchors));
 }

@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
     for prefix in ["v1.", "v2.", "v3.", "v2a."] {
         let _ = decode(&format!("{prefix}{fragment}"));
     }
-    let state = SharedState { text: fragment.to_string(), analyzer: "fuzz".into(), view: ViewState::default() };
+    let state =
+        SharedState { text: fragment.to_string(), analyzer: "fuzz".into(), view: ViewState::default(), anchors: None };
     assert_eq!(decode(&encode_v2(&state)), Ok(Some(Link::Full(state))));
 });

@@ -2,12 +2,31 @@
 //! the analysis alone for the in-browser benchmark.
 //!
 //! A panic cannot be recovered inside the wasm instance, so the hook shows a plain message with
-//! a reload link; the reader's text is already in local storage (saved before each analysis).
+//! a reload link; the reader's text is already in local storage (saved before each analysis). The
+//! hook also leaves a crash note, so the reloaded page shows the text without analysing it again
+//! (a text that always crashes the analysis would otherwise crash every reload). When the text on
+//! the page is not the saved one (the browser refused it, or it came by link), the message says
+//! so: the text is still in the page's text box to copy before reloading.
 
 use wasm_bindgen::JsCast;
 
 const CRASH_MESSAGE: &str = "Something went wrong inside the analysis and the page stopped. \
 Your text is saved in this browser: reload to continue where you were.";
+const CRASH_MESSAGE_UNSAVED: &str = "Something went wrong inside the analysis and the page stopped. \
+The text in the box below is not saved in this browser: copy it before you reload.";
+
+/// True when the text box holds what local storage holds (or there is no text box to compare).
+fn text_is_saved(document: &web_sys::Document) -> bool {
+    let Some(input) = document
+        .query_selector("[data-testid=\"article-input\"]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return true;
+    };
+    article_explorer::ui::saved_text().is_some_and(|s| s == input.value())
+}
 
 fn show_crash_message() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -16,12 +35,13 @@ fn show_crash_message() {
     banner.set_class_name("banner error crash");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "crash");
-    banner.set_text_content(Some(CRASH_MESSAGE));
+    let message = if text_is_saved(&document) { CRASH_MESSAGE } else { CRASH_MESSAGE_UNSAVED };
+    banner.set_text_content(Some(&format!("{message} ")));
     if let Ok(link) = document.create_element("a") {
         // Reload without the fragment: a link that crashed the page must not crash it again.
         let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into());
         let _ = link.set_attribute("href", &path);
-        link.set_text_content(Some(" Reload"));
+        link.set_text_content(Some("Reload"));
         let _ = banner.append_child(&link);
     }
     let _ = body.insert_before(&banner, body.first_child().as_ref());
@@ -42,6 +62,7 @@ pub fn analyze_for_benchmark(text: &str) -> u32 {
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        article_explorer::ui::note_crash();
         show_crash_message();
     }));
     leptos::mount::mount_to_body(article_explorer::ui::App);

@@ -9,9 +9,16 @@
 //!   dictionary `dictionary_v3.txt` of the same payload as v2): about 10% shorter than v2.
 //! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
 //!   too long for a link; the recipient pastes the article and its fingerprint is checked.
+//!
+//! Since links carry a view, the JSON header of v2, v3 and v2a links may also hold `"k"`: the
+//! [`Anchors`] of the view (what its selection and side edits pointed at), so a later analyser can
+//! tell whether the view still attaches ([`fit`]). It is optional: older links lack it, and older
+//! readers ignore it.
 
+mod anchors;
 mod payload;
 
+pub use anchors::{anchors, fit, referring_parts, Anchors, Fit, Problem};
 pub use payload::{Layer, Selection, ViewState};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -56,6 +63,8 @@ pub struct SharedState {
     pub analyzer: String,
     /// The view.
     pub view: ViewState,
+    /// What the view pointed at when the link was made (links made before anchors: none).
+    pub anchors: Option<Anchors>,
 }
 
 /// An annotations-only link: the view and a fingerprint of the article it belongs to.
@@ -71,6 +80,9 @@ pub struct SharedAnnotations {
     pub fp: String,
     /// The article's length in characters, to tell the recipient what to paste.
     pub n: usize,
+    /// What the view pointed at when the link was made (links made before anchors: none).
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
+    pub anchors: Option<Anchors>,
 }
 
 /// What a link holds.
@@ -131,6 +143,8 @@ struct V2Header {
     analyzer: String,
     #[serde(rename = "v", default)]
     view: ViewState,
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
+    anchors: Option<Anchors>,
 }
 
 /// A 64-bit FNV-1a fingerprint of a text, as 16 hex digits: enough to tell articles apart, not
@@ -223,8 +237,9 @@ fn unlzma(data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
 
 /// The payload of v2 and v3 links: the JSON header, a NUL byte, the text.
 fn payload(state: &SharedState) -> Vec<u8> {
-    let mut payload = serde_json::to_vec(&V2Header { analyzer: state.analyzer.clone(), view: state.view.clone() })
-        .unwrap_or_default();
+    let header =
+        V2Header { analyzer: state.analyzer.clone(), view: state.view.clone(), anchors: state.anchors.clone() };
+    let mut payload = serde_json::to_vec(&header).unwrap_or_default();
     payload.push(0);
     payload.extend_from_slice(state.text.as_bytes());
     payload
@@ -235,7 +250,7 @@ fn from_payload(payload: &[u8]) -> Result<SharedState, LinkError> {
     let split = payload.iter().position(|b| *b == 0).ok_or(LinkError::BadPayload)?;
     let header: V2Header = serde_json::from_slice(&payload[..split]).map_err(|_| LinkError::BadPayload)?;
     let text = String::from_utf8(payload[split + 1..].to_vec()).map_err(|_| LinkError::BadPayload)?;
-    Ok(SharedState { text, analyzer: header.analyzer, view: header.view })
+    Ok(SharedState { text, analyzer: header.analyzer, view: header.view, anchors: header.anchors })
 }
 
 /// Encodes a full link (without the leading `#`): always the newest format.
@@ -255,13 +270,14 @@ pub fn encode_v1(text: &str, analyzer: &str) -> String {
     format!("{V1_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
 }
 
-/// Encodes an annotations-only link for `text` with `view`.
-pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState) -> String {
+/// Encodes an annotations-only link for `text` with `view` and its `anchors`.
+pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState, anchors: Option<Anchors>) -> String {
     let annotations = SharedAnnotations {
         analyzer: analyzer.to_string(),
         view: view.clone(),
         fp: fingerprint(text),
         n: text.chars().count(),
+        anchors,
     };
     let json = serde_json::to_vec(&annotations).unwrap_or_default();
     format!("{V2_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
@@ -296,7 +312,8 @@ pub fn decode(fragment: &str) -> Result<Option<Link>, LinkError> {
     if let Some(body) = fragment.strip_prefix(V1_PREFIX) {
         let json = inflate(&[], &unbase64(body)?, MAX_PAYLOAD_LEN)?;
         let v1: V1Payload = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
-        return Ok(Some(Link::Full(SharedState { text: v1.text, analyzer: v1.analyzer, view: ViewState::default() })));
+        let state = SharedState { text: v1.text, analyzer: v1.analyzer, view: ViewState::default(), anchors: None };
+        return Ok(Some(Link::Full(state)));
     }
     let version: String = fragment.split('.').next().unwrap_or("").chars().take(12).collect();
     Err(LinkError::UnknownVersion(version))
@@ -318,6 +335,7 @@ mod tests {
                 selected: Some(Selection::Claim(crate::analysis::ClaimId(2))),
                 edits,
             },
+            anchors: Some(Anchors { selected: Some("0badf00d".into()), edits: vec![vec!["Port".into()]] }),
         }
     }
 
@@ -344,7 +362,8 @@ mod tests {
     #[test]
     fn each_version_makes_links_shorter() {
         let text = crate::DEMO_ARTICLE;
-        let state = SharedState { text: text.into(), analyzer: String::new(), view: ViewState::default() };
+        let state =
+            SharedState { text: text.into(), analyzer: String::new(), view: ViewState::default(), anchors: None };
         let (v3, v2, v1) = (encode(&state), encode_v2(&state), encode_v1(text, ""));
         assert!(v2.len() * 100 < v1.len() * 92, "v2 {} vs v1 {}", v2.len(), v1.len());
         assert!(v3.len() * 100 < v2.len() * 97, "v3 {} vs v2 {}", v3.len(), v2.len());
@@ -357,7 +376,7 @@ mod tests {
             selected: Some(Selection::Entity(crate::analysis::EntityId(4))),
             edits: vec![],
         };
-        let link = encode_annotations("The article.", "0.1.0", &view);
+        let link = encode_annotations("The article.", "0.1.0", &view, None);
         let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("annotations link did not decode") };
         assert_eq!(a.fp, fingerprint("The article."));
         assert_ne!(a.fp, fingerprint("The article!"));
@@ -412,7 +431,7 @@ mod tests {
         #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
         #[test]
         fn any_text_round_trips(text in "\\PC{0,2000}") {
-            let s = SharedState { text: text.clone(), analyzer: "x".into(), view: ViewState::default() };
+            let s = SharedState { text: text.clone(), analyzer: "x".into(), view: ViewState::default(), anchors: None };
             prop_assert_eq!(decode(&encode(&s)), Ok(Some(Link::Full(s))));
         }
 
@@ -434,7 +453,7 @@ mod tests {
             ));
             i += 1;
         }
-        let s = SharedState { text, analyzer: "x".into(), view: ViewState::default() };
+        let s = SharedState { text, analyzer: "x".into(), view: ViewState::default(), anchors: None };
         assert_eq!(decode(&encode(&s)), Ok(Some(Link::Full(s))));
     }
 }

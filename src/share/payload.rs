@@ -104,6 +104,12 @@ impl ViewState {
     pub fn is_default(&self) -> bool {
         *self == ViewState::default()
     }
+
+    /// True when the view points at marks of one analysis (a selection or side edits), which
+    /// another analyser version may find elsewhere or not at all. Hidden layers point at none.
+    pub fn refers_to_marks(&self) -> bool {
+        self.selected.is_some() || !self.edits.is_empty()
+    }
 }
 
 /// The wire form of [`ViewState`]: `{"h": [layer names], "s": selection code, "e": [edits]}`.

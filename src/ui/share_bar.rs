@@ -2,8 +2,8 @@
 //! and exports of the analysis as JSON, a self-contained HTML page, or a Markdown summary.
 
 use super::state::{Layer, UiState};
-use crate::analysis::{Analysis, ANALYZER_VERSION};
-use crate::share::{self, SharedState, ViewState, HARD_LINK_LIMIT, SOFT_LINK_LIMIT};
+use crate::analysis::{analyze, Analysis, ANALYZER_VERSION};
+use crate::share::{self, Anchors, SharedState, ViewState, HARD_LINK_LIMIT, SOFT_LINK_LIMIT};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,6 +24,16 @@ fn current_view(ui: UiState) -> ViewState {
         selected: ui.selection.get_untracked(),
         edits: ui.edits.get_untracked(),
     }
+}
+
+/// What the view's selection and side edits point at in `text`, recorded in the link so another
+/// analyser version can tell whether they still attach. Analyses the text again, without the
+/// edits (only when the view points at marks, and only on a click).
+fn anchors_for(text: &str, view: &ViewState) -> Option<Anchors> {
+    if !view.refers_to_marks() {
+        return None;
+    }
+    share::anchors(text, &analyze(text), view)
 }
 
 /// Offers `content` as a file download.
@@ -79,16 +89,17 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
     };
     let share_full = move |_| {
         let fragment = text.with(|t| {
-            share::encode(&SharedState {
-                text: t.clone(),
-                analyzer: ANALYZER_VERSION.to_string(),
-                view: current_view(ui),
-            })
+            let view = current_view(ui);
+            let anchors = anchors_for(t, &view);
+            share::encode(&SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string(), view, anchors })
         });
         publish(fragment, "Link");
     };
     let share_annotations = move |_| {
-        let fragment = text.with(|t| share::encode_annotations(t, ANALYZER_VERSION, &current_view(ui)));
+        let fragment = text.with(|t| {
+            let view = current_view(ui);
+            share::encode_annotations(t, ANALYZER_VERSION, &view, anchors_for(t, &view))
+        });
         publish(fragment, "Annotations-only link (the recipient pastes the article)");
     };
     let export_json = move |_| {

@@ -1,6 +1,8 @@
-// tests/e2e/helpers.mjs — owns the helpers shared by the layers, narratives, share-view and security specs and the browser benchmark (contexts with options, layer table, axe, v1 links, generated long articles).
+// tests/e2e/helpers.mjs — owns the helpers shared by the e2e specs and the browser benchmark (contexts with options, layer table, axe, v1 and v2 links, generated long articles, watched apps).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { AppPage, TIMEOUT_MS } from './app-page.mjs';
 
@@ -87,6 +89,62 @@ export function v1Fragment(payload) {
   const json = typeof payload === 'string' ? payload : JSON.stringify(payload);
   return `#v1.${deflateRawSync(Buffer.from(json, 'utf8')).toString('base64url')}`;
 }
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const V2_DICTIONARY = path.join(ROOT, 'src', 'share', 'dictionary_v2.txt');
+/** The release site the e2e tests serve. */
+export const DIST = path.join(ROOT, 'dist');
+
+/** The Content-Security-Policy of the `<meta>` tag in DIST_DIR/index.html, or null. */
+export function builtCsp(dist = DIST) {
+  let html = '';
+  try {
+    html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  } catch {
+    return null;
+  }
+  const meta = html.match(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i);
+  if (!meta) return null;
+  const content = meta[0].match(/content="([^"]*)"/i) ?? meta[0].match(/content='([^']*)'/i);
+  return (content?.[1] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+/**
+ * A version 2 link fragment as an older release made them: '#v2.' + base64url(raw DEFLATE with
+ * the v2 preset dictionary of (JSON header {"a", "v", "k"?}, a NUL byte, the text)). Lets a test
+ * make a link "from another analyser version" with any view.
+ */
+export function v2Fragment(header, text) {
+  const payload = Buffer.concat([Buffer.from(JSON.stringify(header), 'utf8'), Buffer.from([0]), Buffer.from(text, 'utf8')]);
+  return `#v2.${deflateRawSync(payload, { dictionary: readFileSync(V2_DICTIONARY) }).toString('base64url')}`;
+}
+
+/**
+ * A new app that records CSP violations (window.__cspViolations, via an init script), console
+ * messages about the Content Security Policy (app.cspConsole) and dialogs (app.dialogs, dismissed).
+ */
+export async function watchedApp(browser, contextOptions = {}) {
+  const app = await openApp(browser, contextOptions);
+  app.dialogs = [];
+  app.cspConsole = [];
+  app.page.on('dialog', async (dialog) => {
+    app.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  app.page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) app.cspConsole.push(msg.text());
+  });
+  await app.context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return app;
+}
+
+/** The CSP violations the page has reported so far (needs an app from watchedApp). */
+export const cspViolations = (app) => app.page.evaluate(() => window.__cspViolations ?? []);
 
 /** A deterministic news-like article of about `words` words, from sentences written for the tests. */
 export function longArticle(words, seed = 1) {

@@ -1,11 +1,8 @@
 // tests/e2e/security.test.mjs — owns the e2e checks of issue 9: pasted markup stays text (no dialog), the page talks only to its own origin, the Content-Security-Policy is present and never violated, the reader's text survives a reload, and a link never silently overwrites it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppPage, OWN_ARTICLE, normalise, siteUrl, useSharedBrowser } from './app-page.mjs';
-import { openApp, v1Fragment } from './helpers.mjs';
+import { builtCsp, cspViolations, openApp, v1Fragment, watchedApp as watchedAppOf } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const STORAGE_KEY = 'article-explorer.text';
@@ -19,38 +16,7 @@ const HOSTILE_ARTICLE = `Maria Santos said ${HOSTILE} was not a threat, accordin
 
 const shared = useSharedBrowser();
 
-/** Records dialogs (and dismisses them), CSP violations and CSP console messages of a new app. */
-async function watchedApp(contextOptions = {}) {
-  const app = await openApp(shared.browser, contextOptions);
-  app.dialogs = [];
-  app.cspConsole = [];
-  app.page.on('dialog', async (dialog) => {
-    app.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  app.page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) app.cspConsole.push(msg.text());
-  });
-  await app.context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-  return app;
-}
-
-const cspViolations = (app) => app.page.evaluate(() => window.__cspViolations ?? []);
-
-/** The CSP meta tag of the built index.html, or null. */
-async function builtCsp() {
-  const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'index.html');
-  const html = await readFile(dist, 'utf8').catch(() => '');
-  const meta = html.match(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i);
-  if (!meta) return null;
-  const content = meta[0].match(/content="([^"]*)"/i) ?? meta[0].match(/content='([^']*)'/i);
-  return (content?.[1] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
+const watchedApp = (contextOptions = {}) => watchedAppOf(shared.browser, contextOptions);
 
 describe('security', () => {
   test('pasted script and markup show as text and never run', TEST_TIMEOUT, async () => {

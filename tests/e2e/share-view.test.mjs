@@ -63,6 +63,7 @@ describe('share links and views', () => {
       assert.equal(await why(other), claimText, 'the why-panel explains the same claim');
       assert.match(await other.byTestId('claim-item').nth(2).getAttribute('class'), /\bselected\b/);
       assert.equal(await other.byTestId('kept-text').count(), 0, 'a fresh browser has no text to keep');
+      assert.equal(await other.byTestId('view-detached').count(), 0, 'a link made by this version attaches: no note');
       await other.screenshot('share-view-restored');
       assert.deepEqual(other.pageErrors, [], 'no uncaught errors in the page');
     } finally {
@@ -111,6 +112,7 @@ describe('share links and views', () => {
       const selected = (await other.view.locator('[data-testid="entity"].selected').allTextContents()).map(normalise);
       assert.ok(selected.includes(entity), `${entity} is selected again: ${selected}`);
       assert.ok((await why(other)).includes(entity), 'the why-panel explains it');
+      assert.equal(await other.byTestId('view-detached').count(), 0, 'the view attaches to the pasted article: no note');
       assert.deepEqual(other.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await other.close();

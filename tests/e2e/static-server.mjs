@@ -2,11 +2,16 @@
 //
 // As a program: node static-server.mjs DIST_DIR [PREFIX=/article-explorer/] [PORT=0]
 // listens on 127.0.0.1 (port 0 = a free one) and prints one line: "listening http://127.0.0.1:PORT/PREFIX".
-// As a module: startServer({ dir, prefix, port }) resolves to { server, url }.
+// As a module: startServer({ dir, prefix, port, headers = true }) resolves to { server, url }.
+//
+// Every response carries the headers of DIST_DIR/_headers (the build writes them: CSP with
+// frame-ancestors, referrer policy, nosniff), as a host that reads `_headers` would send them;
+// `_headers` itself is not served. `headers: false` leaves them out (a host that ignores the file).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readHeaders } from '../../scripts/tools/headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,12 +27,14 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer({ dir, prefix = '/article-explorer/', port = 0 }) {
+export function startServer({ dir, prefix = '/article-explorer/', port = 0, headers = true }) {
   const root = path.resolve(dir);
   if (!prefix.startsWith('/')) prefix = `/${prefix}`;
   if (!prefix.endsWith('/')) prefix = `${prefix}/`;
+  const siteHeaders = headers ? readHeaders(path.join(root, '_headers')) : [];
 
   const server = createServer(async (req, res) => {
+    for (const [name, value] of siteHeaders) res.setHeader(name, value);
     const { pathname } = new URL(req.url, 'http://localhost');
     if (pathname === prefix.slice(0, -1)) {
       res.writeHead(301, { location: prefix }).end();
@@ -39,6 +46,10 @@ export function startServer({ dir, prefix = '/article-explorer/', port = 0 }) {
     }
     let rel = decodeURIComponent(pathname.slice(prefix.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    if (rel === '_headers') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
     const file = path.resolve(root, rel);
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
