@@ -194,6 +194,8 @@ pub struct JsonAnalysis {
 }
 
 /// Converts an analysis of `text` to the contract.
+///
+/// Long only because it names every field of the contract once, in the contract's order.
 pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
     let cp = CodePoints::new(text);
     let span = |s: Span| JsonSpan { start: cp.of(s.start), end: cp.of(s.end), text: s.slice(text).to_string() };

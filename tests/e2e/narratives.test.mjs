@@ -1,4 +1,4 @@
-// tests/e2e/narratives.test.mjs — owns the e2e flows of issues 5/6 in the narratives panel: party columns and balance for the demo, counter-claims and third parties, renaming/moving/merging sides (reader-edits), edits surviving a share link in a fresh context, Undo last and Reset.
+// tests/e2e/narratives.test.mjs — owns the e2e flows of issues 5/6 in the narratives panel: party columns and balance for the demo, counter-claims and third parties, no sides for ordinary news, renaming/moving/merging sides (reader-edits), edits surviving a share link in a fresh context, Undo last and Reset.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalise, useSharedBrowser } from './app-page.mjs';
@@ -152,6 +152,26 @@ describe('narratives panel', () => {
       await edits(app).waitFor({ state: 'visible' });
       const names = await partyNames(app);
       assert.ok(!names.includes(second), `${second} merged away: ${names}`);
+      assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('ordinary news gets no sides, and the panel says so', { timeout: 60_000 }, async () => {
+    const app = await openApp(shared.browser);
+    try {
+      await app.goto();
+      await app.waitForMarks();
+      // Our own ordinary news report: officials speak, nobody disputes anything.
+      await app.pasteArticle(
+        'Bus overturns near Tarn\n\nA bus crashed on a wet road near Tarn on Thursday, killing seven people, police said. ' +
+          'The driver told reporters he lost control. Indian officials said the road would reopen on Friday, and a ' +
+          'hospital spokesperson said four people were still being treated.',
+      );
+      await app.byTestId('no-dispute').waitFor({ state: 'visible' });
+      assert.equal(await partyColumns(app).count(), 0, 'no party columns for ordinary news');
+      await panel(app).screenshot({ path: new URL('./artifacts/narratives-no-dispute.png', import.meta.url).pathname });
       assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await app.close();

@@ -24,6 +24,8 @@ fn reset_choice(ev: &leptos::ev::Event) {
 }
 
 /// Controls to rename a side, merge it into another, or move one of its actors elsewhere.
+///
+/// Long only because the three controls (rename, merge, move an actor) are one form.
 fn side_controls(a: &Analysis, id: SideId) -> AnyView {
     let ui = UiState::get();
     // Controls are built only for open editors: a closed one costs one element per keystroke.
@@ -133,6 +135,8 @@ fn narratives_fingerprint(text: &str, a: &Analysis) -> u64 {
 
 /// The narratives: a column per party with its claims and balance, counter-claims side by side,
 /// third parties apart, and the reader's edits to the sides.
+///
+/// Long only because it is the panel's one view: columns, pairs and third parties in reading order.
 #[component]
 pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
@@ -149,9 +153,17 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                 </p>
             </Show>
             {move || { let _ = shown.get(); text.with_untracked(|t| analysis.with_untracked(|a| {
-                if a.sides.is_empty() {
+                if a.sides.is_empty() && a.claims.is_empty() {
                     return view! { <p class="empty">"No sides found yet: they appear when people or governments are quoted."</p> }.into_any();
                 }
+                // Ordinary news: nobody is set against anybody, and the page says so instead of
+                // inventing two sides.
+                let no_dispute = (a.parties().count() < 2).then(|| view! {
+                    <p class="no-dispute" data-testid="no-dispute">
+                        "This article reports no dispute between two sides, so no sides are drawn: "
+                        "the people and bodies quoted are listed below."
+                    </p>
+                });
                 let total = a.claims.len().max(1);
                 let claim_line = move |i: usize, a: &Analysis, t: &str| {
                     let c = &a.claims[i];
@@ -216,6 +228,7 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                 }).collect::<Vec<_>>();
                 let unaligned = a.claims.iter().filter(|c| c.side.is_none()).count();
                 view! {
+                    {no_dispute}
                     <div class="side-columns">{columns}</div>
                     {(!pairs.is_empty()).then(|| view! { <h3>"Claim and counter-claim"</h3><div class="pairs">{pairs}</div> })}
                     <h3>"Third parties"</h3>
