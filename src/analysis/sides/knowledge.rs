@@ -4,17 +4,20 @@
 
 use super::view::Ctx;
 use super::Camp;
-use crate::analysis::lexicon::{Lexicon, LEXICON};
+use crate::analysis::lexicon::{Lexicon, LowerCase, LEXICON};
 use crate::analysis::model::{ClusterId, EntityKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The knowledge base's indexes of names.
 pub(super) struct Knowledge {
     /// Any country name, capital, metonym or demonym → country index.
-    pub country_of: HashMap<&'static str, usize>,
+    pub country_of: FxHashMap<&'static str, usize>,
     /// International bodies' names → canonical name.
-    pub body_of: HashMap<&'static str, &'static str>,
+    pub body_of: FxHashMap<&'static str, &'static str>,
+    /// The first bytes of the names in `country_of`: a word starting otherwise is not one, and
+    /// most words are not looked up at all.
+    country_first_bytes: [bool; 256],
 }
 
 /// The indexes of the one lexicon (the one every `Document` carries), built on first use.
@@ -22,7 +25,7 @@ pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::n
 
 impl Knowledge {
     fn new(lex: &'static Lexicon) -> Knowledge {
-        let mut country_of = HashMap::new();
+        let mut country_of = FxHashMap::default();
         for (i, c) in lex.countries.iter().enumerate() {
             for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
                 country_of.entry(name.as_str()).or_insert(i);
@@ -35,13 +38,19 @@ impl Knowledge {
         for (name, i) in lex.metonyms.iter().chain(&lex.government_bodies) {
             country_of.insert(name.as_str(), *i);
         }
-        let mut body_of = HashMap::new();
+        let mut body_of = FxHashMap::default();
         for names in &lex.organisations {
             for name in names {
                 body_of.insert(name.as_str(), names[0].as_str());
             }
         }
-        Knowledge { country_of, body_of }
+        let mut country_first_bytes = [false; 256];
+        for name in country_of.keys() {
+            if let Some(&b) = name.as_bytes().first() {
+                country_first_bytes[b as usize] = true;
+            }
+        }
+        Knowledge { country_of, body_of, country_first_bytes }
     }
 }
 
@@ -73,7 +82,7 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
             }),
         EntityKind::Person if words.len() >= 3 => {
             let first = ctx.kb.country_of.get(words[0]).copied();
-            let titled = ctx.lex.titles.contains(&words[1].to_lowercase()) || ctx.lex.honorifics.contains(words[1]);
+            let titled = ctx.lex.titles.contains_lower(words[1]) || ctx.lex.honorifics.contains(words[1]);
             first.filter(|_| titled).map(Camp::Country)
         }
         _ => None,
@@ -82,6 +91,9 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
 
 /// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
+    if word.as_bytes().first().is_some_and(|&b| !ctx.kb.country_first_bytes[b as usize]) {
+        return None;
+    }
     ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
 }
 
