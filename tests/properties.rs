@@ -1,10 +1,12 @@
 //! Property tests on the span invariants: every span inside the text and on character
 //! boundaries, sorted and non-overlapping where promised, segments that reassemble the input,
-//! shift invariance ("\n\n" + text gives the same analysis moved by two bytes), determinism.
+//! shift invariance ("\n\n" + text gives the same analysis moved by two bytes), determinism;
+//! and the tokenizer's own word boundaries are Unicode's (`unicode-segmentation`'s) exactly.
 
-use article_explorer::analysis::{markup, Analysis, Span};
+use article_explorer::analysis::{markup, tokens, Analysis, Span};
 use article_explorer::analyze;
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn spans_ok(text: &str, spans: impl Iterator<Item = Span>) -> Result<(), String> {
     for s in spans {
@@ -113,8 +115,57 @@ fn article_like() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..80).prop_map(|ws| ws.join(" "))
 }
 
+/// Pieces of a text and their byte offsets.
+type Pieces<'a> = Vec<(usize, &'a str)>;
+
+/// The pieces `tokens::word_bounds` cuts `text` into, and those of `unicode-segmentation`.
+fn both_word_bounds(text: &str) -> (Pieces<'_>, Pieces<'_>) {
+    let mut ours = Vec::new();
+    tokens::word_bounds(text, |i, piece| ours.push((i, piece)));
+    (ours, text.split_word_bound_indices().collect())
+}
+
+/// Characters of every ASCII word-break class and some beyond ASCII that join or look across
+/// boundaries (accents, combining marks, ZWJ, regional indicators, no-break and wide spaces).
+const BOUND_CHARS: &[char] = &[
+    'a', 'Z', '7', '_', ' ', '\n', '\r', '\t', '\u{b}', '\u{c}', '.', ',', ';', ':', '\'', '"', '-', '(', 'é',
+    '\u{301}', '\u{200d}', '’', '“', '—', '\u{a0}', '\u{3000}', '🇫', '🇷', '👩', '٣', 'ש',
+];
+
+#[test]
+fn word_bounds_match_unicode_segmentation_on_every_short_string() {
+    // Every string of up to four of the characters above.
+    let n = BOUND_CHARS.len();
+    let mut text = String::new();
+    for len in 0..=4u32 {
+        for mut code in 0..n.pow(len) {
+            text.clear();
+            for _ in 0..len {
+                text.push(BOUND_CHARS[code % n]);
+                code /= n;
+            }
+            let (ours, theirs) = both_word_bounds(&text);
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn word_bounds_match_unicode_segmentation(
+        text in prop::collection::vec(prop::sample::select(BOUND_CHARS), 0..120).prop_map(|cs| cs.into_iter().collect::<String>())
+    ) {
+        let (ours, theirs) = both_word_bounds(&text);
+        prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn word_bounds_match_unicode_segmentation_on_any_text(text in "\\PC{0,200}") {
+        let (ours, theirs) = both_word_bounds(&text);
+        prop_assert_eq!(ours, theirs);
+    }
 
     #[test]
     fn invariants_hold_on_article_like_text(text in article_like()) {

@@ -3,6 +3,7 @@
 //! checkable are data (`lexicon/fact_words.txt`).
 
 use super::document::Document;
+use super::lexicon::LowerCase;
 use super::mentions::within;
 use super::model::{Assertion, Claim, Entity, EntityKind, Evidence, TokenKind};
 
@@ -26,8 +27,8 @@ pub fn find(doc: &Document, entities: &[Entity], claims: &[Claim]) -> Vec<Assert
             }
         }
         for t in &tokens[a..b] {
-            let word = t.span.slice(text).to_lowercase();
-            if doc.lex.fact_words.contains(&word) {
+            if doc.lex.fact_words.contains_lower(t.span.slice(text)) {
+                let word = t.span.slice(text).to_lowercase();
                 evidence.push(Evidence::at(t.span, format!("fact word '{word}'")));
             }
         }

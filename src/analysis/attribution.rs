@@ -16,7 +16,7 @@ use super::lexicon::Lexicon;
 use super::mentions::{organisation_named_earlier, within};
 use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Speaker};
 use super::span::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A pronoun's antecedent is looked for at most this many mentions back.
 const ANTECEDENT_REACH: usize = 40;
@@ -318,13 +318,13 @@ struct Names {
     /// The name to show for each cluster: its canonical name if the text uses it, else its longest mention.
     shown: Vec<String>,
     /// Surname → the person cluster whose full name ends with it (first such person).
-    person_by_surname: HashMap<String, ClusterId>,
+    person_by_surname: FxHashMap<String, ClusterId>,
 }
 
 impl Names {
     fn new(text: &str, entities: &[Entity], clusters: &[Cluster]) -> Names {
         let mut shown = Vec::with_capacity(clusters.len());
-        let mut person_by_surname = HashMap::new();
+        let mut person_by_surname = FxHashMap::default();
         for (i, cluster) in clusters.iter().enumerate() {
             let forms = cluster.mentions.iter().filter_map(|m| entities.get_by_id(*m)).map(|e| e.span.slice(text));
             let uses_canonical = cluster
@@ -436,7 +436,7 @@ mod tests {
             lex: &LEXICON,
             entities: &entities,
             clusters: &[],
-            names: Names { shown: Vec::new(), person_by_surname: HashMap::new() },
+            names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },
         };
         let phrase = Span::new(0, text.find(" said").unwrap());
         assert_eq!(head_entity(&ctx, phrase).map(|e| e.cluster), Some(ClusterId(1)));

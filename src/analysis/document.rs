@@ -26,12 +26,62 @@ pub struct Document<'a> {
     pub quotes: Vec<Quote>,
     /// What the stages know about words and names: the one lexicon, parsed once per process.
     pub lex: &'static Lexicon,
+    /// Every token's text in lower case, made once (see [`Document::lower`]).
+    lower: LowerTokens,
+}
+
+/// Every token's text in lower case (as `str::to_lowercase` makes it), in one buffer, so that
+/// the stages compare and look up lower-case words without allocating one per question.
+#[derive(Debug, Default)]
+pub struct LowerTokens {
+    text: String,
+    /// `starts[i]..starts[i + 1]` is token `i` in `text`.
+    starts: Vec<u32>,
+}
+
+impl LowerTokens {
+    /// The lower case of every token of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> LowerTokens {
+        let mut lower = String::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        starts.push(0);
+        for t in tokens {
+            let piece = t.span.slice(text);
+            if piece.is_ascii() {
+                let from = lower.len();
+                lower.push_str(piece);
+                lower[from..].make_ascii_lowercase();
+            } else {
+                lower.push_str(&piece.to_lowercase());
+            }
+            starts.push(lower.len() as u32);
+        }
+        LowerTokens { text: lower, starts }
+    }
+
+    /// Token `i` in lower case.
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
 }
 
 impl<'a> Document<'a> {
     /// The document of `text`, from what the reading stages made of it.
     pub fn new(text: &'a str, tokens: Vec<Token>, sentences: Vec<Sentence>, quotes: Vec<Quote>) -> Document<'a> {
-        Document { text, tokens, sentences, quotes, lex: &LEXICON }
+        let lower = LowerTokens::new(text, &tokens);
+        Document { text, tokens, sentences, quotes, lex: &LEXICON, lower }
+    }
+
+    /// The text of token `i` in lower case (`piece(i).to_lowercase()`, made once per document).
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i)
+    }
+
+    /// Every token in lower case.
+    pub fn lower_tokens(&self) -> &LowerTokens {
+        &self.lower
     }
 
     /// The text of token `i`.

@@ -1,6 +1,7 @@
 //! Stage 1, tokens: words, numbers, quote marks and punctuation, losslessly, with byte spans.
 //!
-//! Word boundaries come from Unicode's rules (UAX #29, via `unicode-segmentation`); on top of
+//! Word boundaries come from Unicode's rules (UAX #29): [`word_bounds`] splits runs of ASCII
+//! itself and hands the rest to `unicode-segmentation`, with the same pieces; on top of
 //! them a possessive `'s`/`’s` is split off its word ("Aliyev’s" → "Aliyev" + "’s") so that
 //! names are found bare. Whitespace is not a token; each token records what whitespace came
 //! before it, so paragraphs survive.
@@ -14,12 +15,80 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '「' | '」')
 }
 
+/// Calls `f` with each piece of `text` between Unicode word boundaries (UAX #29) and its byte
+/// offset, exactly as `text.split_word_bound_indices()` yields them, but faster on English text.
+///
+/// The text is cut where a word boundary is certain and no rule looks across it: after ASCII
+/// whitespace, before an ASCII character that is not whitespace (nothing joins a space or a line
+/// break to the character after it, and no rule reaching back past a boundary matches a space).
+/// Pieces of only ASCII characters are split here by the rules as they apply to ASCII; the others
+/// by `unicode-segmentation`. `tests/properties.rs` checks both give the same pieces.
+pub fn word_bounds<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    let bytes = text.as_bytes();
+    let safe_cut =
+        |q: usize| bytes[q - 1].is_ascii_whitespace() && bytes[q].is_ascii() && !bytes[q].is_ascii_whitespace();
+    let mut start = 0;
+    while start < bytes.len() {
+        let Some(non_ascii) = bytes[start..].iter().position(|b| !b.is_ascii()).map(|k| start + k) else {
+            ascii_word_bounds(&text[start..], start, &mut f);
+            return;
+        };
+        // The ASCII run up to the last safe cut before the first character beyond ASCII.
+        if let Some(cut) = (start + 1..non_ascii).rev().find(|&q| safe_cut(q)) {
+            ascii_word_bounds(&text[start..cut], start, &mut f);
+            start = cut;
+        }
+        // From there to the first safe cut after it, by the full rules.
+        let end = (non_ascii + 1..bytes.len()).find(|&q| safe_cut(q)).unwrap_or(bytes.len());
+        for (i, piece) in text[start..end].split_word_bound_indices() {
+            f(start + i, piece);
+        }
+        start = end;
+    }
+}
+
+/// [`word_bounds`] of ASCII text `s` at byte `offset`: UAX #29 for the ASCII characters.
+/// A run of spaces is one piece (WB3d), CR LF is one (WB3); letters, digits and "_" join
+/// (WB5, WB8-WB10, WB13a-b), and so do ".", ":" and "'" between letters (WB6-WB7) and ".", ",",
+/// ";" and "'" between digits (WB11-WB12); any other character is a piece of its own (WB999).
+fn ascii_word_bounds<'a>(s: &'a str, offset: usize, f: &mut impl FnMut(usize, &'a str)) {
+    let core = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let infix = |b: u8, prev: u8, next: u8| match b {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => true,
+        _ => false,
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        i += 1;
+        match bytes[start] {
+            b' ' => {
+                while i < bytes.len() && bytes[i] == b' ' {
+                    i += 1;
+                }
+            }
+            b'\r' if i < bytes.len() && bytes[i] == b'\n' => i += 1,
+            b if core(b) => {
+                while i < bytes.len()
+                    && (core(bytes[i]) || i + 1 < bytes.len() && infix(bytes[i], bytes[i - 1], bytes[i + 1]))
+                {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        f(offset + start, &s[start..i]);
+    }
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut space_before = false;
     let mut newlines_before: u32 = 0;
-    for (start, piece) in text.split_word_bound_indices() {
+    word_bounds(text, |start, piece| {
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
             space_before = true;
@@ -27,7 +96,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let line_feeds = piece.bytes().filter(|b| *b == b'\n').count();
             let lone_returns = piece.bytes().filter(|b| *b == b'\r').count() - piece.matches("\r\n").count();
             newlines_before += (line_feeds + lone_returns) as u32;
-            continue;
+            return;
         }
         let kind = if is_quote_mark(first) && piece.chars().count() == 1 {
             TokenKind::Quote
@@ -54,7 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         space_before = false;
         newlines_before = 0;
-    }
+    });
     tokens
 }
 

@@ -1,8 +1,13 @@
-//! The speed and size benchmark (issue 8): prints words/s for the whole analysis and per stage,
-//! how cost grows from 1k to 1M words, peak memory, batch articles/s, and the site's gzipped
-//! size, each beside its budget. Run: `cargo run --release --bin bench [-- --quick]`.
+//! The speed and size benchmark (issues 8 and 20): prints words/s for the whole analysis and per
+//! stage on long articles, words/s on a corpus of short documents, the fixed cost of one call
+//! (an empty text, one sentence), how cost grows from 1k to 1M words, peak memory, batch
+//! articles/s, and the site's gzipped size, each beside its budget.
+//! Run: `cargo run --release --bin bench [-- --quick]`.
 //!
-//! The corpus is generated here from templates we wrote, with a fixed seed, so runs compare.
+//! The corpora are generated here from templates we wrote, with fixed seeds, so runs compare.
+//! `-- --write-short-corpus FILE` writes the short-document corpus as JSONL (`{"id", "text"}`
+//! per line, what `article-explorer analyze --jsonl` reads) and exits: `scripts/bench-wink.sh`
+//! runs wink-nlp and the CLI on it side by side.
 
 use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes, sentences, sides, tokens, Document};
 use std::io::Write;
@@ -50,20 +55,67 @@ const TEMPLATES: &[&str] = &[
     "{T} {P} declined to comment on the report.",
 ];
 
+/// Headlines for the short documents.
+const HEADLINES: &[&str] = &[
+    "Talks between {C} and {C2} resume in {L}",
+    "{O} warns of shortages in {L}",
+    "Strike closes the port of {L}",
+    "{P} steps down as {T}",
+    "{C} accuses {C2} of breaking border deal",
+];
+
+/// One generated short document (a news brief, a post, a caption): a headline or a dateline at
+/// times, then one to ten sentences of the templates.
+fn short_document(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    match rng.next() % 4 {
+        0 => {
+            let headline = rng.pick(HEADLINES);
+            out.push_str(&fill(rng, headline));
+            out.push_str("\n\n");
+        }
+        1 => {
+            out.push_str(&rng.pick(PLACES).to_uppercase());
+            out.push_str(" — ");
+        }
+        _ => {}
+    }
+    let n = 1 + rng.next() % 10;
+    for i in 0..n {
+        let template = rng.pick(TEMPLATES);
+        out.push_str(&fill(rng, template));
+        if i + 1 < n {
+            out.push_str(if rng.next().is_multiple_of(5) { "\n\n" } else { " " });
+        }
+    }
+    out
+}
+
+/// A template with its slots filled.
+fn fill(rng: &mut Rng, template: &str) -> String {
+    template
+        .replace("{C2}", rng.pick(COUNTRIES))
+        .replace("{C}", rng.pick(COUNTRIES))
+        .replace("{L2}", rng.pick(PLACES))
+        .replace("{L}", rng.pick(PLACES))
+        .replace("{P}", rng.pick(PEOPLE))
+        .replace("{O}", rng.pick(ORGS))
+        .replace("{T}", rng.pick(TITLES))
+}
+
+/// The short-document corpus: 3,000 documents, median under 100 words.
+fn short_corpus() -> Vec<String> {
+    let mut rng = Rng(0x5eed_5407_d0c5_0002);
+    (0..3_000).map(|_| short_document(&mut rng)).collect()
+}
+
 /// One generated article of roughly `words` words.
 fn article(rng: &mut Rng, words: usize) -> String {
     let mut out = String::new();
     let mut n = 0;
     while n < words {
-        let t = rng.pick(TEMPLATES);
-        let s = t
-            .replace("{C2}", rng.pick(COUNTRIES))
-            .replace("{C}", rng.pick(COUNTRIES))
-            .replace("{L2}", rng.pick(PLACES))
-            .replace("{L}", rng.pick(PLACES))
-            .replace("{P}", rng.pick(PEOPLE))
-            .replace("{O}", rng.pick(ORGS))
-            .replace("{T}", rng.pick(TITLES));
+        let template = rng.pick(TEMPLATES);
+        let s = fill(rng, template);
         n += s.split_whitespace().count();
         out.push_str(&s);
         out.push_str(if rng.next() % 4 == 0 { "\n\n" } else { " " });
@@ -100,8 +152,34 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// Microseconds per call of `analyze(text)`, best of `reps` runs of `calls` calls.
+fn per_call_us(text: &str, calls: usize, reps: usize) -> f64 {
+    best(reps, || {
+        for _ in 0..calls {
+            drop(std::hint::black_box(article_explorer::analyze(std::hint::black_box(text))));
+        }
+    }) * 1e6
+        / calls as f64
+}
+
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write-short-corpus") {
+        let Some(path) = args.get(i + 1) else {
+            eprintln!("usage: bench --write-short-corpus FILE");
+            std::process::exit(2);
+        };
+        let mut out = Vec::new();
+        for (id, text) in short_corpus().iter().enumerate() {
+            writeln!(out, "{}", serde_json::json!({"id": id, "text": text})).ok();
+        }
+        if let Err(e) = std::fs::write(path, out) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let lex = &*lexicon::LEXICON;
     let _ = article_explorer::analyze("warm up the lexicon and automata");
@@ -113,7 +191,11 @@ fn main() {
     let whole = best(reps, || corpus.iter().for_each(|a| drop(std::hint::black_box(article_explorer::analyze(a)))));
     println!("corpus: {} articles, {n_words} words", corpus.len());
     let wps = n_words as f64 / whole;
-    println!("whole analysis, one thread: {:>12.0} words/s  (budget >= 250000: {})", wps, verdict(wps >= 250_000.0));
+    println!(
+        "whole analysis, one thread: {:>12.0} words/s  (budget >= 1,000,000: {})",
+        wps,
+        verdict(wps >= 1_000_000.0)
+    );
 
     let mut stage = [0f64; 6];
     for a in &corpus {
@@ -138,6 +220,29 @@ fn main() {
     }
     for (name, secs) in ["tokens", "sentences+quotes", "entities", "claims", "attribution", "sides"].iter().zip(stage) {
         println!("  stage {name:<18} {:>12.0} words/s", n_words as f64 / secs);
+    }
+
+    // Short documents: what a corpus of news briefs and posts costs, fixed cost per call included.
+    let short = short_corpus();
+    let mut lengths: Vec<usize> = short.iter().map(|d| words(d)).collect();
+    let short_words: usize = lengths.iter().sum();
+    lengths.sort_unstable();
+    let secs = best(reps + 2, || short.iter().for_each(|d| drop(std::hint::black_box(article_explorer::analyze(d)))));
+    println!(
+        "short documents: {} docs, {short_words} words, median {} words: {:>10.0} words/s, {:.0} docs/s, one thread",
+        short.len(),
+        lengths[lengths.len() / 2],
+        short_words as f64 / secs,
+        short.len() as f64 / secs
+    );
+    println!("  (budget >= 2x wink-nlp's words/s on this corpus: scripts/bench-wink.sh runs both side by side)");
+
+    // The fixed cost of one call: an empty text, and one sentence.
+    let sentence = "Oslo says the port is shut, while Bergen says it is open.";
+    let calls = if quick { 2_000 } else { 20_000 };
+    for (what, text) in [("empty text", ""), ("one sentence", sentence)] {
+        let us = per_call_us(text, calls, reps + 2);
+        println!("fixed cost per call, {what:<13} {us:>8.2} µs  (budget <= 10 µs: {})", verdict(us <= 10.0));
     }
 
     // Growth: the same per-word cost from 1k to 1M words in one text.

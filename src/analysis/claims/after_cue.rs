@@ -45,7 +45,7 @@ pub(super) fn opening_phrase_then_speaker(c: &Clause) -> Option<Outcome> {
 /// content.
 pub(super) fn relative_clause_is_content(c: &Clause) -> Option<Outcome> {
     let (Some(speaker), Some(j)) = (c.speaker(), c.before()) else { return None };
-    (matches!(c.before_lower().as_str(), "which" | "what" | "whom") && c.tail != Tail::Empty)
+    (matches!(c.before_lower(), "which" | "what" | "whom") && c.tail != Tail::Empty)
         .then(|| claim_after_cue(c, Some(speaker), "frame: relative clause, speaker, cue, content", Some(j)))
 }
 
@@ -64,7 +64,7 @@ pub(super) fn speaker_with_appositive(c: &Clause) -> Option<Outcome> {
 /// pronoun speaks, or the phrase before a relative clause.
 pub(super) fn speaker_before_relative_pronoun(c: &Clause) -> Option<Outcome> {
     let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
-    if !matches!(c.before_lower().as_str(), "who" | "which") {
+    if !matches!(c.before_lower(), "who" | "which") {
         return None;
     }
     let (doc, a) = (c.doc, c.sentence_start);

@@ -37,7 +37,7 @@ fn speaker_follows_cue(c: &Clause) -> bool {
                 // "..., said the city needed 1,100 homes": a verb makes it content.
                 let verb = (s..e).any(|k| {
                     let w = doc.lower(k);
-                    w.ends_with("ed") || doc.lex.auxiliaries.contains(&w)
+                    w.ends_with("ed") || doc.lex.auxiliaries.contains(w)
                 });
                 !verb
                     && ((e..right_end).all(|k| doc.tokens[k].kind == TokenKind::Punct)

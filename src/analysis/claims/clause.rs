@@ -56,8 +56,8 @@ impl<'a> Clause<'a> {
         self.before().map(|j| self.doc.piece(j)).unwrap_or("")
     }
     /// That token's text, lower case ("" if none).
-    pub fn before_lower(&self) -> String {
-        self.before().map(|j| self.doc.lower(j)).unwrap_or_default()
+    pub fn before_lower(&self) -> &'a str {
+        self.before().map(|j| self.doc.lower(j)).unwrap_or("")
     }
     /// True when a comma or a dash stands before the phrase left of the cue.
     pub fn comma_before(&self) -> bool {

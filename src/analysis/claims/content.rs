@@ -40,11 +40,11 @@ pub(super) fn tail_of(doc: &Doc, cue_end: usize, end: usize, lemma: &str) -> Tai
         return Tail::Content(i + 1);
     }
     // Two fixed phrases, kept with their rule: "called on the UN to act", "calls for restraint".
-    if lemma == "call" && matches!(lower.as_str(), "on" | "for") {
+    if lemma == "call" && matches!(lower, "on" | "for") {
         return Tail::Content(i);
     }
     let listener = doc.lex.listener_verbs.contains(lemma);
-    if listener || doc.lex.adverbial_openers.contains(&lower) {
+    if listener || doc.lex.adverbial_openers.contains(lower) {
         return tail_after_adverbial(doc, i, end, listener);
     }
     Tail::Content(i)

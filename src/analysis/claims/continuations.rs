@@ -14,7 +14,7 @@ use crate::analysis::model::ClaimKind;
 /// The coordinator right before a cue with no speaker phrase of its own ("... and said").
 fn coordinator_before(c: &Clause) -> Option<usize> {
     let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
-    matches!(c.before_lower().as_str(), "and" | "but" | "or").then_some(j)
+    matches!(c.before_lower(), "and" | "but" | "or").then_some(j)
 }
 
 /// "I was hauled in and told ...": a passive clause reports no speaker. After an earlier claim
@@ -76,7 +76,7 @@ fn passive_clause(doc: &Doc, a: usize, and: usize) -> bool {
                 let w = doc.lower(m);
                 doc.is_word(m)
                     && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"))
-                    && !lex.passive_adverbs.contains(&w)
+                    && !lex.passive_adverbs.contains(w)
             })
     })
 }

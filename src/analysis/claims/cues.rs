@@ -35,12 +35,12 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         let lower = doc.lower(i);
-        if let Some(cue) = according_to_at(doc, i, b, &lower) {
+        if let Some(cue) = according_to_at(doc, i, b, lower) {
             i = cue.end;
             cues.push(cue);
             continue;
         }
-        if let Some(cue) = speech_noun_cue_at(doc, a, i, b, &lower) {
+        if let Some(cue) = speech_noun_cue_at(doc, a, i, b, lower) {
             // The verb and noun together replace a cue found between them.
             if cues.last().is_some_and(|c| c.end > cue.first) {
                 cues.pop();
@@ -49,7 +49,7 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
             cues.push(cue);
             continue;
         }
-        if let Some(cue) = verb_cue_at(doc, a, i, b, &lower, !cues.is_empty()) {
+        if let Some(cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
             cues.push(cue);
         }
         i += 1;
@@ -92,8 +92,8 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         a,
         i,
         b,
-        prev: if i > a { doc.lower(i - 1) } else { String::new() },
-        next: if i + 1 < b { doc.lower(i + 1) } else { String::new() },
+        prev: if i > a { doc.lower(i - 1) } else { "" },
+        next: if i + 1 < b { doc.lower(i + 1) } else { "" },
         participle: lower.ends_with("ing") && lower != lemma,
         lower,
         lemma,
@@ -122,8 +122,8 @@ struct VerbForm<'a> {
     lower: &'a str,
     lemma: &'a str,
     /// The words before and after, lower case ("" at the sentence's edge).
-    prev: String,
-    next: String,
+    prev: &'a str,
+    next: &'a str,
     /// An "-ing" form other than the lemma.
     participle: bool,
 }
@@ -131,7 +131,7 @@ struct VerbForm<'a> {
 impl VerbForm<'_> {
     /// The word before it, or the form itself, shows a noun here ("the report", "several claims").
     fn blocked(&self) -> bool {
-        self.doc.lex.not_a_cue_after.contains(&self.prev) || self.prev == "-" || self.plural_noun() || self.bare_noun()
+        self.doc.lex.not_a_cue_after.contains(self.prev) || self.prev == "-" || self.plural_noun() || self.bare_noun()
     }
 
     /// "16 reports from the public", "media reports said", "member states were nervous",
@@ -140,9 +140,9 @@ impl VerbForm<'_> {
         let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
         self.lower.ends_with('s')
             && (i > self.a
-                && (doc.tokens[i - 1].kind == TokenKind::Number || lex.plural_noun_after.contains(&self.prev))
-                || lex.auxiliaries.contains(&self.next)
-                || lex.plural_noun_before.contains(&self.next))
+                && (doc.tokens[i - 1].kind == TokenKind::Number || lex.plural_noun_after.contains(self.prev))
+                || lex.auxiliaries.contains(self.next)
+                || lex.plural_noun_before.contains(self.next))
     }
 
     /// A bare form ("say", "demand") is a verb after its plural or pronoun subject ("officials
@@ -155,8 +155,8 @@ impl VerbForm<'_> {
             && doc.is_word(i - 1)
             && !is_capitalised(doc.piece(i - 1))
             && !self.prev.ends_with('s')
-            && !lex.bare_verb_after.contains(&self.prev)
-            && !lex.auxiliaries.contains(&self.prev)
+            && !lex.bare_verb_after.contains(self.prev)
+            && !lex.auxiliaries.contains(self.prev)
     }
 
     /// "was told to", "were said to be", "is believed to have": passives report no speaker.
@@ -164,13 +164,13 @@ impl VerbForm<'_> {
         let (doc, i) = (self.doc, self.i);
         // "to be", "to have", "to have been": the infinitive of a passive report, a closed class.
         !self.participle && after_be(doc, self.a, i)
-            || self.next == "to" && i + 2 < self.b && matches!(doc.lower(i + 2).as_str(), "be" | "have" | "been")
+            || self.next == "to" && i + 2 < self.b && matches!(doc.lower(i + 2), "be" | "have" | "been")
             || self.lemma == "accuse" && self.next == "of"
     }
 
     /// Idioms in which the verb reports no statement.
     fn not_said(&self) -> bool {
-        let (doc, lex, i, b, next) = (self.doc, self.doc.lex, self.i, self.b, &self.next);
+        let (doc, lex, i, b, next) = (self.doc, self.doc.lex, self.i, self.b, self.next);
         match self.lemma {
             // "continued, “...”" reports a quotation; any other "continue" does not.
             "continue" => !(i + 2 < b && doc.piece(i + 1) == "," && doc.is_quote_mark(i + 2)),
@@ -186,7 +186,7 @@ impl VerbForm<'_> {
             }
             // "when asked", "who asked not to be named", "asked for anonymity".
             "ask" => {
-                lex.asked_not_said.contains(&self.prev)
+                lex.asked_not_said.contains(self.prev)
                     || next == "not"
                     || next == "for" && i + 2 < b && doc.lower(i + 2) == "anonymity"
             }

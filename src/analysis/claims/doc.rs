@@ -1,10 +1,8 @@
 //! The article as the claims stage reads it: its text, tokens, quotations and lexicon, with the
 //! small questions every part of the stage asks about a token ("a word?", "inside a quotation?").
 
-use std::collections::HashSet;
-
-use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::document::{is_capitalised, LowerTokens};
+use crate::analysis::lexicon::{Lexicon, WordSet};
 use crate::analysis::model::{Quote, Token, TokenKind};
 use crate::analysis::span::Span;
 
@@ -15,6 +13,8 @@ pub(super) struct Doc<'a> {
     /// Sorted by position, as the quote stage returns them.
     pub quotes: &'a [Quote],
     pub lex: &'a Lexicon,
+    /// The tokens in lower case, made once by the document.
+    pub lower: &'a LowerTokens,
 }
 
 impl<'a> Doc<'a> {
@@ -23,12 +23,12 @@ impl<'a> Doc<'a> {
         self.tokens[i].span.slice(self.text)
     }
     /// The token's text in lower case.
-    pub fn lower(&self, i: usize) -> String {
-        self.piece(i).to_lowercase()
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lower.get(i)
     }
     /// True when the lower-case token is in the word list `list`.
-    pub fn is_in(&self, list: &HashSet<String>, i: usize) -> bool {
-        list.contains(&self.lower(i))
+    pub fn is_in(&self, list: &WordSet, i: usize) -> bool {
+        list.contains(self.lower(i))
     }
     pub fn is_punct(&self, i: usize) -> bool {
         matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Quote)

@@ -121,7 +121,13 @@ fn frames(kind: CueKind) -> &'static [Frame] {
 
 /// Finds the claims of the document.
 pub fn find(document: &Document) -> Vec<ClaimDraft> {
-    let doc = Doc { text: document.text, tokens: &document.tokens, quotes: &document.quotes, lex: document.lex };
+    let doc = Doc {
+        text: document.text,
+        tokens: &document.tokens,
+        quotes: &document.quotes,
+        lex: document.lex,
+        lower: document.lower_tokens(),
+    };
     let sentences = &document.sentences[..];
     let mut drafts: Vec<ClaimDraft> = Vec::new();
     // Text before this byte belongs to a claim that ran on from an earlier sentence.

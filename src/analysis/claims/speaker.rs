@@ -49,7 +49,7 @@ fn segment_before(doc: &Doc, lower_bound: usize, end: usize) -> usize {
             break;
         }
         let lower = doc.lower(j);
-        if lower != "and" && doc.lex.clause_breaks.contains(&lower) {
+        if lower != "and" && doc.lex.clause_breaks.contains(lower) {
             break;
         }
         start = j;
@@ -72,7 +72,7 @@ pub(super) fn speaker_before(doc: &Doc, lower_bound: usize, stop: usize) -> Opti
     // a participle phrase ("X, speaking on condition of anonymity, said") is not the speaker: the
     // speaker is the phrase before it. (The relative pronouns that open such a clause are a
     // closed class of grammar, written here.)
-    let relative = s1 > lower_bound && matches!(doc.lower(s1 - 1).as_str(), "who" | "which" | "whose");
+    let relative = s1 > lower_bound && matches!(doc.lower(s1 - 1), "who" | "which" | "whose");
     let participle = doc.lower(s1).ends_with("ing") && s1 > lower_bound + 1 && doc.piece(s1 - 1) == ",";
     if relative || participle {
         let mut e = s1 - 1;
@@ -122,11 +122,11 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
         return None;
     }
     let lower = doc.lower(i);
-    if lex.subject_pronouns.contains(&lower) {
+    if lex.subject_pronouns.contains(lower) {
         return Some((i, i + 1));
     }
     let start = i;
-    if lex.determiners.contains(&lower) {
+    if lex.determiners.contains(lower) {
         i += 1;
         if i < limit && doc.is_word(i) {
             i += 1;
@@ -137,9 +137,9 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
     while i < limit && i - start < 10 {
         let word = doc.lower(i);
         let keep = doc.capitalised(i)
-            || doc.is_word(i) && lex.titles.contains(&word)
+            || doc.is_word(i) && lex.titles.contains(word)
             || matches!(doc.piece(i), "’s" | "'s" | "-")
-            || matches!(word.as_str(), "of" | "and") && i + 1 < limit && doc.capitalised(i + 1);
+            || matches!(word, "of" | "and") && i + 1 < limit && doc.capitalised(i + 1);
         if !keep {
             break;
         }
@@ -151,8 +151,8 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
         let head = i;
         while i < limit && i < head + 2 && doc.is_word(i) && !doc.capitalised(i) {
             let word = doc.lower(i);
-            let verb_like = word.ends_with("ed") || word.ends_with("ing") || lex.speech_verbs.contains_key(&word);
-            if verb_like || lex.function_words.contains(&word) {
+            let verb_like = word.ends_with("ed") || word.ends_with("ing") || lex.speech_verbs.contains_key(word);
+            if verb_like || lex.function_words.contains(word) {
                 break;
             }
             i += 1;
@@ -171,7 +171,7 @@ fn after_opening_phrase(doc: &Doc, a: usize, limit: usize) -> usize {
     }
     let first = doc.lower(i);
     let opener =
-        lex.adverbial_openers.contains(&first) || first.ends_with("ly") || lex.sentence_connectives.contains(&first);
+        lex.adverbial_openers.contains(first) || first.ends_with("ly") || lex.sentence_connectives.contains(first);
     let comma = (i..limit.min(i + 12)).find(|&k| doc.piece(k) == ",");
     // "Speaking in Oslo, she ...", "Asked about the strike, the minister ...": a participle phrase.
     let participle = (first.ends_with("ing") || first.ends_with("ed")) && comma.is_some();
@@ -202,7 +202,7 @@ pub(super) fn speaker_like(doc: &Doc, i: usize, end: usize) -> bool {
         return false;
     }
     let lower = doc.lower(i);
-    if lex.subject_pronouns.contains(&lower) {
+    if lex.subject_pronouns.contains(lower) {
         return true;
     }
     if doc.capitalised(i) {
@@ -210,11 +210,11 @@ pub(super) fn speaker_like(doc: &Doc, i: usize, end: usize) -> bool {
     }
     let (_, phrase_end) = speaker_right(doc, i, end);
     // A determiner and a short phrase ("one envoy"), or a name or title soon after it.
-    lex.determiners.contains(&lower)
+    lex.determiners.contains(lower)
         && (phrase_end - i <= 3
             || (i + 1..end.min(i + 4)).any(|k| {
                 doc.capitalised(k)
-                    || lex.titles.contains(&doc.lower(k))
+                    || lex.titles.contains(doc.lower(k))
                     || doc.lower(k).ends_with("s") && lex.titles.contains(doc.lower(k).trim_end_matches('s'))
             }))
 }

@@ -5,7 +5,7 @@
 use super::Found;
 use crate::analysis::document::is_capitalised;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The initials of a name of two or more capitalised words ("European Union" → "EU", "Bank of
 /// England" → "BE"): words are split at spaces and hyphens, and those not capitalised ("of")
@@ -43,9 +43,9 @@ pub(super) fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool]
 }
 
 /// The acronyms the text gives a meaning, with the kind of name each stands for.
-fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> HashMap<String, EntityKind> {
+fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> FxHashMap<String, EntityKind> {
     let piece = |i: usize| tokens[i].span.slice(text);
-    let mut by_initials: HashMap<String, EntityKind> = HashMap::new();
+    let mut by_initials: FxHashMap<String, EntityKind> = FxHashMap::default();
     for f in found.iter().filter(|f| f.end - f.first >= 2 && matches!(f.kind, EntityKind::Org | EntityKind::Place)) {
         if let Some(acronym) = initials(f.span(tokens).slice(text)) {
             by_initials.entry(acronym).or_insert(f.kind);
@@ -63,7 +63,7 @@ fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> HashMap<St
         }
     }
     // ("the KNVB" at least twice: once could be anything, "the USSR".)
-    let mut with_the: HashMap<&str, usize> = HashMap::new();
+    let mut with_the: FxHashMap<&str, usize> = FxHashMap::default();
     for i in 1..tokens.len() {
         let w = piece(i);
         let acronym = (3..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());

@@ -7,7 +7,7 @@ use super::organisations::{is_org_head, org_noun_beside};
 use super::people::{particle, role_after};
 use super::Found;
 use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Sentence, Token, TokenKind};
 use crate::analysis::span::Span;
 
@@ -57,7 +57,7 @@ fn capitalised_runs(text: &str, tokens: &[Token], lex: &Lexicon, taken: &[bool])
         tokens[i].kind == TokenKind::Word
             && !taken[i]
             && is_capitalised(piece(i))
-            && !lex.function_words.contains(&piece(i).to_lowercase())
+            && !lex.function_words.contains_lower(piece(i))
     };
     // A hyphen with no space after it, or a connector with one: "of", "for", "and" (before an
     // organisation head word only: "Competition and Markets Authority"), a name particle.
@@ -105,7 +105,7 @@ fn classify_run(
     let mut start = start;
     // Honorifics and capitalised titles are not part of the name.
     while start < end
-        && (lex.honorifics.contains(piece(start)) || lex.titles.contains(&piece(start).to_lowercase()))
+        && (lex.honorifics.contains(piece(start)) || lex.titles.contains_lower(piece(start)))
         && end - start > 1
     {
         start += 1;
@@ -128,10 +128,8 @@ fn by_head_word(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: 
     if end - start >= 3 && lex.org_words.contains(first) && matches!(piece(start + 1), "of" | "for") {
         return Some((start, end, EntityKind::Org, 0.8, Evidence::note(format!("organisation head word '{first}'"))));
     }
-    let next_lower = (end < tokens.len()).then(|| piece(end).to_lowercase());
-    if let Some(next) =
-        next_lower.as_ref().filter(|n| lex.place_words.contains(n.as_str()) && !is_capitalised(piece(end)))
-    {
+    if end < tokens.len() && lex.place_words.contains_lower(piece(end)) && !is_capitalised(piece(end)) {
+        let next = piece(end).to_lowercase();
         return Some((start, end + 1, EntityKind::Place, 0.75, Evidence::note(format!("place head word '{next}'"))));
     }
     org_noun_beside(text, tokens, lex, start, end).map(|evidence| (start, end, EntityKind::Org, 0.8, evidence))
@@ -145,7 +143,7 @@ fn as_person(text: &str, tokens: &[Token], lex: &Lexicon, start: usize, end: usi
         return Some((start, end, EntityKind::Person, 0.75, evidence));
     }
     let before = (start > 0).then(|| tokens[start - 1].span.slice(text));
-    let titled = before.is_some_and(|b| lex.honorifics.contains(b) || lex.titles.contains(&b.to_lowercase()));
+    let titled = before.is_some_and(|b| lex.honorifics.contains(b) || lex.titles.contains_lower(b));
     titled.then(|| {
         let evidence = Evidence::at(tokens[start - 1].span, "title or honorific before the name");
         (start, end, EntityKind::Person, 0.85, evidence)

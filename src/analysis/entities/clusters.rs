@@ -6,7 +6,7 @@ use super::acronyms::initials;
 use super::Found;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Groups mentions: same canonical name, same text, a person's surname (before or after the
 /// full name), an organisation's head word or a company's first word, or an acronym of a longer
@@ -14,12 +14,12 @@ use std::collections::HashMap;
 pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
     let surface_of = |f: &Found| f.span(tokens).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev").
-    let mut full_names: HashMap<&str, &str> = HashMap::new();
+    let mut full_names: FxHashMap<&str, &str> = FxHashMap::default();
     // Organisations by their head word ("the Commission" → "European Commission") and companies
     // by their first word ("Solvane" → "Solvane Technologies").
-    let mut org_heads: HashMap<&str, String> = HashMap::new();
+    let mut org_heads: FxHashMap<&str, String> = FxHashMap::default();
     // Longer names by initials ("EU" → "European Union").
-    let mut by_initials: HashMap<String, (EntityKind, String)> = HashMap::new();
+    let mut by_initials: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
     for f in &found {
         let surface = surface_of(f);
         if f.kind == EntityKind::Person && f.end - f.first >= 2 {
@@ -40,7 +40,7 @@ pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Fo
         }
     }
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(EntityKind, String), ClusterId> = HashMap::new();
+    let mut by_key: FxHashMap<(EntityKind, String), ClusterId> = FxHashMap::default();
     let mut entities = Vec::with_capacity(found.len());
     for f in found {
         let span = f.span(tokens);

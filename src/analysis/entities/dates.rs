@@ -3,7 +3,7 @@
 //! and any other figure.
 
 use super::Found;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 
 fn is_year(piece: &str) -> bool {
@@ -62,7 +62,7 @@ fn date_or_number_at(
     let p = piece(i);
     // A short month name ("May", "Jun") must look like a date: a day or year next to it, or a
     // temporal word before it ("in May", "since May"), not the verb "may".
-    let temporal_before = i > 0 && lex.month_cue_words.contains(&piece(i - 1).to_lowercase());
+    let temporal_before = i > 0 && lex.month_cue_words.contains_lower(piece(i - 1));
     if lex.months.contains(p)
         && (p.len() > 3
             || temporal_before

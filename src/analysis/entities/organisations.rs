@@ -5,9 +5,9 @@
 
 use super::{is_possessive, Found};
 use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// True for a word that makes a name ending in it an organisation ("Council", "Hospital").
 pub(super) fn is_org_head(lex: &Lexicon, word: &str) -> bool {
@@ -42,7 +42,7 @@ pub(super) fn org_noun_beside(
     if start >= 2 && lower_word(start - 1) && lex.org_nouns.contains(piece(start - 1)) {
         let modifier = piece(start - 2);
         let modified = tokens[start - 2].kind == TokenKind::Word
-            && !lex.function_words.contains(&modifier.to_lowercase())
+            && !lex.function_words.contains_lower(modifier)
             && (lower_word(start - 2) || lex.demonyms.contains(modifier));
         if modified {
             return Some(Evidence::at(
@@ -81,11 +81,11 @@ pub(super) fn company_short_names(
     found: &mut Vec<Found>,
 ) {
     let piece = |i: usize| tokens[i].span.slice(text);
-    let short: HashSet<&str> = found
+    let short: FxHashSet<&str> = found
         .iter()
         .filter(|f| f.kind == EntityKind::Org && f.end - f.first >= 2 && lex.company_words.contains(piece(f.end - 1)))
         .map(|f| piece(f.first))
-        .filter(|w| is_capitalised(w) && !lex.function_words.contains(&w.to_lowercase()))
+        .filter(|w| is_capitalised(w) && !lex.function_words.contains_lower(w))
         .collect();
     if short.is_empty() {
         return;
@@ -159,11 +159,11 @@ pub(super) fn extend_org_names(
 /// linear in the number of names (`found` sorted by `first`).
 struct Around {
     /// First tokens of places.
-    place_starting: HashSet<usize>,
+    place_starting: FxHashSet<usize>,
     /// End token → first token, of places.
-    place_ending: HashMap<usize, usize>,
+    place_ending: FxHashMap<usize, usize>,
     /// Tokens in people's names.
-    person_tokens: HashSet<usize>,
+    person_tokens: FxHashSet<usize>,
 }
 
 impl Around {
@@ -192,7 +192,7 @@ impl OrgName<'_> {
     fn name_word(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Word
             && is_capitalised(self.piece(i))
-            && !self.lex.function_words.contains(&self.piece(i).to_lowercase())
+            && !self.lex.function_words.contains_lower(self.piece(i))
             && self.tokens[i].newlines_before == 0
     }
 

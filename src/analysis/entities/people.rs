@@ -4,26 +4,26 @@
 
 use super::{is_nationality, Found};
 use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::{Lexicon, ParticleUse};
+use crate::analysis::lexicon::{Lexicon, LowerCase, ParticleUse};
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use crate::analysis::ner;
 
 /// True when tokens `i..` start with a title or honorific of one to three words; returns its length.
 pub(super) fn title_at(text: &str, tokens: &[Token], lex: &Lexicon, i: usize, end: usize) -> usize {
     let piece = |k: usize| tokens[k].span.slice(text);
-    if lex.honorifics.contains(piece(i)) || lex.titles.contains(&piece(i).to_lowercase()) {
+    if lex.honorifics.contains(piece(i)) || lex.titles.contains_lower(piece(i)) {
         // Prefer the longest title: "Foreign Secretary", "Secretary of State".
         for len in (2..=3).rev() {
             if i + len <= end {
-                let words: Vec<String> = (i..i + len).map(|k| piece(k).to_lowercase()).collect();
-                if lex.titles.contains(&words.join(" ")) {
+                let words: [&str; 3] = std::array::from_fn(|k| if k < len { piece(i + k) } else { "" });
+                if lex.is_title_phrase(&words[..len]) {
                     return len;
                 }
             }
         }
         return 1;
     }
-    if i + 1 < end && lex.titles.contains(&format!("{} {}", piece(i).to_lowercase(), piece(i + 1).to_lowercase())) {
+    if i + 1 < end && lex.is_title_phrase(&[piece(i), piece(i + 1)]) {
         return 2;
     }
     0
@@ -58,8 +58,8 @@ pub(super) fn people_by_role(text: &str, tokens: &[Token], lex: &Lexicon, taken:
             tokens[i].kind == TokenKind::Word
                 && !taken[i]
                 && is_capitalised(piece(i))
-                && !lex.function_words.contains(&piece(i).to_lowercase())
-                && !lex.titles.contains(&piece(i).to_lowercase())
+                && !lex.function_words.contains_lower(piece(i))
+                && !lex.titles.contains_lower(piece(i))
                 && !is_nationality(lex, piece(i))
         };
         let mut i = 0;
@@ -100,8 +100,8 @@ pub(super) fn extend_name_particles(
     let given_name = |i: usize| {
         tokens[i].kind == TokenKind::Word
             && is_capitalised(piece(i))
-            && !lex.function_words.contains(&piece(i).to_lowercase())
-            && !lex.titles.contains(&piece(i).to_lowercase())
+            && !lex.function_words.contains_lower(piece(i))
+            && !lex.titles.contains_lower(piece(i))
             && !lex.honorifics.contains(piece(i))
             && !is_nationality(lex, piece(i))
     };
@@ -158,8 +158,8 @@ pub(super) fn extend_first_names(text: &str, tokens: &[Token], lex: &Lexicon, ta
                 && tokens[f.first].newlines_before == 0
                 && is_capitalised(word)
                 && !word.chars().all(char::is_uppercase)
-                && !lex.function_words.contains(&word.to_lowercase())
-                && !lex.titles.contains(&word.to_lowercase())
+                && !lex.function_words.contains_lower(word)
+                && !lex.titles.contains_lower(word)
                 && !lex.honorifics.contains(word)
                 && !lex.months.contains(word)
                 && !lex.weekdays.contains(word)

@@ -3,9 +3,9 @@
 
 use super::Found;
 use crate::analysis::document::{dateline_at, is_capitalised};
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The place of a wire dateline opening a paragraph ("NAIROBI (Reuters) -") is a place, whatever
 /// the tagger made of the upper-case word.
@@ -16,7 +16,7 @@ pub(super) fn dateline_places(text: &str, tokens: &[Token], taken: &mut [bool], 
     if datelines.is_empty() {
         return;
     }
-    let by_span: HashMap<(usize, usize), usize> =
+    let by_span: FxHashMap<(usize, usize), usize> =
         found.iter().enumerate().map(|(i, f)| ((f.first, f.end), i)).collect();
     for (first, end) in datelines {
         let evidence = Evidence::at(tokens[first].span.cover(tokens[end - 1].span), "the place of a dateline");
@@ -42,7 +42,7 @@ pub(super) fn retype_by_place_word(text: &str, tokens: &[Token], lex: &Lexicon, 
             continue; // "Ministry of the Sea"
         }
         let leading = lex.place_name_first_words.contains(first);
-        let trailing = is_capitalised(last) && lex.place_name_words.contains(&last.to_lowercase());
+        let trailing = is_capitalised(last) && lex.place_name_words.contains_lower(last);
         if leading || trailing {
             let word = if leading { first } else { last };
             f.kind = EntityKind::Place;

@@ -7,7 +7,7 @@ use super::organisations::is_org_head;
 use super::people::title_at;
 use super::{is_possessive, Found};
 use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Sentence, Token, TokenKind};
 use crate::analysis::ner::{self, Label, Tagged};
 
@@ -92,7 +92,7 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
             return None;
         }
         if lex.demonyms.contains(p)
-            || lex.function_words.contains(&p.to_lowercase())
+            || lex.function_words.contains_lower(p)
             || !tokens[t.first].kind.eq(&TokenKind::Word) && t.label != Label::Misc
         {
             return None;
@@ -118,7 +118,7 @@ fn through_of(text: &str, tokens: &[Token], lex: &Lexicon, end: usize) -> usize 
         while end < tokens.len()
             && tokens[end].kind == TokenKind::Word
             && is_capitalised(piece(end))
-            && !lex.function_words.contains(&piece(end).to_lowercase())
+            && !lex.function_words.contains_lower(piece(end))
         {
             end += 1;
         }

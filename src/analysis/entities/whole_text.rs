@@ -6,10 +6,10 @@ use super::organisations::is_org_head;
 use super::people::title_at;
 use super::{is_nationality, is_possessive, Found};
 use crate::analysis::document::is_capitalised;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use crate::analysis::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Gives bare occurrences of names found elsewhere in the text the same type: a person's
 /// surname ("Hajiyev said", even at a sentence start), a name the tagger missed once. A
@@ -88,7 +88,7 @@ fn is_plain_first_name(text: &str, tokens: &[Token], lex: &Lexicon, i: usize) ->
     tokens[i].kind == TokenKind::Word
         && is_capitalised(word)
         && word.chars().skip(1).all(char::is_lowercase)
-        && !lex.function_words.contains(&word.to_lowercase())
+        && !lex.function_words.contains_lower(word)
         && !lex.demonyms.contains(word)
         && title_at(text, tokens, lex, i, i + 1) == 0
         && !lex.place_qualifiers.contains(word)
@@ -97,7 +97,7 @@ fn is_plain_first_name(text: &str, tokens: &[Token], lex: &Lexicon, i: usize) ->
 /// A longer name ending in a word that is a person on its own elsewhere is that person
 /// ("President Aliyev" … "Ilham Aliyev", whatever the tagger thought of the longer one).
 fn retype_by_lone_person(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [Found]) {
-    let lone_people: HashSet<&str> = found
+    let lone_people: FxHashSet<&str> = found
         .iter()
         .filter(|f| f.kind == EntityKind::Person && f.end - f.first == 1)
         .map(|f| tokens[f.first].span.slice(text))
@@ -122,9 +122,9 @@ fn known_names<'t>(
     text: &'t str,
     tokens: &[Token],
     found: &[Found],
-) -> (HashSet<&'t str>, HashMap<&'t str, EntityKind>) {
-    let mut surnames: HashSet<&str> = HashSet::new();
-    let mut known: HashMap<&str, EntityKind> = HashMap::new();
+) -> (FxHashSet<&'t str>, FxHashMap<&'t str, EntityKind>) {
+    let mut surnames: FxHashSet<&str> = FxHashSet::default();
+    let mut known: FxHashMap<&str, EntityKind> = FxHashMap::default();
     for f in found.iter() {
         let surface = f.span(tokens).slice(text);
         match f.kind {
@@ -181,8 +181,8 @@ pub(super) fn one_type_per_name(text: &str, tokens: &[Token], lex: &Lexicon, fou
 }
 
 /// The winning type of each name of two or more words typed more than one way.
-fn majority_types<'t>(text: &'t str, tokens: &[Token], found: &[Found]) -> HashMap<&'t str, EntityKind> {
-    let mut votes: HashMap<&str, HashMap<EntityKind, f32>> = HashMap::new();
+fn majority_types<'t>(text: &'t str, tokens: &[Token], found: &[Found]) -> FxHashMap<&'t str, EntityKind> {
+    let mut votes: FxHashMap<&str, FxHashMap<EntityKind, f32>> = FxHashMap::default();
     for f in found
         .iter()
         .filter(|f| f.end - f.first >= 2 && matches!(f.kind, EntityKind::Person | EntityKind::Org | EntityKind::Place))
@@ -201,8 +201,12 @@ fn majority_types<'t>(text: &'t str, tokens: &[Token], found: &[Found]) -> HashM
 
 /// The kinds of the longer names each word begins or ends ("Turkana" after "Lake Turkana",
 /// "Harland" after "Jessica Harland"), names with a possessive left out.
-fn kinds_of_edge_words<'t>(text: &'t str, tokens: &[Token], found: &[Found]) -> HashMap<&'t str, HashSet<EntityKind>> {
-    let mut kinds_of_word: HashMap<&str, HashSet<EntityKind>> = HashMap::new();
+fn kinds_of_edge_words<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    found: &[Found],
+) -> FxHashMap<&'t str, FxHashSet<EntityKind>> {
+    let mut kinds_of_word: FxHashMap<&str, FxHashSet<EntityKind>> = FxHashMap::default();
     for f in found.iter().filter(|f| f.end - f.first >= 2) {
         if (f.first..f.end).any(|k| is_possessive(tokens[k].span.slice(text))) {
             continue;
@@ -216,7 +220,7 @@ fn kinds_of_edge_words<'t>(text: &'t str, tokens: &[Token], found: &[Found]) -> 
 
 /// "Van Acker" after "Pieter Van Acker": the end of a longer person's name is that person.
 fn person_tails_are_people(text: &str, tokens: &[Token], found: &mut [Found]) {
-    let person_tails: HashSet<&str> = found
+    let person_tails: FxHashSet<&str> = found
         .iter()
         .filter(|f| f.kind == EntityKind::Person && f.end - f.first >= 3)
         .map(|f| Span::new(tokens[f.first + 1].span.start as usize, tokens[f.end - 1].span.end as usize).slice(text))

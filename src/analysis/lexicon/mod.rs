@@ -6,8 +6,47 @@
 //! The statistical tagger reads none of these files: its feature lists are its own, versioned with
 //! its model in `src/analysis/ner/features/`, so editing a list here never changes its inputs.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
+
+/// A word list: a set hashed with a fast non-cryptographic hasher (the keys are our own words,
+/// not an attacker's). Look a token up with `contains(word)`, or by its lower case with
+/// [`LowerCase::contains_lower`], which does not allocate.
+pub type WordSet = FxHashSet<String>;
+
+/// The longest word [`with_lower`] lower-cases on the stack.
+const STACK_WORD: usize = 64;
+
+/// Calls `f` with `word` in lower case, exactly as `word.to_lowercase()` makes it; allocates
+/// only for words with letters beyond ASCII or longer than 64 bytes.
+#[inline]
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes.iter().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        return f(word); // already lower case (most words)
+    }
+    if bytes.len() <= STACK_WORD && word.is_ascii() {
+        let mut buf = [0u8; STACK_WORD];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
+}
+
+/// Lookups of a word by its lower case, without allocating (see [`with_lower`]).
+pub trait LowerCase {
+    /// True when the list holds `word` in lower case (`contains(&word.to_lowercase())`).
+    fn contains_lower(&self, word: &str) -> bool;
+}
+
+impl LowerCase for WordSet {
+    #[inline]
+    fn contains_lower(&self, word: &str) -> bool {
+        with_lower(word, |w| self.contains(w))
+    }
+}
 
 /// A country as the knowledge base knows it.
 #[derive(Debug)]
@@ -26,36 +65,39 @@ pub struct Country {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Reporting verb form → its lemma ("said" → "say").
-    pub speech_verbs: HashMap<String, String>,
+    pub speech_verbs: FxHashMap<String, String>,
     /// Titles and roles, lower case, possibly several words ("secretary of state").
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
+    /// The first words of the titles of more than one word ("secretary" of "secretary of
+    /// state"), made from `titles`: a phrase whose first word is not one is no title.
+    pub title_first_words: WordSet,
     /// Honorifics before names ("Mr", "President").
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Abbreviations that do not end a sentence.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Month names.
-    pub months: HashSet<String>,
+    pub months: WordSet,
     /// Weekday names.
-    pub weekdays: HashSet<String>,
+    pub weekdays: WordSet,
     /// Words that are never names, lower case.
-    pub function_words: HashSet<String>,
+    pub function_words: WordSet,
     /// Head words of organisation names.
-    pub org_words: HashSet<String>,
+    pub org_words: WordSet,
     /// Head words of place names, lower case.
-    pub place_words: HashSet<String>,
+    pub place_words: WordSet,
     /// Common nouns naming a kind of organisation ("party", "agency"), lower case.
-    pub org_nouns: HashSet<String>,
+    pub org_nouns: WordSet,
     /// Last words of company names ("Technologies", "Shipping").
-    pub company_words: HashSet<String>,
+    pub company_words: WordSet,
     /// Last words of place names for the entity rules ("river", "shoal"), lower case.
-    pub place_name_words: HashSet<String>,
+    pub place_name_words: WordSet,
     /// Head words of a state's own bodies ("Ministry", "Forces").
-    pub state_body_words: HashSet<String>,
+    pub state_body_words: WordSet,
     /// Countries.
     pub countries: Vec<Country>,
     /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
     /// the demonym column lacks; for the rules only (the tagger's features read `demonyms`).
-    pub plain_adjectives: HashMap<String, usize>,
+    pub plain_adjectives: FxHashMap<String, usize>,
     /// Metonym → index into `countries` ("Kremlin" → Russia).
     pub metonyms: Vec<(String, usize)>,
     /// Organisations: canonical name first, then other names.
@@ -65,113 +107,113 @@ pub struct Lexicon {
 
     // ---- The claims stage's word lists (src/analysis/claims/), all lower case. ----
     /// Words that end a speaker phrase walking left from a cue ("that", "while").
-    pub clause_breaks: HashSet<String>,
+    pub clause_breaks: WordSet,
     /// Words between a speaker and its verb that belong to the verb group ("has", "also").
-    pub verb_group_words: HashSet<String>,
+    pub verb_group_words: WordSet,
     /// Words after which a bare cue form ("say") is still a verb ("we", "police", "and").
-    pub bare_verb_after: HashSet<String>,
+    pub bare_verb_after: WordSet,
     /// Auxiliary and modal verbs ("was", "would").
-    pub auxiliaries: HashSet<String>,
+    pub auxiliaries: WordSet,
     /// Forms of "be" and "get" that make a following participle passive ("was told to").
-    pub be_forms: HashSet<String>,
+    pub be_forms: WordSet,
     /// Adverbs between a form of "be" and a passive participle ("reportedly").
-    pub passive_adverbs: HashSet<String>,
+    pub passive_adverbs: WordSet,
     /// Words before a cue form that show it is not a reporting verb ("to", "the", "not").
-    pub not_a_cue_after: HashSet<String>,
+    pub not_a_cue_after: WordSet,
     /// Words before a plural noun: a cue form in "-s" after them is a noun ("several reports").
-    pub plural_noun_after: HashSet<String>,
+    pub plural_noun_after: WordSet,
     /// Words after a plural noun: a cue form in "-s" before them is a noun ("claims often fail").
-    pub plural_noun_before: HashSet<String>,
+    pub plural_noun_before: WordSet,
     /// Words that open an adverbial ("on", "yesterday").
-    pub adverbial_openers: HashSet<String>,
+    pub adverbial_openers: WordSet,
     /// Connectives that may open a sentence before its subject ("meanwhile").
-    pub sentence_connectives: HashSet<String>,
+    pub sentence_connectives: WordSet,
     /// Nouns of speech that make a cue with a verb before them ("warning").
-    pub speech_nouns: HashSet<String>,
+    pub speech_nouns: WordSet,
     /// Every form of the verbs that make a cue of a speech noun ("issuing").
-    pub speech_noun_verbs: HashSet<String>,
+    pub speech_noun_verbs: WordSet,
     /// Subject pronouns ("he").
-    pub subject_pronouns: HashSet<String>,
+    pub subject_pronouns: WordSet,
     /// Determiners and numerals that start a noun phrase ("the", "one").
-    pub determiners: HashSet<String>,
+    pub determiners: WordSet,
     /// Lemmas of cue verbs whose object is the listener ("tell").
-    pub listener_verbs: HashSet<String>,
+    pub listener_verbs: WordSet,
     /// Lemmas of cue verbs that make a claim of their own when coordinated ("urge").
-    pub own_claim_verbs: HashSet<String>,
+    pub own_claim_verbs: WordSet,
     /// Words after "add" that show something added, not said ("new demands").
-    pub added_not_said: HashSet<String>,
+    pub added_not_said: WordSet,
     /// Words before "ask" that make it a question put to the speaker ("when asked").
-    pub asked_not_said: HashSet<String>,
+    pub asked_not_said: WordSet,
     /// Nouns of accounts that make "report" a company's figures ("revenue").
-    pub reported_not_said: HashSet<String>,
+    pub reported_not_said: WordSet,
     /// Particles after "call" that make a phrasal verb ("off").
-    pub called_not_said: HashSet<String>,
+    pub called_not_said: WordSet,
     /// Words that make "claim" a toll or a prize ("lives", "victory").
-    pub claimed_not_said: HashSet<String>,
+    pub claimed_not_said: WordSet,
 
     // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
     /// Regions, territories and disputed areas the knowledge base knows as places ("Crimea").
     pub regions: Vec<String>,
     /// Nationality adjectives and their plurals ("Armenian", "Armenians"), from the demonym
     /// column of `countries`.
-    pub demonyms: HashSet<String>,
+    pub demonyms: WordSet,
     /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
-    pub org_end_words: HashSet<String>,
+    pub org_end_words: WordSet,
     /// Name particles ("al", "Van") and where the rules accept each.
-    pub name_particles: HashMap<String, ParticleUse>,
+    pub name_particles: FxHashMap<String, ParticleUse>,
     /// Words before a short month name that make it a date ("in May"), lower case.
-    pub month_cue_words: HashSet<String>,
+    pub month_cue_words: WordSet,
     /// First words that make a name a place ("Lake", "Mount").
-    pub place_name_first_words: HashSet<String>,
+    pub place_name_first_words: WordSet,
     /// Words that qualify a place's name and are not a first name before it ("Greater", "Old").
-    pub place_qualifiers: HashSet<String>,
+    pub place_qualifiers: WordSet,
     /// Compass-direction adjectives, which alone are not a name ("Western").
-    pub direction_adjectives: HashSet<String>,
+    pub direction_adjectives: WordSet,
 
     // ---- The sides, attribution and assertions stages' lists (issue 15), lower case. Kept together, last. ----
     /// Title words of a national government ("minister"): no country named, the first one.
-    pub government_titles: HashSet<String>,
+    pub government_titles: WordSet,
     /// Group nouns whose allegiance lasts through the article ("rebels", "embassy").
-    pub allegiant_groups: HashSet<String>,
+    pub allegiant_groups: WordSet,
     /// Prepositions that make a place a venue, not an actor ("in", "at").
-    pub locatives: HashSet<String>,
+    pub locatives: WordSet,
     /// Words inside a title phrase beside the titles ("foreign", "policy", "of").
-    pub title_phrase_words: HashSet<String>,
+    pub title_phrase_words: WordSet,
     /// Prepositions after a role that name whom it serves ("adviser to").
-    pub service_prepositions: HashSet<String>,
+    pub service_prepositions: WordSet,
     /// Prepositions tying a described speaker to an organisation ("a spokesperson for the court").
-    pub described_speaker_prepositions: HashSet<String>,
+    pub described_speaker_prepositions: WordSet,
     /// Forms of "tell" before the outlet a speaker talks to ("told Reuters").
-    pub outlet_verbs: HashSet<String>,
+    pub outlet_verbs: WordSet,
     /// Words that set two claims against each other ("while", "but").
-    pub contrast_words: HashSet<String>,
+    pub contrast_words: WordSet,
     /// Pronouns that stand for a person ("he").
-    pub person_pronouns: HashSet<String>,
+    pub person_pronouns: WordSet,
     /// Pronouns that stand for a group, an organisation or a place ("they").
-    pub group_pronouns: HashSet<String>,
+    pub group_pronouns: WordSet,
     /// Prepositions between a speaker's head noun and an entity ("Spokespeople for Michel").
-    pub head_noun_prepositions: HashSet<String>,
+    pub head_noun_prepositions: WordSet,
     /// Prepositions that make the entity after them an object ("adviser to Aliyev").
-    pub object_prepositions: HashSet<String>,
+    pub object_prepositions: WordSet,
     /// Possessive determiners of a person ("his lawyers").
-    pub person_possessives: HashSet<String>,
+    pub person_possessives: WordSet,
     /// Possessive determiners of a group ("its spokesman").
-    pub group_possessives: HashSet<String>,
+    pub group_possessives: WordSet,
     /// Determiners that make a common noun refer back to an organisation ("the ministry").
-    pub referring_determiners: HashSet<String>,
+    pub referring_determiners: WordSet,
     /// Organisation name words that are also a kind of organisation ("company", "group").
-    pub kind_org_words: HashSet<String>,
+    pub kind_org_words: WordSet,
     /// Words that make an unattributed statement checkable ("killed", "percent").
-    pub fact_words: HashSet<String>,
+    pub fact_words: WordSet,
 
     // ---- The party and dispute model's evidence (sides/parties.rs). ----
     /// Names two countries share, and the one the news means ("Indian" → India).
     pub shared_country_names: Vec<(String, usize)>,
     /// Words of conflict between camps ("accused", "lawsuit", "protesters").
-    pub conflict_words: HashSet<String>,
+    pub conflict_words: WordSet,
     /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
     /// "Protesters").
-    pub group_camps: HashMap<String, String>,
+    pub group_camps: FxHashMap<String, String>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -187,12 +229,12 @@ pub struct ParticleUse {
     pub joins: bool,
 }
 
-fn demonyms(countries: &[Country]) -> HashSet<String> {
+fn demonyms(countries: &[Country]) -> WordSet {
     countries.iter().flat_map(|c| &c.demonyms).flat_map(|d| [d.clone(), format!("{d}s")]).collect()
 }
 
-fn name_particles(file: &'static str) -> HashMap<String, ParticleUse> {
-    let mut particles = HashMap::new();
+fn name_particles(file: &'static str) -> FxHashMap<String, ParticleUse> {
+    let mut particles = FxHashMap::default();
     for line in lines(file) {
         let mut words = line.split_whitespace();
         let particle: &mut ParticleUse = particles.entry(words.next().unwrap_or_default().to_string()).or_default();
@@ -213,12 +255,12 @@ fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(file: &'static str, lower: bool) -> HashSet<String> {
+fn set(file: &'static str, lower: bool) -> WordSet {
     lines(file).map(|l| if lower { l.to_lowercase() } else { l.to_string() }).collect()
 }
 
 /// Every whitespace-separated word of every line (lists of verbs with their forms on one line).
-fn words(file: &'static str, lower: bool) -> HashSet<String> {
+fn words(file: &'static str, lower: bool) -> WordSet {
     lines(file).flat_map(str::split_whitespace).map(|w| if lower { w.to_lowercase() } else { w.to_string() }).collect()
 }
 
@@ -229,7 +271,7 @@ fn split_list(field: &str) -> Vec<String> {
 impl Lexicon {
     // Long but flat: one line per file, in the order of the struct's fields.
     fn load() -> Lexicon {
-        let mut speech_verbs = HashMap::new();
+        let mut speech_verbs = FxHashMap::default();
         for line in lines(include_str!("speech_verbs.txt")) {
             let mut forms = line.split_whitespace();
             let lemma = forms.next().unwrap_or_default().to_string();
@@ -238,8 +280,8 @@ impl Lexicon {
                 speech_verbs.insert(form.to_string(), lemma.clone());
             }
         }
-        let mut months = HashSet::new();
-        let mut weekdays = HashSet::new();
+        let mut months = WordSet::default();
+        let mut weekdays = WordSet::default();
         for line in lines(include_str!("dates.txt")) {
             match line.split_once(' ') {
                 Some(("month", name)) => months.insert(name.trim().to_string()),
@@ -278,9 +320,12 @@ impl Lexicon {
             .collect();
         // The entity rules' lists (issue 15): what needs `countries` before it moves in below.
         let demonyms = demonyms(&countries);
+        let titles = set(include_str!("titles.txt"), true);
+        let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
         Lexicon {
             speech_verbs,
-            titles: set(include_str!("titles.txt"), true),
+            titles,
+            title_first_words,
             honorifics: set(include_str!("honorifics.txt"), false),
             abbreviations: set(include_str!("abbreviations.txt"), false),
             months,
@@ -358,6 +403,18 @@ impl Lexicon {
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
                 .collect(),
         }
+    }
+}
+
+impl Lexicon {
+    /// True when `words` (two or more), lower-cased and joined by spaces, are a title ("Secretary
+    /// of State"); allocates only when the first word starts a title of several words.
+    pub fn is_title_phrase(&self, words: &[&str]) -> bool {
+        if words.len() < 2 || !self.title_first_words.contains_lower(words[0]) {
+            return false;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.titles.contains(&lower.join(" "))
     }
 }
 

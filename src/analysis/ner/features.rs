@@ -8,7 +8,7 @@
 //! natively scores identically in wasm.
 
 use super::super::model::{Sentence, Token, TokenKind};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Word lists the tagger uses as membership features, parsed once. They are the tagger's own
@@ -28,6 +28,10 @@ pub(super) struct WordLists {
     place_words: HashSet<String>,
     calendar: HashSet<&'static str>,
     function_words: HashSet<String>,
+    /// The lists above as [`flag`]s, made from them once: by the word as written, and by its
+    /// lower case (titles, place and function words, legal forms). Two lookups per token.
+    flags_of_word: HashMap<String, u32>,
+    flags_of_lower: HashMap<String, u32>,
 }
 
 fn list(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -40,8 +44,8 @@ fn lower_case(file: &'static str) -> HashSet<String> {
 
 impl WordLists {
     fn load() -> WordLists {
-        let mut cities = HashSet::new();
-        let mut city_parts = HashSet::new();
+        let mut cities = HashSet::default();
+        let mut city_parts = HashSet::default();
         for name in list(include_str!("features/cities.txt")) {
             if name.contains(' ') {
                 city_parts.extend(name.split(' '));
@@ -49,7 +53,7 @@ impl WordLists {
                 cities.insert(name);
             }
         }
-        WordLists {
+        let mut lists = WordLists {
             first_names: list(include_str!("features/first_names.txt")).collect(),
             last_names: list(include_str!("features/last_names.txt")).collect(),
             cities,
@@ -65,7 +69,36 @@ impl WordLists {
             place_words: lower_case(include_str!("features/place_words.txt")),
             calendar: list(include_str!("features/calendar.txt")).collect(),
             function_words: lower_case(include_str!("features/function_words.txt")),
+            flags_of_word: HashMap::default(),
+            flags_of_lower: HashMap::default(),
+        };
+        lists.index_flags();
+        lists
+    }
+
+    /// Fills `flags_of_word` and `flags_of_lower` from the lists.
+    fn index_flags(&mut self) {
+        fn add<'w>(map: &mut HashMap<String, u32>, words: impl Iterator<Item = &'w str>, bit: u32) {
+            for w in words {
+                *map.entry(w.to_string()).or_default() |= bit;
+            }
         }
+        let (mut by_word, mut by_lower) = (HashMap::default(), HashMap::default());
+        add(&mut by_word, self.first_names.iter().copied(), flag::FIRST_NAME);
+        add(&mut by_word, self.last_names.iter().copied(), flag::LAST_NAME);
+        add(&mut by_word, self.cities.iter().copied(), flag::CITY);
+        add(&mut by_word, self.city_parts.iter().copied(), flag::CITY_PART);
+        add(&mut by_word, self.countries.iter().copied(), flag::COUNTRY);
+        add(&mut by_word, self.demonyms.iter().map(String::as_str), flag::DEMONYM);
+        add(&mut by_word, self.honorifics.iter().copied(), flag::TITLE);
+        add(&mut by_word, self.org_words.iter().copied(), flag::ORG_WORD);
+        add(&mut by_word, self.calendar.iter().copied(), flag::CALENDAR);
+        add(&mut by_lower, self.titles.iter().map(String::as_str), flag::TITLE);
+        add(&mut by_lower, self.place_words.iter().map(String::as_str), flag::PLACE_WORD);
+        add(&mut by_lower, self.function_words.iter().map(String::as_str), flag::FUNCTION_WORD);
+        add(&mut by_lower, self.org_suffixes.iter().copied(), flag::ORG_SUFFIX);
+        self.flags_of_word = by_word;
+        self.flags_of_lower = by_lower;
     }
 
     /// True for a frequent first name ("Maria").
@@ -200,23 +233,9 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
         shape(piece, &mut shape_buf);
         let mut flags = 0;
         if token.kind == TokenKind::Word {
-            let set = |cond: bool, bit: u32, flags: &mut u32| {
-                if cond {
-                    *flags |= bit;
-                }
-            };
-            set(lists.first_names.contains(piece), flag::FIRST_NAME, &mut flags);
-            set(lists.last_names.contains(piece), flag::LAST_NAME, &mut flags);
-            set(lists.cities.contains(piece), flag::CITY, &mut flags);
-            set(lists.city_parts.contains(piece), flag::CITY_PART, &mut flags);
-            set(lists.countries.contains(piece), flag::COUNTRY, &mut flags);
-            set(lists.demonyms.contains(piece), flag::DEMONYM, &mut flags);
-            set(lists.titles.contains(lower.as_str()) || lists.honorifics.contains(piece), flag::TITLE, &mut flags);
-            set(lists.org_words.contains(piece), flag::ORG_WORD, &mut flags);
-            set(lists.place_words.contains(lower.as_str()), flag::PLACE_WORD, &mut flags);
-            set(lists.calendar.contains(piece), flag::CALENDAR, &mut flags);
-            set(lists.function_words.contains(lower.as_str()), flag::FUNCTION_WORD, &mut flags);
-            set(lists.org_suffixes.contains(lower.as_str()), flag::ORG_SUFFIX, &mut flags);
+            // Membership of every list at once (see `WordLists::index_flags`).
+            flags |= lists.flags_of_word.get(piece).copied().unwrap_or(0);
+            flags |= lists.flags_of_lower.get(lower.as_str()).copied().unwrap_or(0);
         }
         if i > 0 {
             let prev = tokens[i - 1].span.slice(text);

@@ -67,12 +67,12 @@ pub trait Weights {
     fn add(&self, feature: u64, scores: &mut [f32; N_TAGS]);
 }
 
-/// The shipped model: quantised weights in hashed buckets.
+/// The shipped model: quantised weights in hashed buckets, decoded through the codebook once, on
+/// loading, so that scoring adds floats and looks nothing up.
 pub struct Model {
     mask: u64,
-    /// Code → weight (codes are `i8` stored as `u8`).
-    codebook: [f32; 256],
-    weights: Vec<u8>,
+    /// `[bucket][tag]` weights, each the codebook's value of its code.
+    weights: Vec<f32>,
 }
 
 /// The first bytes of a model file (before deflating).
@@ -81,7 +81,7 @@ pub const MAGIC: &[u8; 8] = b"AXNER01\0";
 impl Model {
     /// A model that tags nothing.
     pub fn empty() -> Model {
-        Model { mask: 0, codebook: [0.0; 256], weights: vec![0; N_TAGS] }
+        Model { mask: 0, weights: vec![0.0; N_TAGS] }
     }
 
     /// Reads a deflated model file; a damaged file gives the empty model.
@@ -110,7 +110,8 @@ impl Model {
         }
         let n = (1usize << bits) * N_TAGS;
         let body = raw.get(header.len()..header.len() + n)?;
-        Some(Model { mask: (1u64 << bits) - 1, codebook, weights: body.to_vec() })
+        let weights = body.iter().map(|code| codebook[*code as usize]).collect();
+        Some(Model { mask: (1u64 << bits) - 1, weights })
     }
 
     /// Writes a model file (not yet deflated) from float weights laid out `[bucket][tag]`.
@@ -152,7 +153,7 @@ impl Weights for Model {
         let at = (feature & self.mask) as usize * N_TAGS;
         if let Some(row) = self.weights.get(at..at + N_TAGS) {
             for (s, w) in scores.iter_mut().zip(row) {
-                *s += self.codebook[*w as usize];
+                *s += *w;
             }
         }
     }

@@ -9,6 +9,7 @@ use super::{camp_of, Camp, Camps};
 use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Decides the camp of every cluster that can be placed, in order of the evidence's strength.
@@ -174,7 +175,7 @@ fn appositive_after_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
 /// The first token of the owner in an appositive starting at token `k`, past an article and up
 /// to two adjectives before a name ("a senior Hamas official", "a former Castellan director").
 fn owner_after_comma(ctx: &Ctx, mut k: usize) -> usize {
-    if matches!(ctx.piece(k).to_lowercase().as_str(), "the" | "a" | "an") {
+    if matches!(ctx.lower(k), "the" | "a" | "an") {
         k += 1;
     }
     let mut adjectives = 0;
@@ -202,8 +203,8 @@ fn role_in_service_of(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidenc
     }
     let serves = x > k
         && x + 1 < n
-        && ctx.lex.service_prepositions.contains(&ctx.piece(x).to_lowercase())
-        && (k..x).any(|y| ctx.lex.titles.contains(&ctx.piece(y).to_lowercase()));
+        && ctx.lex.service_prepositions.contains(ctx.lower(x))
+        && (k..x).any(|y| ctx.lex.titles.contains(ctx.lower(y)));
     if !serves {
         return None;
     }
@@ -227,7 +228,7 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
     if t < n && matches!(ctx.piece(t), "’s" | "'s") {
         t += 1;
     }
-    let titled = t < n && (t..n.min(t + 4)).any(|x| ctx.lex.titles.contains(&ctx.piece(x).to_lowercase()));
+    let titled = t < n && (t..n.min(t + 4)).any(|x| ctx.lex.titles.contains(ctx.lower(x)));
     if !titled {
         return None;
     }
@@ -247,9 +248,9 @@ fn home_country(ctx: &Ctx, camps: &mut Camps) {
             continue;
         }
         let Some(first) = ctx.token_at(entity.span.start) else { continue };
-        let before = if first > 0 { ctx.piece(first - 1).to_lowercase() } else { String::new() };
+        let before = if first > 0 { ctx.lower(first - 1) } else { "" };
         let inner = entity.span.slice(ctx.text).to_lowercase();
-        let titled = ctx.lex.government_titles.contains(&before)
+        let titled = ctx.lex.government_titles.contains(before)
             || inner.split_whitespace().any(|w| ctx.lex.government_titles.contains(w));
         if titled {
             let note = format!(
@@ -302,8 +303,8 @@ fn link_short_names(ctx: &Ctx, camps: &mut Camps) {
 
 /// The first full name (two words or more) each word can shorten: a person's surname (`true`),
 /// an organisation's first or last word (`false`).
-fn full_names_by_word<'a>(ctx: &Ctx<'a>) -> HashMap<(&'a str, bool), ClusterId> {
-    let mut full_by_word = HashMap::new();
+fn full_names_by_word<'a>(ctx: &Ctx<'a>) -> FxHashMap<(&'a str, bool), ClusterId> {
+    let mut full_by_word = FxHashMap::default();
     for (i, c) in ctx.clusters.iter().enumerate() {
         let words: Vec<&str> = c.name.split_whitespace().collect();
         if words.len() < 2 {

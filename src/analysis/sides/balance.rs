@@ -3,7 +3,7 @@
 
 use crate::analysis::model::{ById, Claim, ClaimId, ClusterId, Quote, Side, SideBalance, SideId, Token, TokenKind};
 use crate::analysis::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Words inside quotation marks within `span`.
 fn quoted_words(span: Span, tokens: &[Token], quotes: &[Quote]) -> u32 {
@@ -27,7 +27,7 @@ pub(super) fn set_balances(claims: &[Claim], tokens: &[Token], quotes: &[Quote],
     for side in sides.iter_mut() {
         side.balance = SideBalance::default();
     }
-    let mut sources: Vec<HashSet<ClusterId>> = vec![HashSet::new(); sides.len()];
+    let mut sources: Vec<FxHashSet<ClusterId>> = vec![FxHashSet::default(); sides.len()];
     let mut first_any: Option<SideId> = None;
     let mut last_any: Option<SideId> = None;
     for (i, claim) in claims.iter().enumerate() {

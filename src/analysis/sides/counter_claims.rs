@@ -6,7 +6,7 @@ use crate::analysis::lexicon::Lexicon;
 use crate::analysis::mentions::within;
 use crate::analysis::model::{Claim, ClaimId, ClusterId, CounterClaim, Entity, Evidence};
 use crate::analysis::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A word shared by more claims than this says nothing about two claims being on one matter.
 const MAX_CLAIMS_PER_WORD: usize = 32;
@@ -23,13 +23,14 @@ type Pair = (usize, usize);
 /// work stays near linear in the number of claims.
 pub(super) fn pair(text: &str, claims: &[Claim], entities: &[Entity], lex: &Lexicon) -> Vec<CounterClaim> {
     let on_party = |c: &Claim| c.side.is_some_and(|s| s.0 <= 1);
-    let words: Vec<HashSet<String>> = claims
+    let words: Vec<FxHashSet<String>> = claims
         .iter()
-        .map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { HashSet::new() })
+        .map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { FxHashSet::default() })
         .collect();
-    let clusters_in = |span: Span| -> HashSet<ClusterId> { within(entities, span).iter().map(|e| e.cluster).collect() };
-    let ents: Vec<HashSet<ClusterId>> =
-        claims.iter().map(|c| if on_party(c) { clusters_in(c.span) } else { HashSet::new() }).collect();
+    let clusters_in =
+        |span: Span| -> FxHashSet<ClusterId> { within(entities, span).iter().map(|e| e.cluster).collect() };
+    let ents: Vec<FxHashSet<ClusterId>> =
+        claims.iter().map(|c| if on_party(c) { clusters_in(c.span) } else { FxHashSet::default() }).collect();
     let mut shared_words = shared_words(claims, &words);
     let contrasted = contrasted(text, claims, lex);
     for pair in contrasted.keys() {
@@ -52,7 +53,7 @@ pub(super) fn pair(text: &str, claims: &[Claim], entities: &[Entity], lex: &Lexi
 
 /// The words of a claim that can say what it is about: longer than three letters, neither a
 /// function word nor a reporting verb, lower case.
-fn content_words(text: &str, lex: &Lexicon) -> HashSet<String> {
+fn content_words(text: &str, lex: &Lexicon) -> FxHashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 3)
         .map(str::to_lowercase)
@@ -61,14 +62,14 @@ fn content_words(text: &str, lex: &Lexicon) -> HashSet<String> {
 }
 
 /// The words each pair of claims on different sides shares, through an index of the words.
-fn shared_words(claims: &[Claim], words: &[HashSet<String>]) -> HashMap<Pair, Vec<String>> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+fn shared_words(claims: &[Claim], words: &[FxHashSet<String>]) -> FxHashMap<Pair, Vec<String>> {
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, ws) in words.iter().enumerate() {
         for w in ws {
             index.entry(w.as_str()).or_default().push(i);
         }
     }
-    let mut shared_words: HashMap<Pair, Vec<String>> = HashMap::new();
+    let mut shared_words: FxHashMap<Pair, Vec<String>> = FxHashMap::default();
     for (word, list) in &index {
         if list.len() > MAX_CLAIMS_PER_WORD {
             continue;
@@ -87,9 +88,9 @@ fn shared_words(claims: &[Claim], words: &[HashSet<String>]) -> HashMap<Pair, Ve
 /// The pairs the article itself sets against each other: two claims of the two parties that
 /// follow one another across a contrast word ("Yerevan says A, while Baku says B"), a strong
 /// sign whatever words they share; with the contrast word.
-fn contrasted<'l>(text: &str, claims: &[Claim], lex: &'l Lexicon) -> HashMap<Pair, &'l str> {
+fn contrasted<'l>(text: &str, claims: &[Claim], lex: &'l Lexicon) -> FxHashMap<Pair, &'l str> {
     let on_party = |c: &Claim| c.side.is_some_and(|s| s.0 <= 1);
-    let mut contrasted = HashMap::new();
+    let mut contrasted = FxHashMap::default();
     for i in 1..claims.len() {
         let (a, b) = (&claims[i - 1], &claims[i]);
         if !on_party(a) || !on_party(b) || a.side == b.side || b.span.start < a.span.end {
@@ -109,9 +110,12 @@ fn contrasted<'l>(text: &str, claims: &[Claim], lex: &'l Lexicon) -> HashMap<Pai
 }
 
 /// The best pairs, best first, each claim in one pair at most; in the order of the claims.
-fn best_pairs(mut pairs: Vec<(f32, usize, usize, Vec<String>)>, contrasted: &HashMap<Pair, &str>) -> Vec<CounterClaim> {
+fn best_pairs(
+    mut pairs: Vec<(f32, usize, usize, Vec<String>)>,
+    contrasted: &FxHashMap<Pair, &str>,
+) -> Vec<CounterClaim> {
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut used = HashSet::new();
+    let mut used = FxHashSet::default();
     let mut out = Vec::new();
     for (score, i, j, mut shared) in pairs {
         if used.contains(&i) || used.contains(&j) {

@@ -4,17 +4,20 @@
 
 use super::view::Ctx;
 use super::Camp;
-use crate::analysis::lexicon::{Lexicon, LEXICON};
+use crate::analysis::lexicon::{Lexicon, LowerCase, LEXICON};
 use crate::analysis::model::{ClusterId, EntityKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The knowledge base's indexes of names.
 pub(super) struct Knowledge {
     /// Any country name, capital, metonym or demonym → country index.
-    pub country_of: HashMap<&'static str, usize>,
+    pub country_of: FxHashMap<&'static str, usize>,
     /// International bodies' names → canonical name.
-    pub body_of: HashMap<&'static str, &'static str>,
+    pub body_of: FxHashMap<&'static str, &'static str>,
+    /// The first bytes of the names in `country_of`: a word starting otherwise is not one, and
+    /// most words are not looked up at all.
+    country_first_bytes: [bool; 256],
 }
 
 /// The indexes of the one lexicon (the one every `Document` carries), built on first use.
@@ -24,7 +27,7 @@ impl Knowledge {
     fn new(lex: &'static Lexicon) -> Knowledge {
         // A name two countries share ("Indian": India and the British Indian Ocean Territory)
         // names the one `shared_country_names` says, or none: it is ambiguous.
-        let mut owners: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut owners: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (i, c) in lex.countries.iter().enumerate() {
             for name in std::iter::once(&c.name).chain(&c.other_names).chain(&c.capitals).chain(&c.demonyms) {
                 let owners = owners.entry(name.as_str()).or_default();
@@ -33,7 +36,7 @@ impl Knowledge {
                 }
             }
         }
-        let mut country_of: HashMap<&'static str, usize> =
+        let mut country_of: FxHashMap<&'static str, usize> =
             owners.into_iter().filter(|(_, o)| o.len() == 1).map(|(name, o)| (name, o[0])).collect();
         for (name, i) in &lex.shared_country_names {
             country_of.insert(name.as_str(), *i);
@@ -45,13 +48,19 @@ impl Knowledge {
         for (name, i) in lex.metonyms.iter().chain(&lex.government_bodies) {
             country_of.insert(name.as_str(), *i);
         }
-        let mut body_of = HashMap::new();
+        let mut body_of = FxHashMap::default();
         for names in &lex.organisations {
             for name in names {
                 body_of.insert(name.as_str(), names[0].as_str());
             }
         }
-        Knowledge { country_of, body_of }
+        let mut country_first_bytes = [false; 256];
+        for name in country_of.keys() {
+            if let Some(&b) = name.as_bytes().first() {
+                country_first_bytes[b as usize] = true;
+            }
+        }
+        Knowledge { country_of, body_of, country_first_bytes }
     }
 }
 
@@ -83,7 +92,7 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
             }),
         EntityKind::Person if words.len() >= 3 => {
             let first = ctx.kb.country_of.get(words[0]).copied();
-            let titled = ctx.lex.titles.contains(&words[1].to_lowercase()) || ctx.lex.honorifics.contains(words[1]);
+            let titled = ctx.lex.titles.contains_lower(words[1]) || ctx.lex.honorifics.contains(words[1]);
             first.filter(|_| titled).map(Camp::Country)
         }
         _ => None,
@@ -92,6 +101,9 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
 
 /// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
+    if word.as_bytes().first().is_some_and(|&b| !ctx.kb.country_first_bytes[b as usize]) {
+        return None;
+    }
     ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
 }
 

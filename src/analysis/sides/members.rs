@@ -5,8 +5,9 @@ use super::view::Ctx;
 use super::{Camp, Camps};
 use crate::analysis::lexicon::Country;
 use crate::analysis::model::{ById, Claim, ClusterId, EntityKind, Evidence, Side, SideBalance, SideId, SideRole};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The clusters of a camp, each with the evidence that placed it (none for an actor alone).
 type Members<'c> = Vec<(ClusterId, Option<&'c Evidence>)>;
@@ -20,7 +21,7 @@ pub(super) fn make_sides(
     third: &[Camp],
 ) -> (Vec<Side>, HashMap<Camp, SideId>) {
     let members_of = members_of_camps(ctx, camps);
-    let mut speaking_places: HashMap<ClusterId, usize> = HashMap::new();
+    let mut speaking_places: FxHashMap<ClusterId, usize> = FxHashMap::default();
     for c in claims.iter().filter_map(|c| c.speaker.as_ref()?.cluster) {
         *speaking_places.entry(c).or_default() += 1;
     }
@@ -37,8 +38,8 @@ pub(super) fn make_sides(
 
 /// Members of every camp, gathered in one pass over the clusters; an unplaced cluster is a camp
 /// of its own.
-fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> HashMap<Camp, Members<'c>> {
-    let mut members_of: HashMap<Camp, Members<'c>> = HashMap::new();
+fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> FxHashMap<Camp, Members<'c>> {
+    let mut members_of: FxHashMap<Camp, Members<'c>> = FxHashMap::default();
     for (i, _) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
         match camps.get(&id) {
@@ -55,7 +56,7 @@ fn side_of(
     camp: &Camp,
     role: SideRole,
     listed: &[(ClusterId, Option<&Evidence>)],
-    speaking_places: &HashMap<ClusterId, usize>,
+    speaking_places: &FxHashMap<ClusterId, usize>,
 ) -> Side {
     let members: Vec<ClusterId> = listed.iter().map(|(id, _)| *id).collect();
     let evidence: Vec<Evidence> = listed
@@ -88,7 +89,7 @@ fn side_of(
             name.clone()
         }
     };
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     aliases.retain(|a| seen.insert(a.clone()));
     Side { name, role, aliases, members, evidence, balance: SideBalance::default() }
 }
@@ -107,7 +108,7 @@ fn country_name(
     ctx: &Ctx,
     country: &Country,
     members: &[ClusterId],
-    speaking_places: &HashMap<ClusterId, usize>,
+    speaking_places: &FxHashMap<ClusterId, usize>,
 ) -> String {
     let place_members = members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
     place_members

@@ -12,7 +12,7 @@ use super::party_model::{
 use super::view::Ctx;
 use super::{Camp, Camps};
 use crate::analysis::model::{Claim, ClusterId, EntityKind, Evidence, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The lead: mentions in the first this many characters.
 const LEAD_CHARS: usize = 400;
@@ -55,19 +55,19 @@ impl Tally {
         let mentions = camp_mentions(ctx, camps);
         let (near, together) = sentence_stats(ctx, &mentions);
         let mut tally = Tally {
-            n_claims: HashMap::new(),
-            n_mentions: HashMap::new(),
-            n_lead: HashMap::new(),
-            n_actor: HashMap::new(),
-            first_seen: HashMap::new(),
+            n_claims: HashMap::default(),
+            n_mentions: HashMap::default(),
+            n_lead: HashMap::default(),
+            n_actor: HashMap::default(),
+            first_seen: HashMap::default(),
             answers: answers(claims, claim_camps, &mentions),
             with_people: camps
                 .iter()
                 .filter(|(id, _)| matches!(ctx.cluster(**id).kind, EntityKind::Person | EntityKind::Org))
                 .map(|(_, (c, _))| c.clone())
                 .collect(),
-            n_title: HashMap::new(),
-            n_listener: HashMap::new(),
+            n_title: HashMap::default(),
+            n_listener: HashMap::default(),
             n_conflict: near,
             together,
             article: article_evidence(ctx, claims.len()),
@@ -167,8 +167,8 @@ fn sentence_stats(
     ctx: &Ctx,
     mentions: &[CampMention],
 ) -> (HashMap<Camp, usize>, HashMap<(Camp, Camp), (usize, usize)>) {
-    let mut near: HashMap<Camp, usize> = HashMap::new();
-    let mut together: HashMap<(Camp, Camp), (usize, usize)> = HashMap::new();
+    let mut near: HashMap<Camp, usize> = HashMap::default();
+    let mut together: HashMap<(Camp, Camp), (usize, usize)> = HashMap::default();
     let mut next = 0;
     for sentence in &ctx.doc.sentences {
         let first = sentence.first_token as usize;
@@ -232,7 +232,7 @@ fn answers(
     claim_camps: &[Option<(Camp, Evidence)>],
     mentions: &[CampMention],
 ) -> HashMap<(Camp, Camp), usize> {
-    let mut answers: HashMap<(Camp, Camp), usize> = HashMap::new();
+    let mut answers: HashMap<(Camp, Camp), usize> = HashMap::default();
     for (claim, camp) in claims.iter().zip(claim_camps) {
         let Some((speaker_camp, _)) = camp else { continue };
         let from = mentions.partition_point(|m| m.0 < claim.span.start);

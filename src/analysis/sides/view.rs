@@ -31,6 +31,10 @@ impl<'a> Ctx<'a> {
     pub fn piece(&self, i: usize) -> &'a str {
         self.doc.piece(i)
     }
+    /// The token's text in lower case.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.doc.lower(i)
+    }
     /// The token starting at byte `pos`.
     pub fn token_at(&self, pos: u32) -> Option<usize> {
         self.doc.token_starting_at(pos)
@@ -58,9 +62,9 @@ impl<'a> Ctx<'a> {
     /// True for a word of a title phrase: a title ("minister"), an honorific ("President") or a
     /// word inside a title phrase ("foreign", "of").
     pub fn is_title_word(&self, i: usize) -> bool {
-        let lower = self.piece(i).to_lowercase();
-        self.lex.titles.contains(&lower)
+        let lower = self.lower(i);
+        self.lex.titles.contains(lower)
             || self.lex.honorifics.contains(self.piece(i))
-            || self.lex.title_phrase_words.contains(&lower)
+            || self.lex.title_phrase_words.contains(lower)
     }
 }
