@@ -24,6 +24,11 @@ pub(super) struct Knowledge {
 pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::new(&LEXICON));
 
 impl Knowledge {
+    /// False when no name in `country_of` starts with the first byte of `word` (most words).
+    pub fn may_start_country_name(&self, word: &str) -> bool {
+        word.as_bytes().first().is_none_or(|&b| self.country_first_bytes[b as usize])
+    }
+
     fn new(lex: &'static Lexicon) -> Knowledge {
         // A name two countries share ("Indian": India and the British Indian Ocean Territory)
         // names the one `shared_country_names` says, or none: it is ambiguous.
@@ -101,7 +106,7 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
 
 /// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
-    if word.as_bytes().first().is_some_and(|&b| !ctx.kb.country_first_bytes[b as usize]) {
+    if !ctx.kb.may_start_country_name(word) {
         return None;
     }
     ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))

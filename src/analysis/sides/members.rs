@@ -89,8 +89,13 @@ fn side_of(
             name.clone()
         }
     };
-    let mut seen = FxHashSet::default();
-    aliases.retain(|a| seen.insert(a.clone()));
+    // Each name once, the first time it comes.
+    let keep: Vec<bool> = {
+        let mut seen = FxHashSet::default();
+        aliases.iter().map(|a| seen.insert(a.as_str())).collect()
+    };
+    let mut keep = keep.into_iter();
+    aliases.retain(|_| keep.next().unwrap_or(false));
     Side { name, role, aliases, members, evidence, balance: SideBalance::default() }
 }
 
