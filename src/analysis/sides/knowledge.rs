@@ -4,7 +4,7 @@
 
 use super::view::Ctx;
 use super::Camp;
-use crate::analysis::lexicon::{Lexicon, LowerCase, LEXICON};
+use crate::analysis::lexicon::{FirstBytes, Lexicon, LowerCase, LEXICON};
 use crate::analysis::model::{ClusterId, EntityKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -17,7 +17,7 @@ pub(super) struct Knowledge {
     pub body_of: FxHashMap<&'static str, &'static str>,
     /// The first bytes of the names in `country_of`: a word starting otherwise is not one, and
     /// most words are not looked up at all.
-    country_first_bytes: [bool; 256],
+    country_first_bytes: FirstBytes,
 }
 
 /// The indexes of the one lexicon (the one every `Document` carries), built on first use.
@@ -26,7 +26,7 @@ pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::n
 impl Knowledge {
     /// False when no name in `country_of` starts with the first byte of `word` (most words).
     pub fn may_start_country_name(&self, word: &str) -> bool {
-        word.as_bytes().first().is_none_or(|&b| self.country_first_bytes[b as usize])
+        self.country_first_bytes.may_start(word)
     }
 
     fn new(lex: &'static Lexicon) -> Knowledge {
@@ -59,12 +59,7 @@ impl Knowledge {
                 body_of.insert(name.as_str(), names[0].as_str());
             }
         }
-        let mut country_first_bytes = [false; 256];
-        for name in country_of.keys() {
-            if let Some(&b) = name.as_bytes().first() {
-                country_first_bytes[b as usize] = true;
-            }
-        }
+        let country_first_bytes = FirstBytes::of(country_of.keys().copied());
         Knowledge { country_of, body_of, country_first_bytes }
     }
 }
