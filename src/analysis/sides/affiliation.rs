@@ -318,17 +318,15 @@ fn link_short_names(ctx: &Ctx, camps: &mut Camps) {
 fn full_names_by_word<'a>(ctx: &Ctx<'a>) -> FxHashMap<(&'a str, bool), ClusterId> {
     let mut full_by_word = FxHashMap::default();
     for (i, c) in ctx.clusters.iter().enumerate() {
-        let words: Vec<&str> = c.name.split_whitespace().collect();
-        if words.len() < 2 {
-            continue;
-        }
+        let mut words = c.name.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else { continue };
         match c.kind {
             EntityKind::Person => {
-                full_by_word.entry((words[words.len() - 1], true)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((last, true)).or_insert(ClusterId(i as u32));
             }
             EntityKind::Org => {
-                full_by_word.entry((words[0], false)).or_insert(ClusterId(i as u32));
-                full_by_word.entry((words[words.len() - 1], false)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((first, false)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((last, false)).or_insert(ClusterId(i as u32));
             }
             _ => {}
         }

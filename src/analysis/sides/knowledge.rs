@@ -80,19 +80,23 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
             return Some(Camp::Body(b.to_string()));
         }
     }
-    let words: Vec<&str> = c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty()).collect();
+    let words = || c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty());
     match c.kind {
         // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
         // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
-        EntityKind::Org if words.last().is_some_and(|w| ctx.lex.state_body_words.contains(*w)) => (0..words.len())
-            .find_map(|i| {
+        EntityKind::Org if words().last().is_some_and(|w| ctx.lex.state_body_words.contains(w)) => {
+            let words: Vec<&str> = words().collect();
+            (0..words.len()).find_map(|i| {
                 (1..=3.min(words.len() - i))
                     .rev()
                     .find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
-            }),
-        EntityKind::Person if words.len() >= 3 => {
-            let first = ctx.kb.country_of.get(words[0]).copied();
-            let titled = ctx.lex.titles.contains_lower(words[1]) || ctx.lex.honorifics.contains(words[1]);
+            })
+        }
+        EntityKind::Person => {
+            let mut words = words();
+            let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next()) else { return None };
+            let first = ctx.kb.country_of.get(first).copied();
+            let titled = ctx.lex.titles.contains_lower(second) || ctx.lex.honorifics.contains(second);
             first.filter(|_| titled).map(Camp::Country)
         }
         _ => None,
