@@ -84,7 +84,7 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     match c.kind {
         // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
         // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
-        EntityKind::Org if words().last().is_some_and(|w| ctx.lex.state_body_words.contains(w)) => {
+        EntityKind::Org if words().next_back().is_some_and(|w| ctx.lex.state_body_words.contains(w)) => {
             let words: Vec<&str> = words().collect();
             (0..words.len()).find_map(|i| {
                 (1..=3.min(words.len() - i))
