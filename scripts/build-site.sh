@@ -14,8 +14,10 @@ PUBLIC_URL="${1:-/}"
 
 [[ "${SKIP_SETUP:-0}" == 1 ]] || bash "$ROOT/scripts/setup.sh"
 
-echo "[build-site] trunk build --release --public-url $PUBLIC_URL -> dist/"
-trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$ROOT/dist"
+# The wasm is built with the size-optimised profile (Cargo.toml: wasm-release); native release
+# builds are optimised for speed.
+echo "[build-site] trunk build --release --cargo-profile wasm-release --public-url $PUBLIC_URL -> dist/"
+trunk build --release --cargo-profile wasm-release --offline --public-url "$PUBLIC_URL" --dist "$ROOT/dist"
 
 echo "[build-site] files in dist/ (bytes, gzip -9 bytes):"
 total_raw=0

@@ -10,4 +10,4 @@ cd "$ROOT"
 
 bash "$ROOT/scripts/setup.sh"
 echo "[serve] building and serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
-exec trunk serve --release --offline "$@"
+exec trunk serve --release --cargo-profile wasm-release --offline "$@"

@@ -12,7 +12,7 @@
 
 use super::claims::ClaimDraft;
 use super::document::Document;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
 use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Speaker};
 use super::span::Span;
@@ -128,9 +128,8 @@ const RESOLVERS: &[Resolver] = &[
 /// no nearer antecedent intervenes, else the last mention of the right kind. Always decides: an
 /// unresolved pronoun stays the speaker, with less confidence.
 fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
-    let lower = p.text.to_lowercase();
-    let person = ctx.lex.person_pronouns.contains(&lower);
-    if !person && !ctx.lex.group_pronouns.contains(&lower) {
+    let person = ctx.lex.person_pronouns.contains_lower(p.text);
+    if !person && !ctx.lex.group_pronouns.contains_lower(p.text) {
         return None;
     }
     let resolved = recent_speaker(ctx, p, person).map(|s| (s.name.clone(), s.cluster)).or_else(|| {

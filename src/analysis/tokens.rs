@@ -94,7 +94,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             // A line feed, or a lone carriage return (old Mac line ends), is a line break.
             let line_feeds = piece.bytes().filter(|b| *b == b'\n').count();
-            let lone_returns = piece.bytes().filter(|b| *b == b'\r').count() - piece.matches("\r\n").count();
+            let returns = piece.bytes().filter(|b| *b == b'\r').count();
+            let lone_returns = if returns == 0 { 0 } else { returns - piece.matches("\r\n").count() };
             newlines_before += (line_feeds + lone_returns) as u32;
             return;
         }

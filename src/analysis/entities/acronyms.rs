@@ -11,8 +11,13 @@ use rustc_hash::FxHashMap;
 /// England" → "BE"): words are split at spaces and hyphens, and those not capitalised ("of")
 /// are skipped. `None` for fewer than two capitalised words.
 pub(super) fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| is_capitalised(w)).collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+    let mut firsts = name.split([' ', '-']).filter(|w| is_capitalised(w)).filter_map(|w| w.chars().next());
+    let (a, b) = (firsts.next()?, firsts.next()?);
+    let mut out = String::with_capacity(8);
+    out.push(a);
+    out.push(b);
+    out.extend(firsts);
+    Some(out)
 }
 
 /// An upper-case word that spells the initials of a name found in the text ("PWU" after "Port

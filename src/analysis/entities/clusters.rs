@@ -14,12 +14,14 @@ use rustc_hash::FxHashMap;
 pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
     let surface_of = |f: &Found| f.span(tokens).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev").
+    // (Every name below is borrowed from the text or the knowledge base: a string is made only for
+    // a new cluster's name.)
     let mut full_names: FxHashMap<&str, &str> = FxHashMap::default();
     // Organisations by their head word ("the Commission" → "European Commission") and companies
     // by their first word ("Solvane" → "Solvane Technologies").
-    let mut org_heads: FxHashMap<&str, String> = FxHashMap::default();
+    let mut org_heads: FxHashMap<&str, &str> = FxHashMap::default();
     // Longer names by initials ("EU" → "European Union").
-    let mut by_initials: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
+    let mut by_initials: FxHashMap<String, (EntityKind, &str)> = FxHashMap::default();
     for f in &found {
         let surface = surface_of(f);
         if f.kind == EntityKind::Person && f.end - f.first >= 2 {
@@ -27,49 +29,44 @@ pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Fo
         }
         if f.kind == EntityKind::Org && f.end - f.first >= 2 {
             let name = f.canonical.unwrap_or(surface);
-            org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert_with(|| name.to_string());
+            org_heads.entry(tokens[f.end - 1].span.slice(text)).or_insert(name);
             if lex.company_words.contains(tokens[f.end - 1].span.slice(text)) {
-                org_heads.entry(tokens[f.first].span.slice(text)).or_insert_with(|| name.to_string());
+                org_heads.entry(tokens[f.first].span.slice(text)).or_insert(name);
             }
         }
         if matches!(f.kind, EntityKind::Org | EntityKind::Place) {
             let name = f.canonical.unwrap_or(surface);
             if let Some(acronym) = initials(name) {
-                by_initials.entry(acronym).or_insert((f.kind, name.to_string()));
+                by_initials.entry(acronym).or_insert((f.kind, name));
             }
         }
     }
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: FxHashMap<(EntityKind, String), ClusterId> = FxHashMap::default();
+    let mut by_key: FxHashMap<(EntityKind, &str), ClusterId> = FxHashMap::default();
     let mut entities = Vec::with_capacity(found.len());
     for f in found {
         let span = f.span(tokens);
         let surface = span.slice(text);
         let kind = f.kind;
         let single = f.end - f.first == 1;
-        let (key_kind, key_name) = if let Some(c) = f.canonical {
-            (kind, c.to_string())
+        let (key_kind, key_name): (EntityKind, &str) = if let Some(c) = f.canonical {
+            (kind, c)
         } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
-            (kind, full.to_string())
+            (kind, full)
         } else if let (true, EntityKind::Org, Some(full)) = (single, kind, org_heads.get(surface)) {
-            (kind, full.clone())
+            (kind, full)
         } else if let Some((k, name)) = by_initials
             .get(surface)
             .filter(|_| single && kind != EntityKind::Person && surface.chars().all(char::is_uppercase))
         {
-            (*k, name.clone())
+            (*k, name)
         } else {
-            (kind, surface.to_string())
+            (kind, surface)
         };
-        let id = match by_key.get(&(key_kind, key_name.clone())) {
-            Some(&id) => id,
-            None => {
-                let id = ClusterId(clusters.len() as u32);
-                clusters.push(Cluster { name: key_name.clone(), kind: key_kind, mentions: Vec::new() });
-                by_key.insert((key_kind, key_name), id);
-                id
-            }
-        };
+        let id = *by_key.entry((key_kind, key_name)).or_insert_with(|| {
+            clusters.push(Cluster { name: key_name.to_string(), kind: key_kind, mentions: Vec::new() });
+            ClusterId(clusters.len() as u32 - 1)
+        });
         clusters[id.0 as usize].mentions.push(EntityId(entities.len() as u32));
         entities.push(Entity { span, kind, cluster: id, confidence: f.confidence, evidence: f.evidence });
     }

@@ -62,15 +62,17 @@ fn date_or_number_at(
     let p = piece(i);
     // A short month name ("May", "Jun") must look like a date: a day or year next to it, or a
     // temporal word before it ("in May", "since May"), not the verb "may".
-    let temporal_before = i > 0 && lex.month_cue_words.contains_lower(piece(i - 1));
-    if lex.months.contains(p)
+    let temporal_before = || i > 0 && lex.month_cue_words.contains_lower(piece(i - 1));
+    let calendar = lex.calendar_first_bytes.may_start(p);
+    if calendar
+        && lex.months.contains(p)
         && (p.len() > 3
-            || temporal_before
+            || temporal_before()
             || i + 1 < tokens.len() && (is_day_number(piece(i + 1)) || is_year(piece(i + 1))))
     {
         let (start, end) = month_date(text, tokens, taken, i);
         Some((start, end, EntityKind::Date, "rule: month name"))
-    } else if lex.weekdays.contains(p) {
+    } else if calendar && lex.weekdays.contains(p) {
         Some((i, weekday_date_end(text, tokens, lex, i), EntityKind::Date, "rule: weekday"))
     } else if tokens[i].kind == TokenKind::Number && is_year(p) {
         Some((i, i + 1, EntityKind::Date, "rule: four-digit year"))

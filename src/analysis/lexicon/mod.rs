@@ -48,6 +48,30 @@ impl LowerCase for WordSet {
     }
 }
 
+/// The first bytes of a list's words: a word that starts with another byte is not in the list and
+/// need not be looked up. Made from the list itself, so it never turns away a word the list holds.
+#[derive(Debug, Clone)]
+pub struct FirstBytes([bool; 256]);
+
+impl FirstBytes {
+    /// The first bytes of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> FirstBytes {
+        let mut first = [false; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
+        FirstBytes(first)
+    }
+
+    /// False when no word of the list starts like `word` (the empty word is always looked up).
+    #[inline]
+    pub fn may_start(&self, word: &str) -> bool {
+        word.as_bytes().first().is_none_or(|&b| self.0[b as usize])
+    }
+}
+
 /// A country as the knowledge base knows it.
 #[derive(Debug)]
 pub struct Country {
@@ -79,6 +103,8 @@ pub struct Lexicon {
     pub months: WordSet,
     /// Weekday names.
     pub weekdays: WordSet,
+    /// The first bytes of month and weekday names, made from `months` and `weekdays`.
+    pub calendar_first_bytes: FirstBytes,
     /// Words that are never names, lower case.
     pub function_words: WordSet,
     /// Head words of organisation names.
@@ -322,6 +348,7 @@ impl Lexicon {
         let demonyms = demonyms(&countries);
         let titles = set(include_str!("titles.txt"), true);
         let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
+        let calendar_first_bytes = FirstBytes::of(months.iter().chain(&weekdays).map(String::as_str));
         Lexicon {
             speech_verbs,
             titles,
@@ -330,6 +357,7 @@ impl Lexicon {
             abbreviations: set(include_str!("abbreviations.txt"), false),
             months,
             weekdays,
+            calendar_first_bytes,
             function_words: set(include_str!("function_words.txt"), true),
             org_words: set(include_str!("org_words.txt"), false),
             place_words: set(include_str!("place_words.txt"), true),

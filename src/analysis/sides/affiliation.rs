@@ -6,6 +6,7 @@
 use super::knowledge::{camp_of_word, intrinsic_camp};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
+use crate::analysis::lexicon::LowerCase;
 use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
@@ -242,17 +243,18 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
 /// is taken to serve the country the article names first. A weak guess, said so in the evidence.
 fn home_country(ctx: &Ctx, camps: &mut Camps) {
-    let Some(home) = first_country_named(ctx) else { return };
+    // The country named first, looked for once, when a person with such a title needs it.
+    let mut home_named: Option<Option<usize>> = None;
     for entity in ctx.entities {
         if entity.kind != EntityKind::Person || camps.contains_key(&entity.cluster) {
             continue;
         }
         let Some(first) = ctx.token_at(entity.span.start) else { continue };
         let before = if first > 0 { ctx.lower(first - 1) } else { "" };
-        let inner = entity.span.slice(ctx.text).to_lowercase();
         let titled = ctx.lex.government_titles.contains(before)
-            || inner.split_whitespace().any(|w| ctx.lex.government_titles.contains(w));
+            || entity.span.slice(ctx.text).split_whitespace().any(|w| ctx.lex.government_titles.contains_lower(w));
         if titled {
+            let Some(home) = *home_named.get_or_insert_with(|| first_country_named(ctx)) else { return };
             let note = format!(
                 "a government title with no country: taken to serve {}, the country the article names first",
                 ctx.lex.countries[home].name
@@ -267,10 +269,20 @@ fn home_country(ctx: &Ctx, camps: &mut Camps) {
 fn first_country_named(ctx: &Ctx) -> Option<usize> {
     let words: Vec<&str> =
         ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(ctx.text)).collect();
+    let mut pair = String::new();
     (0..words.len()).find_map(|i| {
-        let pair = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
-        pair.and_then(|p| ctx.kb.country_of.get(p.as_str()).copied())
-            .or_else(|| ctx.kb.country_of.get(words[i]).copied())
+        // A name of two words starts with the first: a word no name starts like starts neither.
+        if !ctx.kb.may_start_country_name(words[i]) {
+            return None;
+        }
+        let by_pair = (i + 1 < words.len()).then(|| {
+            pair.clear();
+            pair.push_str(words[i]);
+            pair.push(' ');
+            pair.push_str(words[i + 1]);
+            ctx.kb.country_of.get(pair.as_str()).copied()
+        });
+        by_pair.flatten().or_else(|| ctx.kb.country_of.get(words[i]).copied())
     })
 }
 
@@ -306,17 +318,15 @@ fn link_short_names(ctx: &Ctx, camps: &mut Camps) {
 fn full_names_by_word<'a>(ctx: &Ctx<'a>) -> FxHashMap<(&'a str, bool), ClusterId> {
     let mut full_by_word = FxHashMap::default();
     for (i, c) in ctx.clusters.iter().enumerate() {
-        let words: Vec<&str> = c.name.split_whitespace().collect();
-        if words.len() < 2 {
-            continue;
-        }
+        let mut words = c.name.split_whitespace();
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else { continue };
         match c.kind {
             EntityKind::Person => {
-                full_by_word.entry((words[words.len() - 1], true)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((last, true)).or_insert(ClusterId(i as u32));
             }
             EntityKind::Org => {
-                full_by_word.entry((words[0], false)).or_insert(ClusterId(i as u32));
-                full_by_word.entry((words[words.len() - 1], false)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((first, false)).or_insert(ClusterId(i as u32));
+                full_by_word.entry((last, false)).or_insert(ClusterId(i as u32));
             }
             _ => {}
         }

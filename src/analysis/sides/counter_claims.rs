@@ -23,10 +23,12 @@ type Pair = (usize, usize);
 /// work stays near linear in the number of claims.
 pub(super) fn pair(text: &str, claims: &[Claim], entities: &[Entity], lex: &Lexicon) -> Vec<CounterClaim> {
     let on_party = |c: &Claim| c.side.is_some_and(|s| s.0 <= 1);
-    let words: Vec<FxHashSet<String>> = claims
+    let lowered: Vec<String> = claims
         .iter()
-        .map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { FxHashSet::default() })
+        .map(|c| if on_party(c) { content_words(c.span.slice(text), lex) } else { String::new() })
         .collect();
+    let words: Vec<FxHashSet<&str>> =
+        lowered.iter().map(|l| l.split('\0').filter(|w| !w.is_empty()).collect()).collect();
     let clusters_in =
         |span: Span| -> FxHashSet<ClusterId> { within(entities, span).iter().map(|e| e.cluster).collect() };
     let ents: Vec<FxHashSet<ClusterId>> =
@@ -52,21 +54,33 @@ pub(super) fn pair(text: &str, claims: &[Claim], entities: &[Entity], lex: &Lexi
 }
 
 /// The words of a claim that can say what it is about: longer than three letters, neither a
-/// function word nor a reporting verb, lower case.
-fn content_words(text: &str, lex: &Lexicon) -> FxHashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 3)
-        .map(str::to_lowercase)
-        .filter(|w| !lex.function_words.contains(w) && !lex.speech_verbs.contains_key(w))
-        .collect()
+/// function word nor a reporting verb, lower case; in one string, each word ended by a NUL.
+fn content_words(text: &str, lex: &Lexicon) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 3) {
+        let from = out.len();
+        if w.is_ascii() {
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+        let lower = &out[from..];
+        if lex.function_words.contains(lower) || lex.speech_verbs.contains_key(lower) {
+            out.truncate(from);
+        } else {
+            out.push('\0');
+        }
+    }
+    out
 }
 
 /// The words each pair of claims on different sides shares, through an index of the words.
-fn shared_words(claims: &[Claim], words: &[FxHashSet<String>]) -> FxHashMap<Pair, Vec<String>> {
+fn shared_words(claims: &[Claim], words: &[FxHashSet<&str>]) -> FxHashMap<Pair, Vec<String>> {
     let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, ws) in words.iter().enumerate() {
         for w in ws {
-            index.entry(w.as_str()).or_default().push(i);
+            index.entry(w).or_default().push(i);
         }
     }
     let mut shared_words: FxHashMap<Pair, Vec<String>> = FxHashMap::default();

@@ -4,7 +4,7 @@
 
 use super::view::Ctx;
 use super::Camp;
-use crate::analysis::lexicon::{Lexicon, LowerCase, LEXICON};
+use crate::analysis::lexicon::{FirstBytes, Lexicon, LowerCase, LEXICON};
 use crate::analysis::model::{ClusterId, EntityKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -17,13 +17,18 @@ pub(super) struct Knowledge {
     pub body_of: FxHashMap<&'static str, &'static str>,
     /// The first bytes of the names in `country_of`: a word starting otherwise is not one, and
     /// most words are not looked up at all.
-    country_first_bytes: [bool; 256],
+    country_first_bytes: FirstBytes,
 }
 
 /// The indexes of the one lexicon (the one every `Document` carries), built on first use.
 pub(super) static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::new(&LEXICON));
 
 impl Knowledge {
+    /// False when no name in `country_of` starts with the first byte of `word` (most words).
+    pub fn may_start_country_name(&self, word: &str) -> bool {
+        self.country_first_bytes.may_start(word)
+    }
+
     fn new(lex: &'static Lexicon) -> Knowledge {
         // A name two countries share ("Indian": India and the British Indian Ocean Territory)
         // names the one `shared_country_names` says, or none: it is ambiguous.
@@ -54,12 +59,7 @@ impl Knowledge {
                 body_of.insert(name.as_str(), names[0].as_str());
             }
         }
-        let mut country_first_bytes = [false; 256];
-        for name in country_of.keys() {
-            if let Some(&b) = name.as_bytes().first() {
-                country_first_bytes[b as usize] = true;
-            }
-        }
+        let country_first_bytes = FirstBytes::of(country_of.keys().copied());
         Knowledge { country_of, body_of, country_first_bytes }
     }
 }
@@ -80,19 +80,23 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
             return Some(Camp::Body(b.to_string()));
         }
     }
-    let words: Vec<&str> = c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty()).collect();
+    let words = || c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty());
     match c.kind {
         // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
         // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
-        EntityKind::Org if words.last().is_some_and(|w| ctx.lex.state_body_words.contains(*w)) => (0..words.len())
-            .find_map(|i| {
+        EntityKind::Org if words().next_back().is_some_and(|w| ctx.lex.state_body_words.contains(w)) => {
+            let words: Vec<&str> = words().collect();
+            (0..words.len()).find_map(|i| {
                 (1..=3.min(words.len() - i))
                     .rev()
                     .find_map(|n| ctx.kb.country_of.get(words[i..i + n].join(" ").as_str()).map(|&k| Camp::Country(k)))
-            }),
-        EntityKind::Person if words.len() >= 3 => {
-            let first = ctx.kb.country_of.get(words[0]).copied();
-            let titled = ctx.lex.titles.contains_lower(words[1]) || ctx.lex.honorifics.contains(words[1]);
+            })
+        }
+        EntityKind::Person => {
+            let mut words = words();
+            let (Some(first), Some(second), Some(_)) = (words.next(), words.next(), words.next()) else { return None };
+            let first = ctx.kb.country_of.get(first).copied();
+            let titled = ctx.lex.titles.contains_lower(second) || ctx.lex.honorifics.contains(second);
             first.filter(|_| titled).map(Camp::Country)
         }
         _ => None,
@@ -101,7 +105,7 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
 
 /// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
-    if word.as_bytes().first().is_some_and(|&b| !ctx.kb.country_first_bytes[b as usize]) {
+    if !ctx.kb.may_start_country_name(word) {
         return None;
     }
     ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))

@@ -43,7 +43,11 @@ fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> FxHashMap<Camp, Members<
     for (i, _) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
         match camps.get(&id) {
-            Some((camp, ev)) => members_of.entry(camp.clone()).or_default().push((id, Some(ev))),
+            // (The camp is copied only the first time it comes.)
+            Some((camp, ev)) => match members_of.get_mut(camp) {
+                Some(members) => members.push((id, Some(ev))),
+                None => drop(members_of.insert(camp.clone(), vec![(id, Some(ev))])),
+            },
             None => members_of.entry(Camp::Actor(id)).or_default().push((id, None)),
         }
     }
@@ -65,17 +69,18 @@ fn side_of(
             ev.map(|ev| Evidence { span: ev.span, note: format!("{}: {}", ctx.cluster(*id).name, ev.note) })
         })
         .collect();
-    let mut aliases: Vec<String> = members.iter().map(|m| ctx.cluster(*m).name.clone()).collect();
-    // Every surface form of the members, so "Aliyev" names the side as well as "Ilham Aliyev".
+    // The names, borrowed until each is known to be new: the members' names, then every surface
+    // form of them, so "Aliyev" names the side as well as "Ilham Aliyev".
+    let mut names: Vec<&str> = members.iter().map(|m| ctx.cluster(*m).name.as_str()).collect();
     for m in &members {
         for e in &ctx.cluster(*m).mentions {
-            aliases.push(ctx.entities.by_id(*e).span.slice(ctx.text).to_string());
+            names.push(ctx.entities.by_id(*e).span.slice(ctx.text));
         }
     }
     let name = match camp {
         Camp::Country(i) => {
             let country = &ctx.lex.countries[*i];
-            aliases.extend(country_aliases(country));
+            names.extend(country_aliases(country));
             country_name(ctx, country, &members, speaking_places)
         }
         Camp::Body(name) => name.clone(),
@@ -85,21 +90,22 @@ fn side_of(
             let mut nouns: Vec<&String> =
                 ctx.lex.group_camps.iter().filter(|(_, camp)| *camp == name).map(|(noun, _)| noun).collect();
             nouns.sort();
-            aliases.extend(nouns.into_iter().cloned());
+            names.extend(nouns.into_iter().map(String::as_str));
             name.clone()
         }
     };
+    // Each name once, the first time it comes.
     let mut seen = FxHashSet::default();
-    aliases.retain(|a| seen.insert(a.clone()));
+    let aliases: Vec<String> = names.into_iter().filter(|a| seen.insert(*a)).map(str::to_string).collect();
     Side { name, role, aliases, members, evidence, balance: SideBalance::default() }
 }
 
 /// A country's names from the knowledge base: its name, short upper-case names ("US", "U.K."),
 /// capitals and demonyms.
-fn country_aliases(country: &Country) -> impl Iterator<Item = String> + '_ {
+fn country_aliases(country: &Country) -> impl Iterator<Item = &str> + '_ {
     let short =
         country.other_names.iter().filter(|n| n.len() <= 4 && n.chars().all(|ch| ch.is_uppercase() || ch == '.'));
-    std::iter::once(&country.name).chain(short).chain(&country.capitals).chain(&country.demonyms).cloned()
+    std::iter::once(&country.name).chain(short).chain(&country.capitals).chain(&country.demonyms).map(String::as_str)
 }
 
 /// The article's own term for a country: the place name its claims are made in, else the most

@@ -5,6 +5,7 @@
 use super::knowledge::camp_of_word;
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
+use crate::analysis::lexicon::{with_lower, LowerCase};
 use crate::analysis::mentions::{organisation_named_earlier, within};
 use crate::analysis::model::{Claim, EntityKind, Evidence, Speaker};
 
@@ -23,8 +24,8 @@ pub(super) fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &Camps) -> Option<(Cam
 /// "protesters", "the plaintiffs": a named group that is a camp of its own.
 fn named_group(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
     let words = speaker.span.slice(ctx.text);
-    let head = words.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?.to_lowercase();
-    let camp = ctx.lex.group_camps.get(&head)?;
+    let head = words.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?;
+    let camp = with_lower(head, |head| ctx.lex.group_camps.get(head))?;
     Some((
         Camp::Group(camp.clone()),
         Evidence::at(speaker.span, format!("the speaker is one of the {}", camp.to_lowercase())),
@@ -61,13 +62,15 @@ fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evi
 
 /// "a spokesperson for the court", "an official at the ministry": the organisation named earlier.
 fn organisation_described(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
-    let lower = speaker.span.slice(ctx.text).to_lowercase();
-    let tail: Vec<&str> = lower.split_whitespace().rev().take(3).collect();
-    let [noun, "the", preposition] = tail.as_slice() else { return None };
-    if !ctx.lex.described_speaker_prepositions.contains(*preposition) {
+    // The last three words, lower case: "for the court". (No letter beyond ASCII lower-cases to
+    // one of "the", so the middle word is compared as it is written.)
+    let tail: Vec<&str> = speaker.span.slice(ctx.text).split_whitespace().rev().take(3).collect();
+    let [noun, the, preposition] = tail.as_slice() else { return None };
+    if !the.eq_ignore_ascii_case("the") || !ctx.lex.described_speaker_prepositions.contains_lower(preposition) {
         return None;
     }
-    let org = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, noun, speaker.span.start);
+    let noun = noun.to_lowercase();
+    let org = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, &noun, speaker.span.start);
     let camp = org.and_then(|e| camp_of(ctx, camps, e))?;
     Some((camp, Evidence::at(speaker.span, format!("'the {noun}' named earlier"))))
 }
@@ -76,10 +79,11 @@ fn organisation_described(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option
 /// whose allegiance an earlier mention named (looking back at most 3,000 tokens).
 fn group_named_earlier(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
     let words = speaker.span.slice(ctx.text);
-    let head = words.split_whitespace().last().unwrap_or("").to_lowercase();
-    if !ctx.lex.allegiant_groups.contains(&head) {
+    let last = words.split_whitespace().last().unwrap_or("");
+    if !ctx.lex.allegiant_groups.contains_lower(last) {
         return None;
     }
+    let head = last.to_lowercase();
     let until = ctx.token_from(speaker.span.start);
     for i in (1..until).rev().take(3000) {
         if !ctx.piece(i).eq_ignore_ascii_case(&head) {
