@@ -17,7 +17,20 @@ import json, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+
+
+def shared_dir():
+    """../shared beside the project, or beside a parent folder (a git worktree such as wt/NAME)."""
+    if os.environ.get("AE_SHARED"):
+        return os.environ["AE_SHARED"]
+    d = os.path.dirname(ROOT)
+    while True:
+        if os.path.isdir(os.path.join(d, "shared")) or os.path.dirname(d) == d:
+            return os.path.join(d, "shared")
+        d = os.path.dirname(d)
+
+
+SHARED = shared_dir()
 POOL = os.path.join(SHARED, "data", "real-news", "wikinews-2019-2020.jsonl")
 SCORER = os.path.join(SHARED, "eval", "score.py")
 WORK = os.path.join(HERE, "work")

@@ -2,7 +2,7 @@
 //! tie every mention of one entity together ("Ilham Aliyev" = "Aliyev" = "President Aliyev").
 //!
 //! Names come from four sources, merged in this order of trust: rules for dates and numbers; a
-//! trained statistical tagger (`ner`, an averaged perceptron over hashed features) for people,
+//! trained statistical tagger (`ner`, a linear-chain model over hashed features) for people,
 //! organisations and places; the knowledge base (countries, capitals, metonyms, international
 //! organisations; aho-corasick, leftmost-longest), which fixes the type of the names it knows
 //! unless the tagger found a longer name around them ("Valeska Paris", "US Air Force"); and

@@ -5,7 +5,7 @@
 
 use super::organisations::is_org_head;
 use super::people::title_at;
-use super::{is_possessive, Found};
+use super::{is_nationality, is_possessive, Found};
 use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{Lexicon, LowerCase};
 use crate::analysis::model::{EntityKind, Evidence, Sentence, Token, TokenKind};
@@ -39,7 +39,7 @@ pub(super) fn add(
         let org_like = t.end - t.first >= 2 && (lex.company_words.contains(last) || lex.org_words.contains(last));
         let Some(kind) = kind_of(t.label).or(org_like.then_some(EntityKind::Org)) else { continue };
         taken[t.first..t.end].iter_mut().for_each(|x| *x = true);
-        let confidence = (0.5 + 0.5 * (1.0 - (-t.margin / 4.0).exp())).clamp(0.5, 0.99);
+        let confidence = (0.5 + 0.5 * (1.0 - (-t.margin / 40.0).exp())).clamp(0.5, 0.99);
         let evidence = Evidence::note(format!("statistical tagger (margin {:.1})", t.margin));
         found.push(Found::by_rule(t.first, t.end, kind, confidence, evidence));
     }
@@ -66,6 +66,7 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     while t.end - t.first > 1 && (is_possessive(piece(t.end - 1)) || matches!(piece(t.end - 1), "'" | "’")) {
         t.end -= 1;
     }
+    t.end = cut_at_lower_case(text, tokens, lex, &t);
     if t.label == Label::Person {
         while t.end - t.first > 1 && !is_capitalised(piece(t.first)) {
             t.first += 1;
@@ -77,6 +78,30 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
             }
             t.first += len;
         }
+    }
+    // A company word right after the name ends a company's name the tagger cut short
+    // ("Tarn" + "Shipping").
+    if t.end < tokens.len()
+        && tokens[t.end].kind == TokenKind::Word
+        && tokens[t.end].newlines_before == 0
+        && lex.company_words.contains(piece(t.end))
+    {
+        t.end += 1;
+        t.label = Label::Org;
+    }
+    // A name the tagger filed as "other" followed by a lower-case place word is a place's name
+    // ("Lachin corridor"), as for a capitalised run the tagger left out; a nationality is not
+    // ("the Armenian border").
+    if t.label == Label::Misc
+        && t.end < tokens.len()
+        && tokens[t.end].kind == TokenKind::Word
+        && tokens[t.end].newlines_before == 0
+        && !is_capitalised(piece(t.end))
+        && lex.place_words.contains(piece(t.end))
+        && !is_nationality(lex, piece(t.end - 1))
+    {
+        t.end += 1;
+        t.label = Label::Place;
     }
     // An organisation head word decides the type ("Israel Defense Forces", "Shifa Hospital"),
     // and the name runs on through "of" ("Church of Scientology", "Department of State").
@@ -104,6 +129,29 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     Some(t)
 }
 
+/// Where a name the tagger ran on into lower-case words ends ("European Council in Brussels",
+/// "the FNSEA union", "Western audiences"): the gold conventions end a name at its capitalised
+/// words, which a lower-case word may only join ("Bank of England", "Mohammed bin Salman"); a
+/// place word may close it ("Lachin corridor"). A possessive is left to the rules that split it.
+fn cut_at_lower_case(text: &str, tokens: &[Token], lex: &Lexicon, t: &Tagged) -> usize {
+    let piece = |k: usize| tokens[k].span.slice(text);
+    for (k, token) in tokens.iter().enumerate().take(t.end).skip(t.first + 1) {
+        let word = piece(k);
+        if token.kind != TokenKind::Word || is_capitalised(word) || is_possessive(word) {
+            continue;
+        }
+        let joins = (matches!(word, "of" | "for" | "and" | "the" | "on" | "de" | "la" | "du" | "del" | "da" | "y")
+            || lex.name_particles.contains_key(word))
+            && k + 1 < t.end
+            && (is_capitalised(piece(k + 1)) || piece(k + 1) == "-");
+        let closes = k + 1 == t.end && lex.place_words.contains(&word.to_lowercase());
+        if !joins && !closes {
+            return k;
+        }
+    }
+    t.end
+}
+
 /// The end of an organisation's name ending at `end` once it runs on through "of" and the
 /// capitalised words after it ("Church" + "of Scientology"); `end` when no "of" follows.
 fn through_of(text: &str, tokens: &[Token], lex: &Lexicon, end: usize) -> usize {
@@ -128,7 +176,29 @@ fn through_of(text: &str, tokens: &[Token], lex: &Lexicon, end: usize) -> usize 
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::analysis::entities::tests::check;
+    use crate::analysis::{lexicon::LEXICON, tokens::tokenize};
+
+    #[test]
+    fn lower_case_words_end_a_tagged_name() {
+        // (text, the tagged tokens, the name kept)
+        let cases = [
+            ("cut_before_in", "the European Council in Brussels agreed", (1, 5), "European Council"),
+            ("cut_a_common_noun", "the FNSEA union", (1, 3), "FNSEA"),
+            ("of_joins", "the Bank of England said", (1, 4), "Bank of England"),
+            ("particle_joins", "Mohammed bin Salman said", (0, 3), "Mohammed bin Salman"),
+            ("place_word_closes", "the Lachin corridor", (1, 3), "Lachin corridor"),
+            ("of_at_the_end_cut", "the Bank of", (1, 3), "Bank"),
+        ];
+        for (name, text, (first, end), want) in cases {
+            let tokens = tokenize(text);
+            let t = Tagged { first, end, label: Label::Org, margin: 1.0 };
+            let cut = cut_at_lower_case(text, &tokens, &LEXICON, &t);
+            let got = &text[tokens[first].span.start as usize..tokens[cut - 1].span.end as usize];
+            assert_eq!(got, want, "case {name}");
+        }
+    }
 
     #[test]
     fn table() {

@@ -1,109 +1,152 @@
 //! Features of the NER tagger: what the tagger sees of each token, as 64-bit hashes.
 //!
-//! A token's own facts (its word, lower-cased word, shape, affixes and word-list memberships) are
-//! computed once per text by [`token_facts`]; [`Context::features`] then combines them with the
-//! neighbours' facts and the tags already chosen into the hashed feature list of one position.
-//! Training (`src/bin/ner.rs`) and tagging use this one module, so they cannot drift apart.
-//! Hashes are computed with explicit 64-bit arithmetic and no random seed, so a model trained
-//! natively scores identically in wasm.
+//! A token's own facts (its word, lower-cased word, shape, affixes, word-list memberships, word
+//! cluster and usual case) are computed once per text by [`token_facts`]; [`Context::emissions`]
+//! then combines them with the neighbours' facts into the hashed feature list of one position,
+//! and [`TokenFacts::edge_classes`] gives the small classes the tag transitions are conditioned on.
+//! No feature reads a tag, so the tagger can score each position once and search the best tag
+//! sequence (Viterbi) afterwards. Training (`src/bin/ner.rs`) and tagging use this one module, so
+//! they cannot drift apart. Hashes are computed with explicit 64-bit arithmetic and no random
+//! seed, so a model trained natively scores identically in wasm.
 
 use super::super::model::{Sentence, Token, TokenKind};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// Word lists the tagger uses as membership features, parsed once. They are the tagger's own
-/// (`features/*.txt`, written by `tools/build_ner_gazetteers.py`), versioned with its model: the
-/// rules' lists in `src/analysis/lexicon/` may change without changing the model's inputs.
+/// FNV-1a as a `Hasher`: the word lists are looked up for every token, and their keys are short.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(if self.0 == 0 { SEED } else { self.0 }, bytes);
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// What the word lists and the clusters say about a lower-cased word.
+#[derive(Clone, Copy, Debug, Default)]
+struct LowerFacts {
+    flags: u32,
+    /// Fine cluster + 1 (0: not in the clusters file).
+    cluster: u16,
+    /// Coarse cluster + 1 (0: not in the clusters file).
+    coarse: u16,
+    /// Its usual case in running text, away from sentence starts ([`case`]).
+    case: u8,
+    /// Its connector class (0: not a connector).
+    connector: u8,
+}
+
+/// The usual case of a word in open text (`features/clusters.txt`).
+pub mod case {
+    /// Not in the clusters file.
+    pub const UNKNOWN: u8 = 0;
+    /// Usually written in lower case ("the", "said", "however").
+    pub const LOWER: u8 = 1;
+    /// Usually capitalised mid-sentence ("Paris", "Nikol").
+    pub const CAPITALISED: u8 = 2;
+    /// Usually written in capitals ("NATO").
+    pub const UPPER: u8 = 3;
+}
+
+/// Word lists the tagger uses as membership features, and its word clusters, parsed once. They
+/// are the tagger's own (`features/*.txt`; the lists written by `tools/build_ner_gazetteers.py`,
+/// the clusters by `ner -- clusters`), versioned with its model: the rules' lists in
+/// `src/analysis/lexicon/` may change without changing the model's inputs.
 pub(super) struct WordLists {
-    first_names: HashSet<&'static str>,
-    last_names: HashSet<&'static str>,
-    cities: HashSet<&'static str>,
-    city_parts: HashSet<&'static str>,
-    org_suffixes: HashSet<&'static str>,
-    countries: HashSet<&'static str>,
-    demonyms: HashSet<String>,
-    titles: HashSet<String>,
-    honorifics: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    place_words: HashSet<String>,
-    calendar: HashSet<&'static str>,
-    function_words: HashSet<String>,
-    /// The lists above as [`flag`]s, made from them once: by the word as written, and by its
-    /// lower case (titles, place and function words, legal forms). Two lookups per token.
-    flags_of_word: HashMap<String, u32>,
-    flags_of_lower: HashMap<String, u32>,
+    /// Flags of lists matched as written.
+    exact: FnvMap<&'static str, u32>,
+    /// Flags of lists matched lower-cased, and the clusters (keyed lower-cased).
+    lower: FnvMap<String, LowerFacts>,
 }
 
 fn list(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn lower_case(file: &'static str) -> HashSet<String> {
-    list(file).map(str::to_lowercase).collect()
+/// The usual case of a word from how the clusters file writes it.
+fn case_of(form: &str) -> u8 {
+    let mut chars = form.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {
+            if form.chars().count() > 1 && form.chars().all(|c| !c.is_lowercase()) {
+                case::UPPER
+            } else {
+                case::CAPITALISED
+            }
+        }
+        Some(_) => case::LOWER,
+        None => case::UNKNOWN,
+    }
 }
 
 impl WordLists {
     fn load() -> WordLists {
-        let mut cities = HashSet::default();
-        let mut city_parts = HashSet::default();
+        let mut exact: FnvMap<&'static str, u32> = FnvMap::default();
+        let mut lower: FnvMap<String, LowerFacts> = FnvMap::default();
+        let mut add_exact = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+            for w in words {
+                *exact.entry(w).or_default() |= bit;
+            }
+        };
+        add_exact(&mut list(include_str!("features/first_names.txt")), flag::FIRST_NAME);
+        add_exact(&mut list(include_str!("features/last_names.txt")), flag::LAST_NAME);
         for name in list(include_str!("features/cities.txt")) {
             if name.contains(' ') {
-                city_parts.extend(name.split(' '));
+                add_exact(&mut name.split(' ').filter(|w| !w.is_empty()), flag::CITY_PART);
             } else {
-                cities.insert(name);
+                add_exact(&mut std::iter::once(name), flag::CITY);
             }
         }
-        let mut lists = WordLists {
-            first_names: list(include_str!("features/first_names.txt")).collect(),
-            last_names: list(include_str!("features/last_names.txt")).collect(),
-            cities,
-            city_parts,
-            org_suffixes: list(include_str!("features/org_suffixes.txt")).collect(),
-            countries: list(include_str!("features/country_words.txt")).collect(),
-            demonyms: list(include_str!("features/demonyms.txt"))
-                .flat_map(|d| [d.to_string(), format!("{d}s")])
-                .collect(),
-            titles: lower_case(include_str!("features/titles.txt")),
-            honorifics: list(include_str!("features/honorifics.txt")).collect(),
-            org_words: list(include_str!("features/org_words.txt")).collect(),
-            place_words: lower_case(include_str!("features/place_words.txt")),
-            calendar: list(include_str!("features/calendar.txt")).collect(),
-            function_words: lower_case(include_str!("features/function_words.txt")),
-            flags_of_word: HashMap::default(),
-            flags_of_lower: HashMap::default(),
-        };
-        lists.index_flags();
-        lists
-    }
-
-    /// Fills `flags_of_word` and `flags_of_lower` from the lists.
-    fn index_flags(&mut self) {
-        fn add<'w>(map: &mut HashMap<String, u32>, words: impl Iterator<Item = &'w str>, bit: u32) {
+        add_exact(&mut list(include_str!("features/country_words.txt")), flag::COUNTRY);
+        add_exact(&mut list(include_str!("features/honorifics.txt")), flag::TITLE);
+        add_exact(&mut list(include_str!("features/org_words.txt")), flag::ORG_WORD);
+        add_exact(&mut list(include_str!("features/calendar.txt")), flag::CALENDAR);
+        let demonyms: Vec<&'static str> = list(include_str!("features/demonyms.txt")).collect();
+        add_exact(&mut demonyms.iter().copied(), flag::DEMONYM);
+        let mut add_lower = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
             for w in words {
-                *map.entry(w.to_string()).or_default() |= bit;
+                lower.entry(w.to_lowercase()).or_default().flags |= bit;
+            }
+        };
+        add_lower(&mut list(include_str!("features/titles.txt")), flag::TITLE);
+        add_lower(&mut list(include_str!("features/place_words.txt")), flag::PLACE_WORD);
+        add_lower(&mut list(include_str!("features/function_words.txt")), flag::FUNCTION_WORD);
+        add_lower(&mut list(include_str!("features/org_suffixes.txt")), flag::ORG_SUFFIX);
+        // A demonym's plural in "s" ("Armenians") is matched as written too; it is kept apart
+        // (lower-cased key, checked against the written form) because it is not a static str.
+        for d in demonyms {
+            lower.entry(format!("{d}s").to_lowercase()).or_default().flags |= flag::DEMONYM_PLURAL;
+        }
+        for line in list(include_str!("features/clusters.txt")) {
+            let mut parts = line.split(' ');
+            let (Some(Ok(coarse)), Some(Ok(fine))) =
+                (parts.next().map(str::parse::<u16>), parts.next().map(str::parse::<u16>))
+            else {
+                continue;
+            };
+            for form in parts.filter(|w| !w.is_empty()) {
+                let facts = lower.entry(form.to_lowercase()).or_default();
+                facts.cluster = fine + 1;
+                facts.coarse = coarse + 1;
+                facts.case = case_of(form);
             }
         }
-        let (mut by_word, mut by_lower) = (HashMap::default(), HashMap::default());
-        add(&mut by_word, self.first_names.iter().copied(), flag::FIRST_NAME);
-        add(&mut by_word, self.last_names.iter().copied(), flag::LAST_NAME);
-        add(&mut by_word, self.cities.iter().copied(), flag::CITY);
-        add(&mut by_word, self.city_parts.iter().copied(), flag::CITY_PART);
-        add(&mut by_word, self.countries.iter().copied(), flag::COUNTRY);
-        add(&mut by_word, self.demonyms.iter().map(String::as_str), flag::DEMONYM);
-        add(&mut by_word, self.honorifics.iter().copied(), flag::TITLE);
-        add(&mut by_word, self.org_words.iter().copied(), flag::ORG_WORD);
-        add(&mut by_word, self.calendar.iter().copied(), flag::CALENDAR);
-        add(&mut by_lower, self.titles.iter().map(String::as_str), flag::TITLE);
-        add(&mut by_lower, self.place_words.iter().map(String::as_str), flag::PLACE_WORD);
-        add(&mut by_lower, self.function_words.iter().map(String::as_str), flag::FUNCTION_WORD);
-        add(&mut by_lower, self.org_suffixes.iter().copied(), flag::ORG_SUFFIX);
-        self.flags_of_word = by_word;
-        self.flags_of_lower = by_lower;
+        for (k, c) in CONNECTORS.iter().enumerate() {
+            lower.entry(c.to_string()).or_default().connector = k as u8 + 1;
+        }
+        WordLists { exact, lower }
     }
 
     /// True for a frequent first name ("Maria").
     pub(super) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.exact.get(word).is_some_and(|f| f & flag::FIRST_NAME != 0)
     }
 }
 
@@ -142,7 +185,23 @@ pub mod flag {
     pub const AFTER_OPENER: u32 = 1 << 13;
     /// The number of flags.
     pub const COUNT: u32 = 14;
+    /// A demonym's plural, before it is checked against the written form (then [`DEMONYM`]).
+    pub(super) const DEMONYM_PLURAL: u32 = 1 << 31;
 }
+
+/// The shape classes of a token that tag transitions are conditioned on.
+pub const SHAPE_CLASSES: usize = 8;
+
+/// Words that join or open names ("of", "and", "de", "'s"): the tag transition into such a word
+/// and out of it are conditioned on which one it is. Index + 1 is the connector class; 0 is
+/// any other token.
+pub const CONNECTORS: [&str; 31] = [
+    "of", "and", "the", "de", "'s", "’s", "&", "for", "on", "in", "at", "van", "von", "der", "la", "le", "du", "da",
+    "del", "y", "al", "bin", "to", "-", ".", ",", "(", ")", "'", "di", "st",
+];
+
+/// The number of connector classes (the connectors and "none").
+pub const CONNECTOR_CLASSES: usize = CONNECTORS.len() + 1;
 
 /// What the tagger knows about one token on its own.
 #[derive(Clone, Copy, Debug, Default)]
@@ -154,7 +213,29 @@ pub struct TokenFacts {
     suffix2: u64,
     suffix3: u64,
     suffix4: u64,
+    cluster: u64,
+    coarse: u64,
     flags: u32,
+    case: u8,
+    shape_class: u8,
+    connector: u8,
+    /// How the word is written elsewhere in the text away from sentence starts: bit 0 in lower
+    /// case, bit 1 capitalised.
+    text_case: u8,
+}
+
+impl TokenFacts {
+    /// The token's shape class (`0..SHAPE_CLASSES`) and connector class (`0..CONNECTOR_CLASSES`).
+    #[inline]
+    pub fn edge_classes(&self) -> (usize, usize) {
+        (self.shape_class as usize, self.connector as usize)
+    }
+
+    /// True for the first token of a sentence or a paragraph: the tag sequence starts afresh there.
+    #[inline]
+    pub fn starts_sentence(&self) -> bool {
+        self.flags & flag::SENTENCE_START != 0
+    }
 }
 
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -173,7 +254,7 @@ fn hash_str(s: &str) -> u64 {
 }
 
 /// Mixes two hashes into one (order matters).
-#[inline]
+#[inline(always)]
 pub fn mix(a: u64, b: u64) -> u64 {
     let h = (a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^ (h >> 29)
@@ -197,6 +278,24 @@ fn shape(piece: &str, out: &mut String) {
             out.push(class);
             last = Some(class);
         }
+    }
+}
+
+/// The shape class of a token: 0 lower-case word, 1 capitalised word ("Xx"), 2 all capitals,
+/// 3 other word ("iPhone", "McCain"), 4 number, 5 quote mark, 6 other punctuation, 7 a word
+/// with a dot ("U.S.").
+fn shape_class(kind: TokenKind, shape: &str) -> u8 {
+    match kind {
+        TokenKind::Number => 4,
+        TokenKind::Quote => 5,
+        TokenKind::Punct => 6,
+        TokenKind::Word => match shape {
+            "x" => 0,
+            "Xx" => 1,
+            "X" => 2,
+            s if s.contains('.') => 7,
+            _ => 3,
+        },
     }
 }
 
@@ -232,10 +331,13 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
         }
         shape(piece, &mut shape_buf);
         let mut flags = 0;
+        let known = lists.lower.get(lower.as_str()).copied().unwrap_or_default();
         if token.kind == TokenKind::Word {
-            // Membership of every list at once (see `WordLists::index_flags`).
-            flags |= lists.flags_of_word.get(piece).copied().unwrap_or(0);
-            flags |= lists.flags_of_lower.get(lower.as_str()).copied().unwrap_or(0);
+            flags |= lists.exact.get(piece).copied().unwrap_or(0);
+            flags |= known.flags & !flag::DEMONYM_PLURAL;
+            if known.flags & flag::DEMONYM_PLURAL != 0 && piece.starts_with(char::is_uppercase) {
+                flags |= flag::DEMONYM;
+            }
         }
         if i > 0 {
             let prev = tokens[i - 1].span.slice(text);
@@ -251,7 +353,13 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
             suffix2: hash_str(tail(&lower, 2)),
             suffix3: hash_str(tail(&lower, 3)),
             suffix4: hash_str(tail(&lower, 4)),
+            cluster: u64::from(known.cluster),
+            coarse: u64::from(known.coarse),
             flags,
+            case: known.case,
+            shape_class: shape_class(token.kind, &shape_buf),
+            connector: known.connector,
+            text_case: 0,
         });
     }
     for s in sentences {
@@ -265,15 +373,58 @@ pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<
             f.flags |= flag::SENTENCE_START;
         }
     }
+    across_the_text(&mut facts);
     facts
 }
 
+/// The written form of a word token as [`TokenFacts::text_case`] counts it (0: not a word).
+fn written_case(f: &TokenFacts) -> u8 {
+    match f.shape_class {
+        0 => 1,
+        1..=3 | 7 => 2,
+        _ => 0,
+    }
+}
+
+/// How each token's word is written elsewhere in the text, away from sentence starts: a name at
+/// a sentence start is capitalised elsewhere too, "However" is not.
+fn across_the_text(facts: &mut [TokenFacts]) {
+    let mut counts: FnvMap<u64, [u32; 3]> = FnvMap::default();
+    let mid = |f: &TokenFacts| f.flags & (flag::SENTENCE_START | flag::AFTER_OPENER) == 0;
+    for f in facts.iter() {
+        if mid(f) {
+            counts.entry(f.lower).or_default()[written_case(f) as usize] += 1;
+        }
+    }
+    for f in facts.iter_mut() {
+        let mut c = counts.get(&f.lower).copied().unwrap_or_default();
+        if mid(f) {
+            c[written_case(f) as usize] -= 1;
+        }
+        f.text_case = u8::from(c[1] > 0) | u8::from(c[2] > 0) << 1;
+    }
+}
+
 /// Padding facts for positions before the first and after the last token.
-const BOUNDARY: TokenFacts =
-    TokenFacts { word: 1, lower: 1, shape: 1, prefix: 1, suffix2: 1, suffix3: 1, suffix4: 1, flags: 0 };
+const BOUNDARY: TokenFacts = TokenFacts {
+    word: 1,
+    lower: 1,
+    shape: 1,
+    prefix: 1,
+    suffix2: 1,
+    suffix3: 1,
+    suffix4: 1,
+    cluster: 1 << 20,
+    coarse: 1 << 20,
+    flags: 0,
+    case: 4,
+    shape_class: 6,
+    connector: 0,
+    text_case: 4,
+};
 
 /// The most features one position can have.
-pub const MAX_FEATURES: usize = 48;
+pub const MAX_FEATURES: usize = 64;
 
 /// One text's token facts, ready to produce each position's features.
 pub struct Context<'a> {
@@ -294,47 +445,53 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Writes the hashed features of position `i`, given the two tags before it, into `out`.
-    pub fn features(&self, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+    /// Writes the hashed features of position `i` into `out` (they read no tag).
+    pub fn emissions(&self, i: usize, out: &mut Vec<u64>) {
         out.clear();
         let i = i as isize;
         let (p2, p1, c, n1, n2) = (self.at(i - 2), self.at(i - 1), self.at(i), self.at(i + 1), self.at(i + 2));
-        let prev = u64::from(prev) + 1;
-        let prev2 = u64::from(prev2) + 1;
-        let mut push = |template: u64, value: u64| out.push(mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value));
-        push(1, 0);
-        push(2, c.word);
-        push(3, c.lower);
-        push(4, p1.lower);
-        push(5, n1.lower);
-        push(6, p2.lower);
-        push(7, n2.lower);
-        push(8, c.shape);
-        push(9, p1.shape);
-        push(10, n1.shape);
-        push(11, mix(mix(p1.shape, c.shape), n1.shape));
-        push(12, c.prefix);
-        push(13, c.suffix2);
-        push(14, c.suffix3);
-        push(15, c.suffix4);
-        push(16, mix(p1.lower, c.lower));
-        push(17, mix(c.lower, n1.lower));
-        push(18, u64::from(p1.flags));
-        push(19, u64::from(n1.flags));
-        push(20, prev);
-        push(21, mix(prev, prev2));
-        push(22, mix(prev, c.lower));
-        push(23, mix(prev, c.shape));
-        push(24, mix(u64::from(c.flags), c.shape));
-        push(25, n1.word);
-        push(26, p1.word);
+        let start = u64::from(c.flags & flag::SENTENCE_START != 0);
+        let values = [
+            (1, 0),
+            (2, c.word),
+            (3, c.lower),
+            (4, p1.lower),
+            (5, n1.lower),
+            (6, p2.lower),
+            (7, n2.lower),
+            (8, c.shape),
+            (11, mix(mix(p1.shape, c.shape), n1.shape)),
+            (12, c.prefix),
+            (13, c.suffix2),
+            (14, c.suffix3),
+            (15, c.suffix4),
+            (16, mix(p1.lower, c.lower)),
+            (17, mix(c.lower, n1.lower)),
+            (18, u64::from(p1.flags)),
+            (19, u64::from(n1.flags)),
+            (24, mix(u64::from(c.flags), c.shape)),
+            (27, c.cluster),
+            (28, c.coarse),
+            (29, p1.cluster),
+            (30, n1.cluster),
+            (32, mix(mix(u64::from(c.case), c.shape), start)),
+            (33, mix(p1.lower, c.shape)),
+            (34, mix(c.shape, n1.lower)),
+            (40, mix(u64::from(c.text_case), mix(u64::from(c.shape_class), start))),
+        ];
+        out.extend(values.iter().map(|(template, value)| feature(*template, *value)));
         for bit in 0..flag::COUNT {
             if c.flags & (1 << bit) != 0 {
-                push(100 + u64::from(bit), 0);
-                push(200 + u64::from(bit), prev);
+                out.push(feature(100 + u64::from(bit), 0));
             }
         }
     }
+}
+
+/// The hash of one feature: its template and its value.
+#[inline(always)]
+fn feature(template: u64, value: u64) -> u64 {
+    mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value)
 }
 
 #[cfg(test)]
@@ -358,8 +515,21 @@ mod tests {
     }
 
     #[test]
+    fn usual_case_is_read_from_the_written_form() {
+        let cases = [
+            ("lower", "said", case::LOWER),
+            ("capitalised", "Paris", case::CAPITALISED),
+            ("capitals", "NATO", case::UPPER),
+            ("one_capital", "I", case::CAPITALISED),
+        ];
+        for (name, form, want) in cases {
+            assert_eq!(case_of(form), want, "case {name}");
+        }
+    }
+
+    #[test]
     fn flags_mark_list_membership() {
-        let text = "Mr John Smith flew to Paris, an Armenian said.";
+        let text = "Mr John Smith flew to Paris, where Armenians met an Armenian.";
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens, &LEXICON);
         let facts = token_facts(text, &tokens, &sentences);
@@ -370,11 +540,33 @@ mod tests {
             ("first_name", "John", flag::FIRST_NAME),
             ("city", "Paris", flag::CITY | flag::COUNTRY),
             ("demonym", "Armenian", flag::DEMONYM),
+            ("demonym_plural", "Armenians", flag::DEMONYM),
+            ("function_word", "where", flag::FUNCTION_WORD),
         ];
         for (name, word, want) in cases {
             assert_eq!(flags_of(word) & want, want, "case {name}");
         }
         assert_ne!(flags_of("Smith") & flag::LAST_NAME, 0);
+        assert_eq!(flags_of("flew") & flag::DEMONYM_PLURAL, 0);
+    }
+
+    #[test]
+    fn connectors_and_shapes_classify_tokens() {
+        let text = "Bank of America's U.S. arm";
+        let tokens = tokenize(text);
+        let facts = token_facts(text, &tokens, &[]);
+        let classes: Vec<(&str, (usize, usize))> =
+            tokens.iter().zip(&facts).map(|(t, f)| (t.span.slice(text), f.edge_classes())).collect();
+        let want = [
+            ("Bank", (1, 0)),
+            ("of", (0, 1)),
+            ("America", (1, 0)),
+            ("'s", (3, 5)),
+            ("U.S", (7, 0)),
+            (".", (6, 25)),
+            ("arm", (0, 0)),
+        ];
+        assert_eq!(classes, want);
     }
 
     #[test]
@@ -386,8 +578,8 @@ mod tests {
         let ctx = Context::new(&facts);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for i in 0..tokens.len() {
-            ctx.features(i, 0, 0, &mut a);
-            ctx.features(i, 0, 0, &mut b);
+            ctx.emissions(i, &mut a);
+            ctx.emissions(i, &mut b);
             assert_eq!(a, b);
             assert!(a.len() <= MAX_FEATURES);
         }

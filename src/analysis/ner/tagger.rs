@@ -1,16 +1,62 @@
-//! The NER tagger: BIO tags over tokens, chosen greedily left to right by a linear model
-//! (an averaged perceptron, trained by `src/bin/ner.rs`), and the compact model file format.
+//! The NER tagger: BIO tags over tokens, the best tag sequence of a linear-chain model found by
+//! Viterbi (a structured averaged perceptron, trained by `src/bin/ner.rs`), and the compact
+//! model file format.
 //!
-//! The model is a table of `2^bits` hashed feature buckets, each with one weight per tag,
-//! quantised to `i8` with one scale, and deflated. Loading a damaged model gives an empty model
-//! (every token outside), never a panic.
+//! A sequence's score is the sum of its positions' emission scores (hashed observation features,
+//! one weight per tag) and of its transitions' scores (dense tables indexed by the previous tag and
+//! the tag, conditioned on small classes of the two tokens: [`edge_tables`]). An inside tag may
+//! only follow its own label, so the search never produces an inside tag after outside; a
+//! sentence starts afresh, as if after outside. Each tag's margin (how much worse the best
+//! sequence giving the token another tag scores) comes from a backward pass.
+//!
+//! The model file holds a bitmap of the `2^bits` hashed feature buckets that have weights, their
+//! rows of one code per tag, then the transition tables, every weight a one-byte code into a
+//! codebook of magnitudes and their negatives (11 of each in the shipped model; zero for pruned
+//! weights); it is deflated.
+//! Loading a damaged model gives an empty model (every token outside), never a panic.
 
-use super::features::{Context, TokenFacts, MAX_FEATURES};
+use super::features::{Context, TokenFacts, CONNECTOR_CLASSES, MAX_FEATURES, SHAPE_CLASSES};
 
 /// The number of tags: outside, then begin/inside for each label.
 pub const N_TAGS: usize = 9;
 /// The tag of a token outside every name.
 pub const OUTSIDE: u8 = 0;
+/// Weights of one transition table: `[previous tag][tag]`.
+pub const PAIRS: usize = N_TAGS * N_TAGS;
+
+/// How many transition tables there are: one for every transition, then one per shape class and
+/// per connector class of the token entered, then one per connector class and per shape class of
+/// the token left.
+pub const EDGE_TABLES: usize = 1 + 2 * SHAPE_CLASSES + 2 * CONNECTOR_CLASSES;
+const _: () = assert!(EDGE_TABLES <= 128);
+/// How many transition tables add up for one transition.
+pub const EDGE_KINDS: usize = 5;
+
+/// The combinations of a token's shape and connector classes.
+pub const COMBOS: usize = SHAPE_CLASSES * CONNECTOR_CLASSES;
+
+/// The classes of the token at `i` and of the token before it (a boundary before the first), as
+/// indices of [`Transitions`]' tables.
+#[inline(always)]
+fn step_classes(facts: &[TokenFacts], i: usize) -> (usize, usize) {
+    let (shape, connector) = facts[i].edge_classes();
+    let (prev_shape, prev_connector) = if i == 0 { (SHAPE_CLASSES - 2, 0) } else { facts[i - 1].edge_classes() };
+    (shape * CONNECTOR_CLASSES + connector, prev_shape * CONNECTOR_CLASSES + prev_connector)
+}
+
+/// The transition tables that score the transition into position `i` (from the token before it).
+#[inline]
+pub fn edge_tables(facts: &[TokenFacts], i: usize) -> [usize; EDGE_KINDS] {
+    let (shape, connector) = facts[i].edge_classes();
+    let (prev_shape, prev_connector) = if i == 0 { (SHAPE_CLASSES - 2, 0) } else { facts[i - 1].edge_classes() };
+    [
+        0,
+        1 + shape,
+        1 + SHAPE_CLASSES + connector,
+        1 + SHAPE_CLASSES + CONNECTOR_CLASSES + prev_connector,
+        1 + SHAPE_CLASSES + 2 * CONNECTOR_CLASSES + prev_shape,
+    ]
+}
 
 /// What a tagged name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,27 +107,113 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
     tag == OUTSIDE || tag % 2 == 1 || (prev != OUTSIDE && (prev - 1) / 2 == (tag - 1) / 2)
 }
 
-/// Anything that scores hashed features: the shipped model, or the trainer's weights.
+/// Anything that scores a position: the shipped model, or the trainer's weights.
 pub trait Weights {
-    /// Adds the weights of `feature` to `scores`.
-    fn add(&self, feature: u64, scores: &mut [f32; N_TAGS]);
+    /// Adds the weights of the hashed `features` to `scores`.
+    fn emission(&self, features: &[u64], scores: &mut [f32; N_TAGS]);
+    /// The transition tables, summed by the classes they are conditioned on.
+    fn transitions(&self) -> &Transitions;
 }
 
-/// The shipped model: quantised weights in hashed buckets, decoded through the codebook once, on
-/// loading, so that scoring adds floats and looks nothing up.
+/// The transition tables summed ahead for each combination of classes: the table of every
+/// transition with the entered token's shape and connector tables (`into`), and the left
+/// token's connector and shape tables (`from`). A transition's score is one entry of each.
+#[derive(Clone)]
+pub struct Transitions {
+    into: Vec<[f32; PAIRS]>,
+    from: Vec<[f32; PAIRS]>,
+}
+
+impl Transitions {
+    /// Sums the transition tables `edges` (`[table][previous tag][tag]`).
+    pub fn new(edges: &[f32]) -> Transitions {
+        let mut t = Transitions { into: vec![[0.0; PAIRS]; COMBOS], from: vec![[0.0; PAIRS]; COMBOS] };
+        for (table, weights) in edges.chunks_exact(PAIRS).enumerate().take(EDGE_TABLES) {
+            for (k, w) in weights.iter().enumerate() {
+                if *w != 0.0 {
+                    t.bump(table, k, *w);
+                }
+            }
+        }
+        t
+    }
+
+    /// Adds `delta` to entry `k` of transition table `table` in every sum that holds it.
+    pub fn bump(&mut self, table: usize, k: usize, delta: f32) {
+        let c = CONNECTOR_CLASSES;
+        let (sums, combos): (&mut Vec<[f32; PAIRS]>, Vec<usize>) = if table == 0 {
+            (&mut self.into, (0..COMBOS).collect())
+        } else if table < 1 + SHAPE_CLASSES {
+            (&mut self.into, (0..c).map(|x| (table - 1) * c + x).collect())
+        } else if table < 1 + SHAPE_CLASSES + c {
+            (&mut self.into, (0..SHAPE_CLASSES).map(|x| x * c + table - 1 - SHAPE_CLASSES).collect())
+        } else if table < 1 + SHAPE_CLASSES + 2 * c {
+            (&mut self.from, (0..SHAPE_CLASSES).map(|x| x * c + table - 1 - SHAPE_CLASSES - c).collect())
+        } else {
+            (&mut self.from, (0..c).map(|x| (table - 1 - SHAPE_CLASSES - 2 * c) * c + x).collect())
+        };
+        for combo in combos {
+            sums[combo][k] += delta;
+        }
+    }
+
+    /// The two tables that score the transitions of a step (from [`step_classes`]).
+    #[inline(always)]
+    fn step(&self, step: (usize, usize)) -> Step<'_> {
+        Step { into: &self.into[step.0], from: &self.from[step.1] }
+    }
+}
+
+/// The transition scores of one step.
+struct Step<'a> {
+    into: &'a [f32; PAIRS],
+    from: &'a [f32; PAIRS],
+}
+
+impl Step<'_> {
+    /// The score of the transition from `prev` to `tag`.
+    #[inline(always)]
+    fn score(&self, prev: usize, tag: usize) -> f32 {
+        let k = prev * N_TAGS + tag;
+        self.into[k] + self.from[k]
+    }
+}
+
+/// The shipped model: quantised emission weights in hashed buckets, and the transition tables.
+///
+/// Most buckets hold no weight (pruned), so only the rows of the others are kept, packed: a
+/// bitmap says which buckets have a row, and a running count per 64 buckets finds the row. A
+/// feature whose bucket is empty costs one bit test, and the packed rows stay in the cache.
 pub struct Model {
     mask: u64,
-    /// `[bucket][tag]` weights, each the codebook's value of its code.
-    weights: Vec<f32>,
+    /// Code → weight (codes are `i8` stored as `u8`).
+    codebook: [f32; 256],
+    /// Bit `b` of word `b / 64`: bucket `b` has a row.
+    present: Vec<u64>,
+    /// The number of rows before each word of `present`.
+    rank: Vec<u32>,
+    /// The rows of the buckets present, `[row][tag]` codes.
+    rows: Vec<u8>,
+    /// The transition tables.
+    transitions: Transitions,
 }
 
 /// The first bytes of a model file (before deflating).
-pub const MAGIC: &[u8; 8] = b"AXNER01\0";
+pub const MAGIC: &[u8; 8] = b"AXNER02\0";
+/// The header: magic, bits, tags, tables, rows, then the 256 codebook levels.
+const HEADER: usize = 8 + 4 * 4 + 256 * 4;
 
 impl Model {
     /// A model that tags nothing.
     pub fn empty() -> Model {
-        Model { mask: 0, weights: vec![0.0; N_TAGS] }
+        Model {
+            mask: 0,
+            codebook: [0.0; 256],
+            present: vec![0],
+            rank: vec![0],
+            rows: Vec::new(),
+            transitions: Transitions::new(&[]),
+        }
     }
 
     /// Reads a deflated model file; a damaged file gives the empty model.
@@ -92,120 +224,348 @@ impl Model {
             .unwrap_or_else(Model::empty)
     }
 
+    /// Reads a model file: the header, the bitmap of the buckets present (one bit each, in
+    /// little-endian 64-bit words), their rows of codes, then the transition tables' codes.
     fn from_raw(raw: &[u8]) -> Option<Model> {
-        let header = raw.get(..16 + 128 * 4)?;
+        let header = raw.get(..HEADER)?;
         if &header[..8] != MAGIC {
             return None;
         }
-        let bits = u32::from_le_bytes(header[8..12].try_into().ok()?);
-        let n_tags = u32::from_le_bytes(header[12..16].try_into().ok()?);
-        if bits > 24 || n_tags as usize != N_TAGS {
+        let word = |k: usize| header[8 + 4 * k..12 + 4 * k].try_into().ok().map(u32::from_le_bytes);
+        let (bits, n_tags, tables, n_rows) = (word(0)?, word(1)?, word(2)?, word(3)? as usize);
+        if !(6..=24).contains(&bits) || n_tags as usize != N_TAGS || tables as usize != EDGE_TABLES {
             return None;
         }
         let mut codebook = [0f32; 256];
-        for (level, bytes) in header[16..].chunks_exact(4).enumerate() {
-            let value = f32::from_le_bytes(bytes.try_into().ok()?);
-            codebook[level] = value;
-            codebook[(256 - level) % 256] = -value;
+        for (level, bytes) in header[24..].chunks_exact(4).enumerate() {
+            codebook[level] = f32::from_le_bytes(bytes.try_into().ok()?);
         }
-        let n = (1usize << bits) * N_TAGS;
-        let body = raw.get(header.len()..header.len() + n)?;
-        let weights = body.iter().map(|code| codebook[*code as usize]).collect();
-        Some(Model { mask: (1u64 << bits) - 1, weights })
+        let words = (1usize << bits) / 64;
+        let body = raw.get(HEADER..)?;
+        let present: Vec<u64> = body
+            .get(..words * 8)?
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .collect();
+        let mut rank = Vec::with_capacity(words);
+        let mut count = 0u32;
+        for w in &present {
+            rank.push(count);
+            count += w.count_ones();
+        }
+        if count as usize != n_rows {
+            return None;
+        }
+        let rows = body.get(words * 8..words * 8 + n_rows * N_TAGS)?.to_vec();
+        let edges: Vec<f32> = body.get(words * 8 + n_rows * N_TAGS..)?.iter().map(|c| codebook[*c as usize]).collect();
+        if edges.len() != EDGE_TABLES * PAIRS {
+            return None;
+        }
+        Some(Model { mask: (1u64 << bits) - 1, codebook, present, rank, rows, transitions: Transitions::new(&edges) })
     }
 
-    /// Writes a model file (not yet deflated) from float weights laid out `[bucket][tag]`.
+    /// The row of codes of `bucket`, if it has one.
+    #[inline]
+    fn row(&self, bucket: usize) -> Option<&[u8]> {
+        let word = *self.present.get(bucket / 64)?;
+        let bit = 1u64 << (bucket % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let at = (self.rank[bucket / 64] + (word & (bit - 1)).count_ones()) as usize * N_TAGS;
+        self.rows.get(at..at + N_TAGS)
+    }
+
+    /// Writes a model file (not yet deflated) from float weights: the emission weights laid out
+    /// `[bucket][tag]` and the transition tables `[table][previous tag][tag]`.
     ///
-    /// Weights are quantised to a codebook of 255 levels: code 0 is zero, codes ±1..±127 are
-    /// magnitudes spaced evenly on a log scale from the largest weight down to 1/10,000 of it,
-    /// so each weight keeps about 4 % relative precision; smaller weights become zero.
-    pub fn to_raw(bits: u32, weights: &[f32]) -> Vec<u8> {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let lo = max / 10_000.0;
-        let ratio = (max / lo.max(f32::MIN_POSITIVE)).ln() / 126.0;
-        let mut levels = [0f32; 128];
-        for (k, level) in levels.iter_mut().enumerate().skip(1) {
-            *level = lo * ((k - 1) as f32 * ratio).exp();
+    /// Weights are quantised to a codebook of `2 * levels - 1` values: code 0 is zero, codes
+    /// ±1..±(levels - 1) are magnitudes fitted to the `keep` largest weights (Lloyd's algorithm:
+    /// each level the mean of the weights nearest to it, starting from levels spaced on a log
+    /// scale); smaller weights become zero (pruned).
+    pub fn to_raw(bits: u32, weights: &[f32], edges: &[f32], levels: usize, keep: usize) -> Vec<u8> {
+        let levels = levels.clamp(2, 128);
+        let mut magnitudes: Vec<f32> = weights.iter().chain(edges).map(|w| w.abs()).filter(|m| *m > 0.0).collect();
+        magnitudes.sort_unstable_by(|a, b| b.total_cmp(a));
+        magnitudes.truncate(keep.max(1));
+        let max = magnitudes.first().copied().unwrap_or(0.0);
+        let lo = magnitudes.last().copied().unwrap_or(0.0);
+        let steps = (levels - 2).max(1) as f32;
+        let ratio = (max / lo.max(f32::MIN_POSITIVE)).ln().max(f32::EPSILON) / steps;
+        let mut mags: Vec<f32> = (0..levels - 1).map(|k| lo * (k as f32 * ratio).exp()).collect();
+        let nearest = |mags: &[f32], m: f32| -> usize {
+            // The levels are increasing: the first whose midpoint with the next lies above m.
+            (0..mags.len() - 1).find(|&k| m < (mags[k] + mags[k + 1]) / 2.0).unwrap_or(mags.len() - 1)
+        };
+        for _ in 0..12 {
+            let mut sums = vec![(0f64, 0usize); mags.len()];
+            for m in &magnitudes {
+                let k = nearest(&mags, *m);
+                sums[k].0 += f64::from(*m);
+                sums[k].1 += 1;
+            }
+            for (level, (sum, n)) in mags.iter_mut().zip(sums) {
+                if n > 0 {
+                    *level = (sum / n as f64) as f32;
+                }
+            }
+            mags.sort_unstable_by(f32::total_cmp);
+        }
+        let mut codebook = [0f32; 256];
+        for (k, level) in mags.iter().enumerate() {
+            codebook[k + 1] = *level;
+            codebook[255 - k] = -*level;
         }
         let code = |w: f32| -> u8 {
             let m = w.abs();
-            if max == 0.0 || m < lo / 2.0 {
+            if max == 0.0 || m < lo {
                 return 0;
             }
-            let level = (((m / lo).ln() / ratio).round() as i32 + 1).clamp(1, 127) as i8;
-            (if w < 0.0 { -level } else { level }) as u8
+            let level = nearest(&mags, m) as u8 + 1;
+            if w < 0.0 {
+                level.wrapping_neg()
+            } else {
+                level
+            }
         };
-        let mut raw = Vec::with_capacity(16 + 128 * 4 + weights.len());
+        let codes: Vec<u8> = weights.iter().map(|w| code(*w)).collect();
+        let mut present = vec![0u64; ((1usize << bits) / 64).max(1)];
+        let mut rows = Vec::new();
+        for (bucket, row) in codes.chunks_exact(N_TAGS).enumerate() {
+            if row.iter().any(|c| *c != 0) {
+                present[bucket / 64] |= 1 << (bucket % 64);
+                rows.extend_from_slice(row);
+            }
+        }
+        let mut raw = Vec::with_capacity(HEADER + present.len() * 8 + rows.len() + edges.len());
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&bits.to_le_bytes());
         raw.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
-        for level in levels {
+        raw.extend_from_slice(&(EDGE_TABLES as u32).to_le_bytes());
+        raw.extend_from_slice(&((rows.len() / N_TAGS) as u32).to_le_bytes());
+        for level in codebook {
             raw.extend_from_slice(&level.to_le_bytes());
         }
-        raw.extend(weights.iter().map(|w| code(*w)));
+        for w in present {
+            raw.extend_from_slice(&w.to_le_bytes());
+        }
+        raw.extend(rows);
+        raw.extend(edges.iter().map(|w| code(*w)));
         raw
     }
 }
 
 impl Weights for Model {
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; N_TAGS]) {
-        let at = (feature & self.mask) as usize * N_TAGS;
-        if let Some(row) = self.weights.get(at..at + N_TAGS) {
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += *w;
+    fn emission(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        let mut sum = *scores;
+        let cb = &self.codebook;
+        for f in features {
+            if let Some(row) = self.row((f & self.mask) as usize) {
+                let row: &[u8; N_TAGS] = row.try_into().expect("a row has one code per tag");
+                // Unrolled: the nine sums stay in registers.
+                sum[0] += cb[row[0] as usize];
+                sum[1] += cb[row[1] as usize];
+                sum[2] += cb[row[2] as usize];
+                sum[3] += cb[row[3] as usize];
+                sum[4] += cb[row[4] as usize];
+                sum[5] += cb[row[5] as usize];
+                sum[6] += cb[row[6] as usize];
+                sum[7] += cb[row[7] as usize];
+                sum[8] += cb[row[8] as usize];
             }
         }
+        *scores = sum;
+    }
+
+    #[inline]
+    fn transitions(&self) -> &Transitions {
+        &self.transitions
     }
 }
 
-/// Scores every tag at position `i` given the previous two tags.
-pub fn score(
-    weights: &impl Weights,
-    ctx: &Context,
-    i: usize,
-    prev: u8,
-    prev2: u8,
-    features: &mut Vec<u64>,
-) -> [f32; N_TAGS] {
-    ctx.features(i, prev, prev2, features);
-    let mut scores = [0f32; N_TAGS];
-    for f in features.iter() {
-        weights.add(*f, &mut scores);
-    }
-    scores
-}
-
-/// The best tag allowed after `prev`, and its margin over the runner-up.
-pub fn best(scores: &[f32; N_TAGS], prev: u8) -> (u8, f32) {
-    let mut best = (OUTSIDE, f32::NEG_INFINITY);
-    let mut second = f32::NEG_INFINITY;
-    for (tag, s) in scores.iter().enumerate() {
-        if !allowed(prev, tag as u8) {
-            continue;
-        }
-        if *s > best.1 {
-            second = best.1;
-            best = (tag as u8, *s);
-        } else if *s > second {
-            second = *s;
-        }
-    }
-    (best.0, if second.is_finite() { best.1 - second } else { 0.0 })
-}
-
-/// Tags every token greedily; returns each token's tag and margin.
-pub fn tag(weights: &impl Weights, facts: &[TokenFacts]) -> Vec<(u8, f32)> {
+/// Every position's emission scores.
+pub fn emissions(weights: &impl Weights, facts: &[TokenFacts]) -> Vec<[f32; N_TAGS]> {
     let ctx = Context::new(facts);
     let mut features = Vec::with_capacity(MAX_FEATURES);
-    let mut out = Vec::with_capacity(facts.len());
-    let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
-    for i in 0..facts.len() {
-        let scores = score(weights, &ctx, i, prev, prev2, &mut features);
-        let (t, margin) = best(&scores, prev);
-        out.push((t, margin));
-        prev2 = prev;
-        prev = t;
+    (0..facts.len())
+        .map(|i| {
+            ctx.emissions(i, &mut features);
+            let mut scores = [0f32; N_TAGS];
+            weights.emission(&features, &mut scores);
+            scores
+        })
+        .collect()
+}
+
+#[inline(always)]
+fn max(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// True for an inside tag.
+#[inline(always)]
+fn is_inside(tag: usize) -> bool {
+    tag != 0 && tag.is_multiple_of(2)
+}
+
+/// The forward pass of the search over positions `range` of `facts`: for each position, the best
+/// score of a sequence ending there in each tag, and that sequence's previous tag. Each tag is
+/// drawn from its position's `permitted` set (a bit mask; every tag when `permitted` is empty);
+/// the sequence starts after an outside tag. An inside tag follows only its own label's begin or
+/// inside tag; a sentence starts afresh: its first token is entered as if from outside, whatever
+/// ended the sentence before (so no name runs on across a sentence boundary).
+fn forward(
+    weights: &impl Weights,
+    facts: &[TokenFacts],
+    range: std::ops::Range<usize>,
+    emissions: &[[f32; N_TAGS]],
+    permitted: &[u16],
+) -> (Vec<[f32; N_TAGS]>, Vec<[u8; N_TAGS]>) {
+    let trans = weights.transitions();
+    let mut alpha = Vec::with_capacity(range.len());
+    let mut back = Vec::with_capacity(range.len());
+    let mut prev_alpha = [f32::NEG_INFINITY; N_TAGS];
+    prev_alpha[OUTSIDE as usize] = 0.0;
+    for (k, i) in range.enumerate() {
+        let step = trans.step(step_classes(facts, i));
+        let mask = permitted.get(k).copied().unwrap_or(u16::MAX);
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        let mut from = [OUTSIDE; N_TAGS];
+        let fresh = i == 0 || facts[i].starts_sentence();
+        let (best_prev, best_arg) = best_of(&prev_alpha);
+        for tag in 0..N_TAGS {
+            if mask & (1 << tag) == 0 {
+                continue;
+            }
+            let (best, arg) = if fresh {
+                if is_inside(tag) {
+                    continue;
+                }
+                (best_prev + step.score(OUTSIDE as usize, tag), best_arg)
+            } else if is_inside(tag) {
+                let (b, i) = (tag - 1, tag);
+                let (sb, si) = (prev_alpha[b] + step.score(b, tag), prev_alpha[i] + step.score(i, tag));
+                if si > sb {
+                    (si, i as u8)
+                } else {
+                    (sb, b as u8)
+                }
+            } else {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, OUTSIDE);
+                for (prev, a) in prev_alpha.iter().enumerate() {
+                    let s = a + step.score(prev, tag);
+                    if s > best {
+                        best = s;
+                        arg = prev as u8;
+                    }
+                }
+                (best, arg)
+            };
+            next[tag] = best + emissions[k][tag];
+            from[tag] = arg;
+        }
+        // Nothing permitted is reachable (a contradictory constraint): fall back to outside.
+        if next.iter().all(|s| *s == f32::NEG_INFINITY) {
+            next[OUTSIDE as usize] = max(best_prev, 0.0);
+            from[OUTSIDE as usize] = best_arg;
+        }
+        alpha.push(next);
+        back.push(from);
+        prev_alpha = next;
+    }
+    (alpha, back)
+}
+
+/// The best score in `scores` and its tag (the lowest tag on ties).
+#[inline]
+fn best_of(scores: &[f32; N_TAGS]) -> (f32, u8) {
+    let mut best = (scores[0], 0u8);
+    for (t, s) in scores.iter().enumerate().skip(1) {
+        if *s > best.0 {
+            best = (*s, t as u8);
+        }
+    }
+    best
+}
+
+/// Follows the back pointers from the best last tag.
+fn backtrack(alpha: &[[f32; N_TAGS]], back: &[[u8; N_TAGS]]) -> Vec<u8> {
+    let Some(last) = alpha.last() else { return Vec::new() };
+    let mut tag = best_of(last).1;
+    let mut out = vec![OUTSIDE; alpha.len()];
+    for i in (0..alpha.len()).rev() {
+        out[i] = tag;
+        tag = back[i][tag as usize];
+    }
+    out
+}
+
+/// The best tag sequence over positions `range` of `facts`, given their `emissions`, each tag
+/// drawn from its position's `permitted` set (every tag when `permitted` is empty).
+pub fn viterbi(
+    weights: &impl Weights,
+    facts: &[TokenFacts],
+    range: std::ops::Range<usize>,
+    emissions: &[[f32; N_TAGS]],
+    permitted: &[u16],
+) -> Vec<u8> {
+    let (alpha, back) = forward(weights, facts, range, emissions, permitted);
+    backtrack(&alpha, &back)
+}
+
+/// Tags every token with the best sequence; returns each token's tag and its margin: how much
+/// the best sequence's score exceeds that of the best sequence giving the token another tag.
+pub fn tag(weights: &impl Weights, facts: &[TokenFacts]) -> Vec<(u8, f32)> {
+    let n = facts.len();
+    let emissions = emissions(weights, facts);
+    let (alpha, back) = forward(weights, facts, 0..n, &emissions, &[]);
+    let path = backtrack(&alpha, &back);
+    let Some(last) = alpha.last() else { return Vec::new() };
+    let total = best_of(last).0;
+    let trans = weights.transitions();
+    // Backward: beta[t], the best score of the rest of the sequence after i, given t at i.
+    let mut out = vec![(OUTSIDE, 0f32); n];
+    let mut beta = [0f32; N_TAGS];
+    for i in (0..n).rev() {
+        let mut second = f32::NEG_INFINITY;
+        for t in 0..N_TAGS {
+            if t != path[i] as usize {
+                second = max(second, alpha[i][t] + beta[t]);
+            }
+        }
+        out[i] = (path[i], if second.is_finite() { max(total - second, 0.0) } else { 0.0 });
+        if i == 0 {
+            break;
+        }
+        let step = trans.step(step_classes(facts, i));
+        let ahead: [f32; N_TAGS] = std::array::from_fn(|t| emissions[i][t] + beta[t]);
+        let mut prev_beta = [f32::NEG_INFINITY; N_TAGS];
+        if facts[i].starts_sentence() {
+            let mut best = f32::NEG_INFINITY;
+            for (tag, a) in ahead.iter().enumerate().filter(|(t, _)| !is_inside(*t)) {
+                best = max(best, step.score(OUTSIDE as usize, tag) + a);
+            }
+            prev_beta = [best; N_TAGS];
+        } else {
+            for (prev, pb) in prev_beta.iter_mut().enumerate() {
+                // Outside and the begin tags follow anything; an inside tag its own label only.
+                let mut best = step.score(prev, 0) + ahead[0];
+                for tag in (1..N_TAGS).step_by(2) {
+                    best = max(best, step.score(prev, tag) + ahead[tag]);
+                }
+                if prev != OUTSIDE as usize {
+                    let inside = prev + prev % 2;
+                    best = max(best, step.score(prev, inside) + ahead[inside]);
+                }
+                *pb = best;
+            }
+        }
+        beta = prev_beta;
     }
     out
 }
@@ -275,7 +635,7 @@ mod tests {
     #[test]
     fn damaged_model_is_empty_not_a_panic() {
         let cases: [(&str, &[u8]); 3] =
-            [("empty", b""), ("garbage", b"not a model"), ("truncated_header", b"AXNER01\0\x10")];
+            [("empty", b""), ("garbage", b"not a model"), ("truncated_header", b"AXNER02\0\x10")];
         for (name, bytes) in cases {
             let model = Model::from_deflated(bytes);
             assert_eq!(model.mask, 0, "case {name}");
@@ -284,16 +644,56 @@ mod tests {
 
     #[test]
     fn raw_round_trip_keeps_weights() {
-        let mut weights = vec![0f32; 2 * N_TAGS];
+        let mut weights = vec![0f32; 128 * N_TAGS];
         weights[3] = 2.0;
-        weights[N_TAGS + 1] = -1.0;
-        let raw = Model::to_raw(1, &weights);
+        weights[70 * N_TAGS + 1] = -1.0;
+        let mut edges = vec![0f32; EDGE_TABLES * PAIRS];
+        edges[5] = 0.5;
+        let raw = Model::to_raw(7, &weights, &edges, 128, 100);
         let model = Model::from_raw(&raw).expect("model");
         let mut scores = [0f32; N_TAGS];
-        model.add(0, &mut scores);
+        model.emission(&[0], &mut scores);
         assert!((scores[3] - 2.0).abs() < 0.1, "{scores:?}");
         let mut scores = [0f32; N_TAGS];
-        model.add(1, &mut scores);
+        model.emission(&[70], &mut scores);
         assert!((scores[1] + 1.0).abs() < 0.05, "{scores:?}");
+        let mut scores = [0f32; N_TAGS];
+        model.emission(&[69, 71, 127], &mut scores);
+        assert_eq!(scores, [0.0; N_TAGS]);
+        assert!((model.transitions().step((0, 0)).score(0, 5) - 0.5).abs() < 0.05);
+    }
+
+    /// A toy model scoring only by transitions and a bias per tag, to test the search.
+    struct Toy {
+        bias: [f32; N_TAGS],
+        transitions: Transitions,
+    }
+
+    impl Weights for Toy {
+        fn emission(&self, _features: &[u64], scores: &mut [f32; N_TAGS]) {
+            for (s, b) in scores.iter_mut().zip(self.bias) {
+                *s += b;
+            }
+        }
+        fn transitions(&self) -> &Transitions {
+            &self.transitions
+        }
+    }
+
+    #[test]
+    fn search_never_puts_inside_after_outside() {
+        // Inside-person scores best everywhere, but it cannot start a name: the best legal
+        // sequence begins the name, then continues it.
+        let mut bias = [0f32; N_TAGS];
+        bias[Label::Person.inside() as usize] = 5.0;
+        bias[Label::Person.begin() as usize] = 1.0;
+        let toy = Toy { bias, transitions: Transitions::new(&[]) };
+        let facts = vec![TokenFacts::default(); 3];
+        let tags: Vec<u8> = tag(&toy, &facts).into_iter().map(|(t, _)| t).collect();
+        let (b, i) = (Label::Person.begin(), Label::Person.inside());
+        assert_eq!(tags, vec![b, i, i]);
+        let permitted = [1 << OUTSIDE, u16::MAX, u16::MAX];
+        let constrained = viterbi(&toy, &facts, 0..3, &emissions(&toy, &facts), &permitted);
+        assert_eq!(constrained, vec![OUTSIDE, b, i]);
     }
 }
