@@ -83,8 +83,17 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
         let camp = m.camp_of_other(ctx, e).filter(|_| n_titles > 0 || k + 1 < first)?;
         Some((camp, Evidence::at(span, "title or possessive before the name")))
     } else {
-        let camp = camp_of_word(ctx, ctx.piece(k)).filter(|_| n_titles > 0)?;
-        Some((camp, Evidence::at(span, "nationality before the title")))
+        if n_titles == 0 {
+            return None;
+        }
+        if let Some(camp) = camp_of_word(ctx, ctx.piece(k)) {
+            return Some((camp, Evidence::at(span, "nationality before the title")));
+        }
+        // "union organiser Priya Nair": the union named earlier.
+        let at = ctx.tokens[k].span.start;
+        let e = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, ctx.piece(k), at)?;
+        let camp = m.camp_of_other(ctx, e)?;
+        Some((camp, Evidence::at(span, "kind of organisation before the title")))
     }
 }
 
@@ -369,6 +378,13 @@ mod tests {
                 vec![("Tarn Shipping", Org), ("James Ward", Person)],
                 "James Ward",
                 Some("actor Tarn Shipping"),
+            ),
+            (
+                "kind_of_organisation_before_the_title",
+                "The Dock Union struck. Union organiser Priya Nair said so.",
+                vec![("Dock Union", Org), ("Priya Nair", Person)],
+                "Priya Nair",
+                Some("actor Dock Union"),
             ),
             (
                 "appositive_possessive",
