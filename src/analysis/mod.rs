@@ -10,6 +10,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod markup;
 pub mod model;
+pub mod narrative;
 pub mod ner;
 pub mod quotes;
 pub mod sentences;

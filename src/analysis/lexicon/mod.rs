@@ -127,6 +127,11 @@ pub struct Lexicon {
     pub place_qualifiers: HashSet<String>,
     /// Compass-direction adjectives, which alone are not a name ("Western").
     pub direction_adjectives: HashSet<String>,
+
+    // ---- Who accuses whom (issue 17: src/analysis/narrative.rs). Kept together, last. ----
+    /// Cue words of claims that target another side, every form → its lemma ("accused" →
+    /// "accuse", "warning" → "warn").
+    pub accusation_cues: HashMap<String, String>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -162,6 +167,20 @@ fn name_particles(file: &'static str) -> HashMap<String, ParticleUse> {
         }
     }
     particles
+}
+
+/// "lemma form form..." lines: every form (the lemma too) → its lemma.
+fn lemmas(file: &'static str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for line in lines(file) {
+        let mut forms = line.split_whitespace().map(str::to_lowercase);
+        let Some(lemma) = forms.next() else { continue };
+        for form in forms {
+            out.insert(form, lemma.clone());
+        }
+        out.insert(lemma.clone(), lemma);
+    }
+    out
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -285,6 +304,9 @@ impl Lexicon {
             place_name_first_words: set(include_str!("place_name_first_words.txt"), false),
             place_qualifiers: set(include_str!("place_qualifiers.txt"), false),
             direction_adjectives: set(include_str!("direction_adjectives.txt"), false),
+
+            // ---- Who accuses whom (issue 17). Kept together, last. ----
+            accusation_cues: lemmas(include_str!("accusation_cues.txt")),
         }
     }
 }
@@ -328,5 +350,15 @@ mod tests {
         assert!(lex.place_name_first_words.contains("Lake"));
         assert!(lex.place_qualifiers.contains("Greater"));
         assert!(lex.direction_adjectives.contains("Western"));
+    }
+
+    #[test]
+    fn accusation_cues_map_forms_to_lemmas() {
+        let cues = &LEXICON.accusation_cues;
+        assert_eq!(cues.get("accused").map(String::as_str), Some("accuse"));
+        assert_eq!(cues.get("warning").map(String::as_str), Some("warn"));
+        assert_eq!(cues.get("criticized").map(String::as_str), Some("criticise"));
+        assert_eq!(cues.get("deny").map(String::as_str), Some("deny"));
+        assert!(!cues.contains_key("said") && !cues.contains_key("say"));
     }
 }
