@@ -1,8 +1,11 @@
 //! The Leptos page: one source signal (the article text), a `Memo` for its analysis, and
 //! components that draw derived values. Nothing here analyses text; `crate::analysis` does.
 
+mod article_in;
 mod article_view;
+mod offline;
 mod panels;
+mod pictures;
 mod share_bar;
 mod state;
 mod storage;
@@ -11,8 +14,11 @@ use crate::analysis::{analyze, markup, sides, ClaimId, ANALYZER_VERSION};
 use crate::share::{self, Link, SharedAnnotations, ViewState};
 use leptos::prelude::*;
 
+use article_in::OpenFile;
 use article_view::{scroll_to_claim, ArticleView};
+use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
+use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
 pub use state::{Layer, Selection, UiState};
 
@@ -171,6 +177,7 @@ pub fn App() -> impl IntoView {
                 <div class="toolbar" role="toolbar" aria-label="Article actions">
                     <button data-testid="demo-button" on:click=move |_| { ui.selection.set(None); set_text(crate::DEMO_ARTICLE.to_string()) }>"Load demo"</button>
                     <button data-testid="clear-button" on:click=move |_| { ui.selection.set(None); set_text(String::new()) }>"Clear"</button>
+                    <OpenFile load=move |t: String| { ui.selection.set(None); set_text(t) } />
                     <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
                 </div>
                 <ShareBar text=text analysis=analysis />
@@ -182,7 +189,11 @@ pub fn App() -> impl IntoView {
                     on:input=on_input
                 ></textarea>
                 <Legend />
-                <ArticleView text=text analysis=analysis segments=segments />
+                <div class="article-row">
+                    <ArticleView text=text analysis=analysis segments=segments />
+                    <Minimap analysis=analysis />
+                </div>
+                <Pictures text=text analysis=analysis />
                 <NarrativesPanel text=text analysis=analysis />
             </section>
             <aside class="panels" aria-label="Analysis panels">
@@ -194,6 +205,7 @@ pub fn App() -> impl IntoView {
         <footer class="foot">
             "Article Explorer " {ANALYZER_VERSION} ". Keys: j/k next/previous claim, 1–7 layers, Esc clears. "
             "Analysis runs locally in WebAssembly. Data and model credits: ATTRIBUTION.md in the source."
+            <OfflineStatus />
         </footer>
     }
 }
