@@ -1,6 +1,6 @@
 //! Exports of an analysis for readers: a self-contained HTML page of the highlighted article
-//! (opens offline, no script) and a Markdown summary of the claims by side. The JSON export is
-//! the CLI's contract ([`crate::contract`]).
+//! (opens offline, no script), a Markdown summary of the claims by side, and the claims as CSV for
+//! spreadsheets. The JSON export is the CLI's contract ([`crate::contract`]).
 
 use crate::analysis::markup::{segments, Mark};
 use crate::analysis::{Analysis, SideRole};
@@ -101,6 +101,47 @@ pub fn to_markdown(text: &str, analysis: &Analysis, title: &str) -> String {
     out
 }
 
+/// The CSV export's header row.
+pub const CSV_HEADER: [&str; 7] = ["speaker", "side", "kind", "cue", "text", "start", "end"];
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
+/// doubled. A text field starting with `=`, `+`, `-`, `@` (or a tab or carriage return) gets a
+/// leading apostrophe, so that a spreadsheet shows it as text and never runs it as a formula.
+pub fn csv_field(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// The claims as CSV (RFC 4180: comma-separated, CRLF line ends, a header row), one row per claim in
+/// text order: speaker, side, kind, cue, text, and the claim's start and end as Unicode code points
+/// (end exclusive), as in the JSON contract. Starts with a byte-order mark, so that spreadsheet
+/// programs read it as UTF-8.
+pub fn to_csv(text: &str, analysis: &Analysis) -> String {
+    let cp = crate::contract::CodePoints::new(text);
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&CSV_HEADER.join(","));
+    out.push_str("\r\n");
+    for c in &analysis.claims {
+        let row = [
+            csv_field(speaker_name(c)),
+            csv_field(&side_name(analysis, c)),
+            c.kind.label().to_string(),
+            csv_field(c.cue.map_or("", |cue| cue.slice(text))),
+            csv_field(c.span.slice(text)),
+            cp.of(c.span.start).to_string(),
+            cp.of(c.span.end).to_string(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +164,51 @@ mod tests {
         assert!(md.starts_with("# Ports"));
         assert!(md.contains("the port is shut"));
         assert!(md.contains("it is open"));
+    }
+
+    #[test]
+    fn csv_fields_by_table() {
+        let table = [
+            ("plain", "plain"),
+            ("", ""),
+            ("a, b", "\"a, b\""),
+            ("say \"no\"", "\"say \"\"no\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+            ("+1 555", "'+1 555"),
+            ("-2", "'-2"),
+            ("@cmd", "'@cmd"),
+            ("\t=1", "'\t=1"),
+            ("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""),
+            ("a=b", "a=b"),
+            ("“quoted”", "“quoted”"),
+        ];
+        for (value, want) in table {
+            assert_eq!(csv_field(value), want, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn csv_lists_claims_with_code_point_offsets() {
+        let text = "Señor Díaz said the port is shut, while Bergen says “=1+1, it is open”.";
+        let analysis = crate::analyze(text);
+        let csv = to_csv(text, &analysis);
+        assert!(csv.starts_with("\u{FEFF}speaker,side,kind,cue,text,start,end\r\n"), "{csv}");
+        let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+        assert_eq!(rows.len(), analysis.claims.len() + 2, "header, one row per claim, final CRLF: {csv}");
+        assert_eq!(rows.last(), Some(&""));
+        let json = crate::contract::to_json(text, &analysis);
+        let value = serde_json::to_value(&json).unwrap();
+        for (row, claim) in rows[1..].iter().zip(value["claims"].as_array().unwrap()) {
+            let end = format!(",{},{}", claim["start"], claim["end"]);
+            assert!(row.ends_with(&end), "offsets as in the JSON contract: {row} / {end}");
+            assert!(row.contains(claim["kind"].as_str().unwrap()));
+        }
+        assert!(csv.contains("Señor Díaz") || csv.contains("Díaz"), "{csv}");
+    }
+
+    #[test]
+    fn csv_of_no_claims_is_the_header() {
+        assert_eq!(to_csv("", &crate::analyze("")), "\u{FEFF}speaker,side,kind,cue,text,start,end\r\n");
     }
 }

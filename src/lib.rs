@@ -8,7 +8,9 @@
 //! 2. [`contract`] is the versioned JSON contract of the CLI (code-point offsets).
 //! 3. [`share`] encodes and decodes the share link that lives in the URL fragment; [`export`]
 //!    renders the analysis as a self-contained HTML page or a Markdown summary; [`drawing`] is
-//!    the one vocabulary (classes, labels, party order) that the exports and the page draw with.
+//!    the one vocabulary (classes, labels, party order) that the exports and the page draw with;
+//!    [`import`] turns an opened file (text, Markdown, a web page) into an article; [`pictures`]
+//!    draws the balance, who-accuses-whom and minimap pictures as SVG markup.
 //! 4. `ui` (feature `ui`) is the Leptos page; `src/main.rs` is the native CLI.
 #![deny(missing_docs)]
 
@@ -16,6 +18,8 @@ pub mod analysis;
 pub mod contract;
 pub mod drawing;
 pub mod export;
+pub mod import;
+pub mod pictures;
 pub mod share;
 
 #[cfg(feature = "ui")]

@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod mentions;
 pub mod model;
+pub mod narrative;
 pub mod ner;
 pub mod quotes;
 pub mod sentences;

@@ -4,13 +4,16 @@
 //! (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the editor and panels.
 
 mod article;
+mod article_in;
 mod article_view;
 mod banners;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
+mod offline;
 mod opening;
 mod panels;
+mod pictures;
 mod share_bar;
 mod state;
 mod storage;
@@ -20,9 +23,12 @@ use crate::share;
 use leptos::prelude::*;
 
 use article::Article;
+use article_in::OpenFile;
 use article_view::ArticleView;
 use banners::{KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner, ViewNoteBanner};
+use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
+use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
 pub use state::{Layer, Selection, UiState};
 pub use storage::{load as saved_text, note_crash};
@@ -65,6 +71,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             <div class="toolbar" role="toolbar" aria-label="Article actions">
                 <button data-testid="demo-button" on:click=move |_| article.replace(ui, crate::DEMO_ARTICLE.to_string())>"Load demo"</button>
                 <button data-testid="clear-button" on:click=move |_| article.replace(ui, String::new())>"Clear"</button>
+                <OpenFile load=move |t: String| article.replace(ui, t) />
                 <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
             </div>
             <ShareBar text=text analysis=analysis />
@@ -76,7 +83,11 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 on:input=on_input
             ></textarea>
             <Legend />
-            <ArticleView text=text analysis=analysis segments=segments />
+            <div class="article-row">
+                <ArticleView text=text analysis=analysis segments=segments />
+                <Minimap analysis=analysis />
+            </div>
+            <Pictures text=text analysis=analysis />
             <NarrativesPanel text=text analysis=analysis />
         </section>
     }
@@ -118,6 +129,7 @@ pub fn App() -> impl IntoView {
         <footer class="foot">
             "Article Explorer " {ANALYZER_VERSION} ". Keys: j/k next/previous claim, 1–7 layers, Esc clears. "
             "Analysis runs locally in WebAssembly. Data and model credits: ATTRIBUTION.md in the source."
+            <OfflineStatus />
         </footer>
     }
 }

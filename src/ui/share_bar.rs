@@ -1,5 +1,6 @@
 //! `<ShareBar/>`: share links (full, or annotations only for long articles) with length warnings,
-//! and exports of the analysis as JSON, a self-contained HTML page, or a Markdown summary.
+//! and exports of the analysis as JSON, a self-contained HTML page, a Markdown summary, or the
+//! claims as CSV for spreadsheets.
 
 use super::state::{Layer, UiState};
 use crate::analysis::{analyze, Analysis, ANALYZER_VERSION};
@@ -119,6 +120,11 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         download("claims.md", "text/markdown", &md);
         say("Saved claims.md.".into());
     };
+    let export_csv = move |_| {
+        let csv = text.with(|t| analysis.with(|a| crate::export::to_csv(t, a)));
+        download("claims.csv", "text/csv", &csv);
+        say("Saved claims.csv: it opens in any spreadsheet.".into());
+    };
     view! {
         <div class="share-bar" role="group" aria-label="Share and export">
             <button data-testid="share-button" class="primary" on:click=share_full>"Share link"</button>
@@ -126,6 +132,7 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
             <button data-testid="export-json" on:click=export_json>"JSON"</button>
             <button data-testid="export-html" on:click=export_html>"HTML"</button>
             <button data-testid="export-markdown" on:click=export_markdown>"Markdown"</button>
+            <button data-testid="export-csv" on:click=export_csv title="The claims as a spreadsheet">"CSV"</button>
         </div>
         <Show when=move || link.with(Option::is_some)>
             <label class="share">

@@ -1,4 +1,4 @@
-// tests/e2e/layers.test.mjs — owns the e2e flows of issue 6: legend layer toggles and keys 1–7, selecting marks and the why-panel, j/k claim navigation, the claims and entity panels, Escape, light/dark/360px screenshots, axe (serious+critical) in light and dark, and print styles.
+// tests/e2e/layers.test.mjs — owns the e2e flows of issue 6: legend layer toggles and keys 1–7, selecting marks and the why-panel, j/k claim navigation, the claims and entity panels, Escape, light/dark/360px screenshots, axe (serious+critical) in light and dark (with issue 17's pictures, an opened accusation and a refused file), and print styles.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalise, useSharedBrowser } from './app-page.mjs';
@@ -231,7 +231,7 @@ describe('layers and selection', () => {
     }
   });
 
-  test('axe-core finds no serious or critical violations on the demo, light and dark', TEST_TIMEOUT, async () => {
+  test('axe-core finds no serious or critical violations on the demo (pictures included), light and dark', TEST_TIMEOUT, async () => {
     const problems = [];
     for (const colorScheme of ['light', 'dark']) {
       const app = await demo({ colorScheme });
@@ -240,6 +240,11 @@ describe('layers and selection', () => {
         await focusPage(app);
         await app.page.keyboard.press('j');
         await app.page.keyboard.press('7');
+        // The pictures and the ways in (issue 17): an accusation opened, a refused file's message.
+        await app.byTestId('accusation-pair').first().click();
+        await app.byTestId('accusation-claims').waitFor({ state: 'visible' });
+        await app.byTestId('file-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('png') });
+        await app.page.waitForFunction(() => /photo\.png/.test(document.querySelector('[data-testid="file-message"]')?.textContent ?? ''));
         const violations = await runAxe(app.page);
         for (const v of violations) {
           console.log(`axe ${colorScheme}: ${v.impact} ${v.id} (${v.nodes.length} nodes): ${v.help}`);

@@ -240,6 +240,11 @@ pub struct Lexicon {
     /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
     /// "Protesters").
     pub group_camps: FxHashMap<String, String>,
+
+    // ---- Who accuses whom (issue 17: src/analysis/narrative.rs). Kept together, last. ----
+    /// Cue words of claims that target another side, every form → its lemma ("accused" →
+    /// "accuse", "warning" → "warn").
+    pub accusation_cues: FxHashMap<String, String>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -275,6 +280,20 @@ fn name_particles(file: &'static str) -> FxHashMap<String, ParticleUse> {
         }
     }
     particles
+}
+
+/// "lemma form form..." lines: every form (the lemma too) → its lemma.
+fn lemmas(file: &'static str) -> FxHashMap<String, String> {
+    let mut out = FxHashMap::default();
+    for line in lines(file) {
+        let mut forms = line.split_whitespace().map(str::to_lowercase);
+        let Some(lemma) = forms.next() else { continue };
+        for form in forms {
+            out.insert(form, lemma.clone());
+        }
+        out.insert(lemma.clone(), lemma);
+    }
+    out
 }
 
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -430,6 +449,8 @@ impl Lexicon {
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
                 .collect(),
+            // ---- Who accuses whom (issue 17). Kept together, last. ----
+            accusation_cues: lemmas(include_str!("accusation_cues.txt")),
         }
     }
 }
@@ -514,5 +535,15 @@ mod tests {
         }
         assert!(lex.title_phrase_words.contains("the") && lex.allegiant_groups.contains("embassy"));
         assert!(lex.kind_org_words.iter().all(|w| lex.org_nouns.contains(w)), "a kind is an org noun too");
+    }
+
+    #[test]
+    fn accusation_cues_map_forms_to_lemmas() {
+        let cues = &LEXICON.accusation_cues;
+        assert_eq!(cues.get("accused").map(String::as_str), Some("accuse"));
+        assert_eq!(cues.get("warning").map(String::as_str), Some("warn"));
+        assert_eq!(cues.get("criticized").map(String::as_str), Some("criticise"));
+        assert_eq!(cues.get("deny").map(String::as_str), Some("deny"));
+        assert!(!cues.contains_key("said") && !cues.contains_key("say"));
     }
 }

@@ -1,0 +1,43 @@
+// sw.js — owns the page's offline copy: a service worker that caches the site's own files.
+//
+// scripts/tools/add-offline.mjs (a Trunk post_build hook) writes the two lines below for each
+// build: VERSION (a hash of the build, so a new release gets a new cache) and FILES (every file
+// of the built site). The page (src/ui/offline.rs) registers it from beside index.html, so its
+// scope is the site's sub-path. It answers only same-origin GET requests inside that scope and
+// never talks to another origin.
+const VERSION = 'dev';
+const FILES = ['./'];
+const PREFIX = 'article-explorer-';
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+// A new release takes over at once and drops the caches of older ones.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === 'navigate') {
+    // The page itself: the network first, so a new release shows on the next visit; the cached
+    // copy when offline.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.open(CACHE).then((cache) =>
+          cache.match(request, { ignoreSearch: true }).then((hit) => hit || cache.match(self.registration.scope)),
+        ),
+      ),
+    );
+    return;
+  }
+  // Hashed scripts, wasm, styles, icons: the cached copy first.
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit || fetch(request))));
+});
