@@ -46,17 +46,12 @@ fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
     })
 }
 
-/// Says, in the toolbar, that the analysis of the latest text is still being made (shown only
+/// Says, beside the word count, that the analysis of the latest text is still being made (shown only
 /// when it takes a moment: the style sheet fades it in after a short delay).
 #[component]
 fn AnalysisStatus(article: Article) -> impl IntoView {
-    let Article { text, analysing, .. } = article;
-    let label = move || {
-        analysing.get().then(|| {
-            let words = text.with(|t| t.split_whitespace().count());
-            format!("Analysing {words} words…")
-        })
-    };
+    let analysing = article.analysing;
+    let label = move || analysing.get().then_some("Analysing…");
     view! {
         <span class="analysis-status" data-testid="analysis-status" role="status"
             data-state=move || if analysing.get() { "analysing" } else { "done" }>

@@ -46,7 +46,7 @@ describe('never frozen', () => {
       // Still analysing the latest text: the note has faded in.
       assert.equal(await status.getAttribute('data-state'), 'analysing', 'still analysing the latest text');
       await app.page.waitForTimeout(600);
-      assert.match(normalise(await status.textContent()), /^Analysing \d+ words…$/);
+      assert.match(normalise(await status.textContent()), /^Analysing…$/);
       assert.ok(await status.isVisible());
       // The viewport only: a full-page shot of a long article takes longer than the analysis.
       await app.page.screenshot({ path: path.join(ARTIFACTS, 'analysing.png') });
