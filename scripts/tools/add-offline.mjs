@@ -1,7 +1,7 @@
 // scripts/tools/add-offline.mjs — owns the service worker's file list and cache version: a Trunk
 // post_build hook that rewrites the VERSION and FILES lines of the staged sw.js (assets/sw.js).
 //
-// FILES is every staged file but sw.js, as URLs relative to the worker (so the site works under any
+// FILES is every staged file but sw.js and _headers, as URLs relative to the worker (so the site works under any
 // sub-path), plus './' for the page itself. VERSION hashes the staged files' names and contents;
 // index.html is hashed from its sources (the template and the CSP hook, which runs beside this one
 // and rewrites it), so the version is the same for the same build and changes with any release.
@@ -17,7 +17,9 @@ if (!dir) {
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
-  .filter((name) => name !== 'sw.js')
+  // _headers is the host's configuration, never served (and add-csp.mjs, running beside this hook,
+  // may or may not have written it yet).
+  .filter((name) => name !== 'sw.js' && name !== '_headers')
   .sort();
 const hash = createHash('sha256');
 for (const name of files) {

@@ -137,7 +137,7 @@ pub fn PausedBanner(article: Article) -> impl IntoView {
                 <strong>"The analysis stopped with an error on this text last time. "</strong>
                 "Your text is below, unchanged and not analysed, so the page does not stop again. You can edit it before you analyse it again."
                 <span class="banner-actions">
-                    <button data-testid="analyse-again" on:click=move |_| paused.set(false)>"Analyse it again"</button>
+                    <button data-testid="analyse-again" on:click=move |_| article.resume()>"Analyse it again"</button>
                 </span>
             </div>
         </Show>
