@@ -260,11 +260,24 @@ fn main() {
         }
     }
 
-    // SHOW=ID[,ID...] (or SHOW=all): each article's candidates as the committed model ranks them,
-    // with what the rules found and whether the gold names them.
+    // SHOW=ID[,ID...], SHOW=all or SHOW=wrong (where the committed model misses a gold party some
+    // candidate names, or invents a dispute): each article's candidates as the committed model
+    // ranks them, with what the rules found and whether the gold names them.
     if let Some(show) = std::env::var("SHOW").ok() {
         let model = &*article_explorer::analysis::sides::party_model::PARTY_MODEL;
-        for ex in examples.iter().filter(|e| show == "all" || show.split(',').any(|s| s == e.id)) {
+        let wrong = |ex: &Example| {
+            let chosen = decide(model, &ex.evidence);
+            let found: HashSet<usize> = chosen.iter().filter_map(|&c| ex.party_of(c)).collect();
+            let reachable: HashSet<usize> =
+                (0..ex.evidence.candidates.len()).filter_map(|c| ex.party_of(c)).collect();
+            found.len() < reachable.len() || ex.parties.is_empty() && !chosen.is_empty()
+        };
+        let shown = |ex: &Example| match show.as_str() {
+            "all" => true,
+            "wrong" => wrong(ex),
+            _ => show.split(',').any(|s| s == ex.id),
+        };
+        for ex in examples.iter().filter(|e| shown(e)) {
             let ranked = ex.evidence.ranked(model);
             let dispute = ex.evidence.dispute_probability(model, &ranked);
             let mut gold: Vec<Vec<&String>> = ex.parties.iter().map(|p| p.iter().collect()).collect();

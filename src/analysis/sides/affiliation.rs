@@ -119,14 +119,17 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
 
 /// Walks left from the name over title words (at most six words), and one plain word between a
 /// nationality and a title ("Swedish trade minister"). Returns the first title token and the
-/// number of title words.
+/// number of titles proper: words of a title phrase alone ("Turkish national Hatice Cengiz",
+/// "a former ...") hold no office and count none.
 fn title_words_before(ctx: &Ctx, first: usize) -> (usize, usize) {
     let mut j = first;
     let mut n_titles = 0;
     let mut n_plain = 0;
     while j > 0 && first - j < 6 && ctx.tokens[j - 1].kind == TokenKind::Word {
         if ctx.is_title_word(j - 1) {
-            n_titles += 1;
+            if ctx.lex.titles.contains(ctx.lower(j - 1)) || ctx.lex.honorifics.contains(ctx.piece(j - 1)) {
+                n_titles += 1;
+            }
         } else if n_titles > 0
             && n_plain == 0
             && ctx.piece(j - 1).chars().all(char::is_lowercase)
@@ -397,6 +400,13 @@ mod tests {
                 vec![("Tomas Vidal", Person)],
                 "Tomas Vidal",
                 Some("country Chile"),
+            ),
+            (
+                "citizenship_is_no_office",
+                "Turkish national Hatice Cengiz spoke.",
+                vec![("Hatice Cengiz", Person)],
+                "Hatice Cengiz",
+                None,
             ),
             (
                 "title_set_off_by_a_comma",
