@@ -48,7 +48,8 @@ enum Camp {
     Country(usize),
     /// An international body (its canonical name).
     Body(String),
-    /// An actor that stands for itself (a person, company or group).
+    /// An actor that stands for itself (a person, company or group, or a place the knowledge base
+    /// does not know): the first cluster of its name (`Ctx::named_as`).
     Actor(ClusterId),
     /// A named group no entity names: "Protesters", "Plaintiffs" (its name in the lexicon).
     Group(String),
