@@ -268,8 +268,7 @@ fn main() {
         let wrong = |ex: &Example| {
             let chosen = decide(model, &ex.evidence);
             let found: HashSet<usize> = chosen.iter().filter_map(|&c| ex.party_of(c)).collect();
-            let reachable: HashSet<usize> =
-                (0..ex.evidence.candidates.len()).filter_map(|c| ex.party_of(c)).collect();
+            let reachable: HashSet<usize> = (0..ex.evidence.candidates.len()).filter_map(|c| ex.party_of(c)).collect();
             found.len() < reachable.len() || ex.parties.is_empty() && !chosen.is_empty()
         };
         let shown = |ex: &Example| match show.as_str() {

@@ -48,7 +48,9 @@ fn share_camps_between_same_names(ctx: &Ctx, camps: &mut Camps) {
     }
     for i in 0..ctx.clusters.len() {
         let id = ClusterId(i as u32);
-        if camps.contains_key(&id) || !matches!(ctx.cluster(id).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
+        if camps.contains_key(&id)
+            || !matches!(ctx.cluster(id).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place)
+        {
             continue;
         }
         if let Some((camp, ev)) = placed_name.get(&ctx.named_as(id)) {

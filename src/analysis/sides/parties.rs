@@ -144,12 +144,8 @@ impl Tally {
 
 /// Every mention of a camp, in order: entities, plus nationality words the recogniser left.
 fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
-    let camp_of_cluster = |id: ClusterId| -> Option<Camp> {
-        camps
-            .get(&id)
-            .map(|(c, _)| c.clone())
-            .or_else(|| ctx.actor(id))
-    };
+    let camp_of_cluster =
+        |id: ClusterId| -> Option<Camp> { camps.get(&id).map(|(c, _)| c.clone()).or_else(|| ctx.actor(id)) };
     let entities = ctx.entities;
     let mut mentions = Vec::new();
     let mut next_entity = 0;

@@ -42,7 +42,8 @@ impl<'a> Ctx<'a> {
     /// country; "Catalonia"), with every cluster of the same name; none for a date or number.
     pub fn actor(&self, id: ClusterId) -> Option<super::Camp> {
         let canonical = self.named_as(id);
-        let acts = |c: ClusterId| matches!(self.cluster(c).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place);
+        let acts =
+            |c: ClusterId| matches!(self.cluster(c).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place);
         (acts(id) && acts(canonical)).then_some(super::Camp::Actor(canonical))
     }
     /// The cluster `id` names.
