@@ -1,7 +1,8 @@
 // scripts/tools/add-offline.mjs — owns the service worker's file list and cache version: a Trunk
 // post_build hook that rewrites the VERSION and FILES lines of the staged sw.js (assets/sw.js).
 //
-// FILES is every staged file but sw.js, as URLs relative to the worker (so the site works under any
+// FILES is every staged file but sw.js and those under lazy/ (fetched only when the page needs
+// them; the worker keeps them then), as URLs relative to the worker (so the site works under any
 // sub-path), plus './' for the page itself. VERSION hashes the staged files' names and contents;
 // index.html is hashed from its sources (the template and the CSP hook, which runs beside this one
 // and rewrites it), so the version is the same for the same build and changes with any release.
@@ -29,7 +30,7 @@ for (const source of [process.env.TRUNK_HTML_FILE, 'scripts/tools/add-csp.mjs'])
 }
 const version = hash.digest('hex').slice(0, 16);
 const sw = path.join(dir, 'sw.js');
-const urls = ['./', ...files.map((name) => name.split('/').map(encodeURIComponent).join('/'))];
+const urls = ['./', ...files.filter((name) => !name.startsWith('lazy/')).map((name) => name.split('/').map(encodeURIComponent).join('/'))];
 let text = readFileSync(sw, 'utf8');
 text = text.replace(/^const VERSION = .*;$/m, `const VERSION = '${version}';`);
 text = text.replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(urls)};`);

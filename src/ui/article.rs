@@ -1,6 +1,7 @@
 //! The article: the page's one source signal (the text) and what travels with it — the reader's
 //! own text a link set aside, an annotations-only link waiting for its article, the note about a
-//! link's view, whether the text is saved, and whether analysis is paused after a crash. Every
+//! link's view, a link whose article is on its way (waiting for the link dictionaries), whether the
+//! text is saved, and whether analysis is paused after a crash. Every
 //! change of text goes through [`Article::set`]; all of it is written only by event handlers.
 
 use super::opening::{Opening, ViewNote};
@@ -24,6 +25,19 @@ pub struct Article {
     pub not_saved: RwSignal<Option<NotSaved>>,
     /// True while the analysis is paused because the last page crashed analysing this text.
     pub paused: RwSignal<bool>,
+    /// A link whose article is on its way: the dictionaries it needs are loading, or failed to.
+    pub arrival: RwSignal<Option<Arrival>>,
+    /// That link's fragment, until it has opened.
+    pub arriving_link: StoredValue<Option<String>>,
+}
+
+/// Where a link whose article needs the dictionaries stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// The dictionaries are being fetched.
+    Loading,
+    /// They could not be had: why, in plain words.
+    Failed(String),
 }
 
 impl Article {
@@ -36,6 +50,8 @@ impl Article {
             view_note: RwSignal::new(opening.view_note.clone()),
             not_saved: RwSignal::new(None),
             paused: RwSignal::new(opening.crashed),
+            arrival: RwSignal::new(opening.arriving.as_ref().map(|_| Arrival::Loading)),
+            arriving_link: StoredValue::new(opening.arriving.clone()),
         }
     }
 

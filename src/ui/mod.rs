@@ -1,7 +1,8 @@
 //! The Leptos page: one source signal (the article text), a `Memo` for its analysis, and
 //! components that draw derived values. Nothing here analyses text; `crate::analysis` does.
 //! `App` only wires the pieces: the opening (`opening.rs`), the text and its companions
-//! (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the editor and panels.
+//! (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the editor and panels;
+//! the link dictionaries (`link_dictionaries.rs`), loaded only when a link is opened or made.
 
 mod article;
 mod article_in;
@@ -10,6 +11,7 @@ mod banners;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
+mod link_dictionaries;
 mod offline;
 mod opening;
 mod panels;
@@ -25,7 +27,11 @@ use leptos::prelude::*;
 use article::Article;
 use article_in::OpenFile;
 use article_view::ArticleView;
-use banners::{KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner, ViewNoteBanner};
+use banners::{
+    ArrivingLinkBanner, KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner,
+    ViewNoteBanner,
+};
+pub use link_dictionaries::give_link_dictionaries_file;
 use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
@@ -100,8 +106,10 @@ pub fn App() -> impl IntoView {
     let ui = UiState::new();
     opening::apply_view(ui, &opening.view);
     provide_context(ui);
+    link_dictionaries::LinkDictionaries::provide();
     let article = Article::new(&opening);
     let link_error = RwSignal::new(opening.link_error);
+    opening::open_arriving_link(article, ui, link_error);
     let analysis = analysis_memo(article, ui);
     let text = article.text;
     let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
@@ -113,6 +121,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"Who is named, who says what, and for which side. Analysed in your browser; the text never leaves it."</p>
         </header>
         <LinkErrorBanner link_error=link_error />
+        <ArrivingLinkBanner article=article link_error=link_error />
         <PausedBanner article=article />
         <NotSavedBanner article=article />
         <KeptTextBanner article=article />
