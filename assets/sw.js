@@ -2,10 +2,11 @@
 //
 // scripts/tools/add-offline.mjs (a Trunk post_build hook) writes the two lines below for each
 // build: VERSION (a hash of the build, so a new release gets a new cache) and FILES (every file
-// of the built site but those under lazy/). The files under lazy/ (the share links' dictionaries)
-// are fetched only when the page needs them, so installing never fetches them: the worker keeps
-// a copy the first time the page fetches one, and links open offline from then on. The page (src/ui/offline.rs) registers it from beside index.html, so its
-// scope is the site's sub-path. It answers only same-origin GET requests inside that scope and
+// of the built site but those under lazy/). The files under lazy/ (the share links'
+// dictionaries) are fetched only when the page needs them, so installing never fetches them: the
+// worker keeps a copy the first time the page fetches one, and links open offline from then on.
+// The page (src/ui/offline.rs) registers it from beside index.html, so its scope is the site's
+// sub-path. It answers only same-origin GET requests inside that scope and
 // never talks to another origin.
 const VERSION = 'dev';
 const FILES = ['./'];
