@@ -1,9 +1,10 @@
 //! The article: the page's one source signal (the text) and what travels with it — the reader's
 //! own text a link set aside, an annotations-only link waiting for its article, the note about a
-//! link's view, whether the text is saved, and whether analysis is paused after a crash — and the
-//! analysis of the text, which arrives later (`analyser.rs`, in a Web Worker). Every change of text
-//! goes through [`Article::set`], which asks for its analysis; all of it is written only by event
-//! handlers and by the analyser's answers.
+//! link's view, a link whose article is on its way (waiting for the link dictionaries), whether the
+//! text is saved, and whether analysis is paused after a crash — and the analysis of the text,
+//! which arrives later (`analyser.rs`, in a Web Worker). Every change of text goes through
+//! [`Article::set`] (or, for a link that arrives late, `opening::open_arriving_link`), which asks
+//! for its analysis; all of it is written only by event handlers and by the analyser's answers.
 
 use super::analyser::Analyser;
 use super::opening::{Opening, ViewNote};
@@ -36,6 +37,19 @@ pub struct Article {
     /// True from a request for the analysis of `text` until that analysis is on screen.
     pub analysing: RwSignal<bool>,
     analyser: StoredValue<Analyser, LocalStorage>,
+    /// A link whose article is on its way: the dictionaries it needs are loading, or failed to.
+    pub arrival: RwSignal<Option<Arrival>>,
+    /// That link's fragment, until it has opened.
+    pub arriving_link: StoredValue<Option<String>>,
+}
+
+/// Where a link whose article needs the dictionaries stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// The dictionaries are being fetched.
+    Loading,
+    /// They could not be had: why, in plain words.
+    Failed(String),
 }
 
 /// An opening text up to this size (about 5,000 words) is analysed on the main thread at once, so
@@ -43,7 +57,6 @@ pub struct Article {
 const OPENING_ANALYSED_HERE: usize = 32 * 1024;
 
 impl Article {
-    /// The article the page opens with.
     /// The article the page opens with; its analysis is asked for at once.
     pub fn new(opening: &Opening) -> Article {
         let shown = RwSignal::new(opening.text.clone());
@@ -65,6 +78,8 @@ impl Article {
             analysed,
             analysing,
             analyser: StoredValue::new_local(analyser),
+            arrival: RwSignal::new(opening.arriving.as_ref().map(|_| Arrival::Loading)),
+            arriving_link: StoredValue::new(opening.arriving.clone()),
         };
         if !opening.crashed && opening.text.len() <= OPENING_ANALYSED_HERE {
             article.analyser.with_value(|a| a.analyse_here(opening.text.clone()));
@@ -76,7 +91,7 @@ impl Article {
 
     /// Asks for the analysis of the current text (the text itself, unanalysed, while paused). Until
     /// it arrives the page keeps showing the last analysed text, and says it is analysing.
-    fn analyse(&self) {
+    pub(super) fn analyse(&self) {
         let text = self.text.get_untracked();
         if self.paused.get_untracked() {
             self.shown.set(text);

@@ -3,7 +3,8 @@
 //! reader's side edits, and components that draw derived values. Nothing here analyses text;
 //! `crate::analysis` does. `App` only wires the pieces: the opening (`opening.rs`), the text and
 //! its companions (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the
-//! editor and panels.
+//! editor and panels;
+//! the link dictionaries (`link_dictionaries.rs`), loaded only when a link is opened or made.
 
 mod analyser;
 mod article;
@@ -13,6 +14,7 @@ mod banners;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
+mod link_dictionaries;
 mod offline;
 mod opening;
 mod panels;
@@ -28,7 +30,11 @@ use leptos::prelude::*;
 use article::Article;
 use article_in::OpenFile;
 use article_view::ArticleView;
-use banners::{KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner, ViewNoteBanner};
+use banners::{
+    ArrivingLinkBanner, KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner,
+    ViewNoteBanner,
+};
+pub use link_dictionaries::give_link_dictionaries_file;
 use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
@@ -115,8 +121,10 @@ pub fn App() -> impl IntoView {
     let ui = UiState::new();
     opening::apply_view(ui, &opening.view);
     provide_context(ui);
+    link_dictionaries::LinkDictionaries::provide();
     let article = Article::new(&opening);
     let link_error = RwSignal::new(opening.link_error);
+    opening::open_arriving_link(article, ui, link_error);
     let analysis = analysis_memo(article, ui);
     // The panels and the view draw the analysed text, so spans always index the text they came from.
     let text = article.shown;
@@ -129,6 +137,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"Who is named, who says what, and for which side. Analysed in your browser; the text never leaves it."</p>
         </header>
         <LinkErrorBanner link_error=link_error />
+        <ArrivingLinkBanner article=article link_error=link_error />
         <PausedBanner article=article />
         <NotSavedBanner article=article />
         <KeptTextBanner article=article />

@@ -1,7 +1,10 @@
-// tests/e2e/bench-browser.mjs — owns the in-browser benchmark of issues 8 and 17 (run by scripts/bench-browser.sh; not a *.test.mjs, so the test run skips it): time to the first highlighted render, analysis+render of the demo and of a 10,000-word article, main-thread time per keystroke in a 1,000-word and a 10,000-word article, the longest main-thread task and the time to highlight during a 1 MB paste, and the gzipped size of everything the page transfers, each beside its budget.
+// tests/e2e/bench-browser.mjs — owns the in-browser benchmark of issues 8, 14 and 17 (run by scripts/bench-browser.sh; not a *.test.mjs, so the test run skips it): time to the first highlighted render, analysis+render of the demo and of a 10,000-word article, main-thread time per keystroke in a 1,000-word and a 10,000-word article, the longest main-thread task and the time to highlight during a 1 MB paste, opening a share link from a fresh page, and the gzipped bytes the first highlight transfers and of everything the site serves, each beside its budget.
 //
 // Usage: node bench-browser.mjs [--runs N]   (serves ../../dist under /article-explorer/ unless E2E_BASE_URL is set)
 // Exits 0 whatever the figures (it is a benchmark, not a test); non-zero only when it could not measure.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, siteUrl, stopOwnServer } from './app-page.mjs';
 import { longArticle } from './helpers.mjs';
@@ -11,6 +14,25 @@ const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1]) || 9) :
 const LOAD_RUNS = Math.max(3, Math.min(RUNS, 7));
 const KEYS = 'Residents said the ferry was late again.';
 const DEADLINE_MS = 60_000;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.join(HERE, '..', '..', 'dist');
+/** A v3 share link made by an earlier version (tests/link_fixtures.rs reads it too). */
+const V3_LINK = readFileSync(path.join(HERE, '..', 'fixtures', 'links', 'v3.txt'), 'utf8').trim();
+const FIRST_HIGHLIGHT_BUDGET = 750_000;
+const TOTAL_BUDGET = 1_000_000;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** Every file the site serves (dist/ but `_headers`, which hosts read and never send), gzipped. */
+function siteFiles() {
+  return readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !(e.name === '_headers' && (e.parentPath ?? e.path) === DIST))
+    .map((e) => {
+      const file = path.join(e.parentPath ?? e.path, e.name);
+      const body = readFileSync(file);
+      return { name: path.relative(DIST, file).split(path.sep).join('/'), raw: body.length, gz: gz(body) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,7 +115,12 @@ async function openPage(browser, base, { record } = {}) {
   }
   await page.goto(base, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__firstMark !== null, null, { timeout: DEADLINE_MS });
-  return { context, page, transfers };
+  // What the first highlight needed: the page itself and every resource it started before the mark.
+  const beforeMark = await page.evaluate(() => [
+    location.href.split('#')[0],
+    ...performance.getEntriesByType('resource').filter((r) => r.startTime <= window.__firstMark).map((r) => r.name),
+  ]);
+  return { context, page, transfers, beforeMark };
 }
 
 /**
@@ -121,12 +148,14 @@ async function main() {
     // 1. Navigation start → first highlighted render (fresh context each time: nothing cached).
     const firsts = [];
     let transfers = [];
+    let beforeMark = [];
     for (let i = 0; i < LOAD_RUNS; i++) {
-      const { context, page, transfers: t } = await openPage(browser, base, { record: i === 0 });
+      const { context, page, transfers: t, beforeMark: b } = await openPage(browser, base, { record: i === 0 });
       firsts.push(await page.evaluate(() => window.__firstMark));
       if (i === 0) {
         await page.waitForLoadState('networkidle').catch(() => {});
         transfers = t;
+        beforeMark = b;
       }
       await context.close();
     }
@@ -254,12 +283,37 @@ async function main() {
       await pasteContext.close();
     }
 
-    // 5. Bytes transferred, gzipped (as a server with gzip would send them).
+    // 5. Opening a share link from a fresh page: the link dictionaries are fetched, then the article is highlighted.
+    const linkFirsts = [];
+    let linkTransfers = [];
+    for (let i = 0; i < LOAD_RUNS; i++) {
+      const { context, page, transfers: t } = await openPage(browser, `${base}#${V3_LINK}`, { record: i === 0 });
+      linkFirsts.push(await page.evaluate(() => window.__firstMark));
+      if (i === 0) {
+        await page.waitForLoadState('networkidle').catch(() => {});
+        linkTransfers = t;
+      }
+      await context.close();
+    }
+    rows.push(['opening a v3 share link (navigation start → first entity mark)', median(linkFirsts), null, 'ms',
+      `median of ${LOAD_RUNS} cold loads; fetches the link dictionaries first`]);
+
+    // 6. Bytes, gzipped (as a server with gzip would send them): what the first highlight transfers,
+    //    and everything the site serves (the link dictionaries, icons, manifest and worker included).
     const files = transfers.filter((t) => t.body).map((t) => ({
-      name: new URL(t.url).pathname, raw: t.body.length, gz: gzipSync(t.body, { level: 9 }).length,
+      name: new URL(t.url).pathname, url: t.url.split('#')[0], raw: t.body.length, gz: gz(t.body),
     }));
-    const totalGz = files.reduce((s, f) => s + f.gz, 0);
-    rows.push(['everything the page transfers, gzipped', totalGz / 1024, 1_000_000 / 1024, 'KiB', `${files.length} files; budget 1 MB = 1,000,000 bytes`]);
+    const firstFiles = files.filter((f) => beforeMark.includes(f.url));
+    const firstGz = firstFiles.reduce((s, f) => s + f.gz, 0);
+    const later = files.filter((f) => !beforeMark.includes(f.url));
+    const linkOnly = linkTransfers.filter((t) => t.body && !files.some((f) => f.url === t.url.split('#')[0]))
+      .map((t) => ({ name: new URL(t.url).pathname, raw: t.body.length, gz: gz(t.body) }));
+    const site = siteFiles();
+    const totalGz = site.reduce((s, f) => s + f.gz, 0);
+    rows.push(['first highlight: bytes transferred, gzipped', firstGz, FIRST_HIGHLIGHT_BUDGET, 'B',
+      `${firstFiles.length} files started before the first mark`]);
+    rows.push(['everything the site serves, gzipped', totalGz, TOTAL_BUDGET, 'B',
+      `${site.length} files in dist/ (link dictionaries, icons, manifest, worker included)`]);
 
     // The table.
     console.log(`\nArticle Explorer in headless Chromium (${base}), ${new Date().toISOString()}`);
@@ -267,14 +321,21 @@ async function main() {
     console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'budget'.padStart(9)}  verdict  notes`);
     console.log(`${'-'.repeat(width)}  ${'-'.repeat(9)}  ${'-'.repeat(9)}  -------  -----`);
     for (const [name, value, budget, unit, note] of rows) {
-      const v = `${value.toFixed(value < 100 ? 1 : 0)} ${unit}`;
-      const b = budget === null ? '—' : `≤ ${budget.toFixed(budget < 100 ? 1 : 0)} ${unit}`;
+      const num = (x) => (unit === 'B' ? x.toLocaleString('en-US') : x.toFixed(x < 100 ? 1 : 0));
+      const v = `${num(value)} ${unit}`;
+      const b = budget === null ? '—' : `≤ ${num(budget)} ${unit}`;
       const verdict = budget === null ? '' : value <= budget ? 'ok' : 'OVER';
       console.log(`${name.padEnd(width)}  ${v.padStart(9)}  ${b.padStart(9)}  ${verdict.padEnd(7)}  ${note}`);
     }
-    console.log('\nfiles transferred (bytes raw, bytes gzip -9):');
-    for (const f of files) console.log(`  ${String(f.raw).padStart(9)} ${String(f.gz).padStart(9)}  ${f.name}`);
-    console.log(`  ${String(files.reduce((s, f) => s + f.raw, 0)).padStart(9)} ${String(totalGz).padStart(9)}  total`);
+    const list = (title, xs) => {
+      console.log(`\n${title} (bytes raw, bytes gzip -9):`);
+      for (const f of xs) console.log(`  ${String(f.raw).padStart(9)} ${String(f.gz).padStart(9)}  ${f.name}`);
+      console.log(`  ${String(xs.reduce((s, f) => s + f.raw, 0)).padStart(9)} ${String(xs.reduce((s, f) => s + f.gz, 0)).padStart(9)}  total`);
+    };
+    list('first highlight: files started before the first mark', firstFiles);
+    list('fetched after the first highlight, by the page alone', later);
+    list('fetched besides those when the page opens a share link', linkOnly);
+    list('every file the site serves', site);
     console.log('\nThe 5 ms and 50 ms budgets are for the analysis alone; the "analysis + render" rows are held to them too, timed in the');
     console.log('page from the input event until its effects have run (a message-channel tick after the microtasks).');
     for (const n of new Set(notes)) console.log(`note: ${n}`);
