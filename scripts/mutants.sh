@@ -117,14 +117,13 @@ summary() {
     local c m t u
     local prev="target/mutants/$1/previous"
     # After --iterate/--stage2, what the earlier runs caught or found unviable counts too.
-    c=$(cat "$dir/caught.txt" "$prev"/caught.txt "$prev"/previously_caught.txt 2>/dev/null | sort -u | wc -l)
-    u=$(cat "$dir/unviable.txt" "$prev"/unviable.txt "$prev"/previously_unviable.txt 2>/dev/null | sort -u | wc -l)
-    m=$(wc -l <"$dir/missed.txt"); t=$(wc -l <"$dir/timeout.txt")
-    # Carry the totals forward for the next --iterate.
-    cat "$dir/caught.txt" "$prev"/caught.txt "$prev"/previously_caught.txt 2>/dev/null | sort -u >"$dir/previously_caught.txt.new"
-    cat "$dir/unviable.txt" "$prev"/unviable.txt "$prev"/previously_unviable.txt 2>/dev/null | sort -u >"$dir/previously_unviable.txt.new"
+    all_of() { cat "$dir/$1.txt" "$prev/$1.txt" "$prev/previously_$1.txt" 2>/dev/null | sort -u || true; }
+    all_of caught >"$dir/previously_caught.txt.new"
+    all_of unviable >"$dir/previously_unviable.txt.new"
     mv "$dir/previously_caught.txt.new" "$dir/previously_caught.txt"
     mv "$dir/previously_unviable.txt.new" "$dir/previously_unviable.txt"
+    c=$(wc -l <"$dir/previously_caught.txt"); u=$(wc -l <"$dir/previously_unviable.txt")
+    m=$(wc -l <"$dir/missed.txt"); t=$(wc -l <"$dir/timeout.txt")
     echo "[mutants] $1: caught $c, missed $m, timeout $t, unviable $u; caught or timed out: $(( (c + t) * 100 / (c + m + t) ))% of viable"
 }
 

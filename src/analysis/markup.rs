@@ -223,7 +223,17 @@ mod tests {
 #[cfg(test)]
 mod against_a_naive_reading {
     use super::*;
-    use crate::analysis::analyze;
+    use crate::analysis::{analyze, Claim, ClaimKind, ClusterId, Entity, EntityKind};
+
+    /// How deep a kind of mark sits: claims and assertions outermost, then speaker and cue
+    /// words, then names (the contract of `Segment::marks`, written out again here).
+    fn depth(mark: &Mark) -> u8 {
+        match mark {
+            Mark::Claim(_) | Mark::Assertion(_) => 0,
+            Mark::Speaker(_) | Mark::Cue(_) => 1,
+            Mark::Entity(_) => 2,
+        }
+    }
 
     /// Every mark of the analysis with its span: claims, their speaker and cue words where those
     /// lie outside the claim, assertions, entities; empty spans and spans past the text dropped.
@@ -279,17 +289,17 @@ mod against_a_naive_reading {
             assert!(!seg.span.is_empty(), "an empty segment in {text:?}");
             // Each mark covering the segment, outermost first; the ones starting here, once.
             let mut covering: Vec<(Span, Mark)> = marks.iter().copied().filter(|(s, _)| s.contains(seg.span)).collect();
-            covering.sort_by_key(|(s, m)| (rank(m), s.start));
+            covering.sort_by_key(|(s, m)| (depth(m), s.start));
             let want: Vec<Mark> = covering.iter().map(|(_, m)| *m).collect();
             let mut got = seg.marks.clone();
             // Marks of one rank may come in any order; compare as sets within a rank.
-            let key = |m: &Mark| (rank(m), format!("{m:?}"));
+            let key = |m: &Mark| (depth(m), format!("{m:?}"));
             let (mut want_sorted, mut got_sorted) = (want.clone(), got.clone());
             want_sorted.sort_by_key(key);
             got_sorted.sort_by_key(key);
             assert_eq!(got_sorted, want_sorted, "marks over {:?} in {text:?}", seg.span.slice(text));
-            got.dedup_by_key(|m| rank(m));
-            assert!(got.windows(2).all(|w| rank(&w[0]) < rank(&w[1])), "outermost first: {:?}", seg.marks);
+            got.dedup_by_key(|m| depth(m));
+            assert!(got.windows(2).all(|w| depth(&w[0]) < depth(&w[1])), "outermost first: {:?}", seg.marks);
             let mut starting: Vec<Mark> =
                 marks.iter().filter(|(s, _)| s.start == seg.span.start).map(|(_, m)| *m).collect();
             starting.sort_by_key(key);
@@ -342,5 +352,38 @@ mod against_a_naive_reading {
         let out = dump(text, &bare);
         assert!(!out.contains("== counter-claims") && !out.contains("== diagnostics"), "{out}");
         assert!(out.split("\n\n== claims").next().unwrap_or("").contains("the port is shut"), "the text first: {out}");
+    }
+
+    /// A claim that starts inside a name: over their overlap the claim is still listed first.
+    #[test]
+    fn outermost_first_when_a_name_starts_before_the_claim() {
+        let text = "Port Authority says the port is shut.";
+        let mut analysis = Analysis::default();
+        analysis.entities.push(Entity {
+            span: Span::new(0, 14),
+            kind: EntityKind::Org,
+            cluster: ClusterId(0),
+            confidence: 1.0,
+            evidence: vec![],
+        });
+        analysis.claims.push(Claim {
+            span: Span::new(5, 36),
+            kind: ClaimKind::Indirect,
+            cue: None,
+            speaker: None,
+            side: None,
+            confidence: 1.0,
+            evidence: vec![],
+        });
+        let over: Vec<Vec<Mark>> = segments(text, &analysis).into_iter().map(|s| s.marks).collect();
+        assert_eq!(
+            over,
+            vec![
+                vec![Mark::Entity(EntityId(0))],
+                vec![Mark::Claim(ClaimId(0)), Mark::Entity(EntityId(0))],
+                vec![Mark::Claim(ClaimId(0))],
+                vec![],
+            ]
+        );
     }
 }

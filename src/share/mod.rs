@@ -524,6 +524,12 @@ mod limits_and_messages {
     }
 
     #[test]
+    fn the_largest_article_a_file_opens_fits_in_a_link() {
+        let state = plain_state("a".repeat(crate::import::MAX_TEXT_BYTES as usize));
+        assert_eq!(decode(&encode_v2(&state)), Ok(Some(Link::Full(state))));
+    }
+
+    #[test]
     fn annotations_links_carry_views_up_to_64_kib() {
         let edits = |n: usize| -> Vec<SideEdit> {
             (0..n)
