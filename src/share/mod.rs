@@ -670,3 +670,114 @@ mod tests {
         assert_eq!(decode(&encode(&s)), Ok(Some(Link::Full(s))));
     }
 }
+
+/// Table tests of the limits, the fingerprint and the messages, exactly at their boundaries:
+/// written so that each limit, off by one or by a factor, fails a test (`scripts/mutants.sh`).
+#[cfg(test)]
+mod limits_and_messages {
+    use super::*;
+    use crate::analysis::sides::SideEdit;
+
+    fn plain_state(text: String) -> SharedState {
+        SharedState { text, analyzer: String::new(), view: ViewState::default(), anchors: None }
+    }
+
+    #[test]
+    fn fingerprint_is_64_bit_fnv_1a() {
+        // The published FNV-1a test vectors.
+        for (text, hash) in [("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8")] {
+            assert_eq!(fingerprint(text), hash, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn each_error_says_what_went_wrong() {
+        let newer = "made by a newer version";
+        let not_ours = "does not look like an Article Explorer link";
+        let cases: [(LinkError, &str); 11] = [
+            (LinkError::UnknownVersion("v9".into()), newer),
+            (LinkError::UnknownVersion("v12".into()), newer),
+            (LinkError::UnknownVersion("v".into()), not_ours),
+            (LinkError::UnknownVersion("vx".into()), not_ours),
+            (LinkError::UnknownVersion("v9x".into()), not_ours),
+            (LinkError::UnknownVersion("hello".into()), not_ours),
+            (LinkError::UnknownVersion("9".into()), not_ours),
+            (LinkError::TooLong(200_001), "too long to open (200001 characters)"),
+            (LinkError::NotBase64, "cut short or edited"),
+            (LinkError::Corrupt, "damaged or too large"),
+            (LinkError::BadPayload, "not an article this app can read"),
+        ];
+        for (error, words) in cases {
+            assert!(error.to_string().contains(words), "{error:?}: {error}");
+        }
+        assert!(LinkError::UnknownVersion("v9".into()).to_string().contains("('v9')"));
+    }
+
+    #[test]
+    fn fragments_are_read_up_to_the_limit_and_not_beyond() {
+        // Valid base64 (a length divisible by 4) of bytes that are no DEFLATE stream.
+        let at_limit = format!("v2a.{}", "A".repeat(MAX_FRAGMENT_LEN - 4));
+        assert_eq!(at_limit.len(), MAX_FRAGMENT_LEN);
+        assert_eq!(decode(&at_limit), Err(LinkError::Corrupt), "read, and found damaged");
+        let over = format!("{at_limit}A");
+        assert_eq!(decode(&over), Err(LinkError::TooLong(MAX_FRAGMENT_LEN + 1)));
+        assert_eq!(decode(&format!("#{over}")), Err(LinkError::TooLong(MAX_FRAGMENT_LEN + 1)), "'#' is not counted");
+    }
+
+    #[test]
+    fn payloads_are_decoded_up_to_the_limit_and_not_beyond() {
+        let header_len = payload(&plain_state(String::new())).len();
+        let fits = plain_state("a".repeat(MAX_PAYLOAD_LEN - header_len));
+        assert_eq!(payload(&fits).len(), MAX_PAYLOAD_LEN);
+        let too_big = plain_state("a".repeat(MAX_PAYLOAD_LEN - header_len + 1));
+        assert_eq!(decode(&encode_v2(&fits)), Ok(Some(Link::Full(fits.clone()))), "v2 at the limit");
+        assert_eq!(decode(&encode_v2(&too_big)), Err(LinkError::Corrupt), "v2 one byte over");
+        assert_eq!(decode(&encode(&fits)), Ok(Some(Link::Full(fits))), "v3 at the limit");
+        assert_eq!(decode(&encode(&too_big)), Err(LinkError::Corrupt), "v3 one byte over");
+    }
+
+    #[test]
+    fn the_largest_article_a_file_opens_fits_in_a_link() {
+        let state = plain_state("a".repeat(crate::import::MAX_TEXT_BYTES as usize));
+        assert_eq!(decode(&encode_v2(&state)), Ok(Some(Link::Full(state))));
+    }
+
+    #[test]
+    fn annotations_links_carry_views_up_to_64_kib() {
+        let edits = |n: usize| -> Vec<SideEdit> {
+            (0..n)
+                .map(|i| SideEdit::Rename {
+                    side: crate::analysis::SideId(i as u32),
+                    name: format!("Side {i:05} {}", "x".repeat(80)),
+                })
+                .collect()
+        };
+        let view = |n| ViewState { hidden: vec![], selected: None, edits: edits(n) };
+        // About 10 KB of JSON: well inside the bound.
+        let link = encode_annotations("The article.", "0.1.0", &view(100), None);
+        let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("a 10 KB view did not decode") };
+        assert_eq!(a.view, view(100));
+        // About 70 KB of JSON: over it.
+        let link = encode_annotations("The article.", "0.1.0", &view(700), None);
+        assert_eq!(decode(&link), Err(LinkError::Corrupt));
+    }
+
+    #[test]
+    fn empty_bodies_are_errors() {
+        for (fragment, error) in [
+            ("v1.", LinkError::Corrupt),
+            ("v2.", LinkError::Corrupt),
+            ("v2a.", LinkError::Corrupt),
+            ("v3.", LinkError::Corrupt),
+        ] {
+            assert_eq!(decode(fragment), Err(error), "{fragment}");
+        }
+    }
+
+    #[test]
+    fn base64_padding_is_tolerated() {
+        let state = plain_state("Baku says the road is open.".into());
+        let link = encode_v2(&state);
+        assert_eq!(decode(&format!("{link}==")), Ok(Some(Link::Full(state))));
+    }
+}
