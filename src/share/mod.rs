@@ -10,12 +10,16 @@
 //! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
 //!   too long for a link; the recipient pastes the article and its fingerprint is checked.
 //!
+//! Comparison links (`c1.`, `c1a.`: two reports and the view of their comparison) live in
+//! `compare.rs`.
+//!
 //! Since links carry a view, the JSON header of v2, v3 and v2a links may also hold `"k"`: the
 //! [`Anchors`] of the view (what its selection and side edits pointed at), so a later analyser can
 //! tell whether the view still attaches ([`fit`]). It is optional: older links lack it, and older
 //! readers ignore it.
 
 mod anchors;
+pub mod compare;
 mod payload;
 
 pub use anchors::{anchors, fit, referring_parts, Anchors, Fit, Problem};
