@@ -7,7 +7,6 @@
 pub mod assertions;
 pub mod attribution;
 pub mod claims;
-pub mod compare;
 pub mod document;
 pub mod entities;
 pub mod lexicon;
