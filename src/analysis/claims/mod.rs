@@ -237,7 +237,8 @@ fn reach_into_frame(doc: &Doc, found: &mut Found, cue: &Cue) {
         return;
     }
     found.first = match found.speaker {
-        Some((s, e)) if e <= cue.first && cue.first - e <= 1 => s,
+        // Speaker words with no word in them (a stray quote mark) are not reached over.
+        Some((s, e)) if e <= cue.first && cue.first - e <= 1 && (s..e).any(|k| doc.is_word(k)) => s,
         _ => cue.first,
     };
 }
