@@ -30,8 +30,11 @@ if [[ "${1:-}" == "--cmin" ]]; then
         binary="fuzz/target/x86_64-unknown-linux-gnu/release/$target"
         [[ "${FUZZ_NO_BUILD:-0}" == 1 && -x "$binary" ]] || cargo fuzz build --fuzz-dir fuzz "$target"
         # A set-cover merge (fewer inputs than `cargo fuzz cmin`'s greedy one, for the same features).
+        # The analysis's inputs are cut to 1 KiB, which keeps its corpus under 500 KB.
+        max_len=65536
+        [[ "$target" != analyze ]] || max_len=1024
         rm -rf "fuzz/target/cmin-$target" && mkdir -p "fuzz/target/cmin-$target"
-        "$binary" -set_cover_merge=1 -max_len=65536 -timeout=30 -rss_limit_mb=2048 "fuzz/target/cmin-$target" \
+        "$binary" -set_cover_merge=1 -max_len="$max_len" -timeout=30 -rss_limit_mb=2048 "fuzz/target/cmin-$target" \
             "fuzz/corpus/$target" >"fuzz/target/cmin-$target.log" 2>&1
         rm -rf "fuzz/corpus/$target" && mv "fuzz/target/cmin-$target" "fuzz/corpus/$target"
         echo "[fuzz] $target corpus: $before → $(ls "fuzz/corpus/$target" | wc -l) files, $(du -sh --apparent-size "fuzz/corpus/$target" | cut -f1)"

@@ -36,6 +36,8 @@ TREE="${MUTANTS_TREE:-$ROOT}"
 # MUTANTS_IN_PLACE=1 mutates MUTANTS_TREE itself (only for a throwaway copy): no copy per run, so
 # the build stays incremental from run to run. MUTANTS_SHARD=K/N tests every Nth mutant from the
 # Kth, an unbiased sample when a full run does not fit the time there is.
+# MUTANTS_RUN=NAME keeps this run's reports apart (target/mutants/GROUP-NAME/).
+RUN="${MUTANTS_RUN:+-$MUTANTS_RUN}"
 extra=()
 if [[ "${MUTANTS_IN_PLACE:-0}" == 1 ]]; then
     [[ "$TREE" != "$ROOT" ]] || { echo "MUTANTS_IN_PLACE needs a throwaway MUTANTS_TREE" >&2; exit 2; }
@@ -75,7 +77,7 @@ stage2_targets() {
 
 run_group() {
     local group="$1" stage="$2" iterate="$3" targets filters cargo_args=()
-    local out="target/mutants/$group/out"
+    local out="target/mutants/$group$RUN/out"
     # Its own target directory, kept between runs, so a group's builds are incremental and two
     # groups can run at once.
     export CARGO_TARGET_DIR="$ROOT/target/mutants/$group/build"
@@ -92,7 +94,7 @@ run_group() {
     # -C: for the build as well as the test run, so only these test targets are built.
     for a in "${targets[@]}"; do cargo_args+=("--cargo-arg=$a"); done
     echo "[mutants] $group: stage $stage against ${targets[*]} ${filters[*]} (tree: $TREE)"
-    local timeout=60 select=() prev="$ROOT/target/mutants/$group/previous"
+    local timeout=60 select=() prev="$ROOT/target/mutants/$group$RUN/previous"
     if [[ "$stage" == 2 ]]; then timeout=120; fi
     if [[ "$iterate" == 1 ]]; then
         # Only the mutants the last run missed or timed out on, named exactly (so a sample stays
@@ -108,7 +110,7 @@ run_group() {
     cargo mutants "${select[@]}" "${extra[@]}" --dir "$TREE" --profile mutants ${JOBS:+--jobs "$JOBS"} \
         --minimum-test-timeout "$timeout" --output "$ROOT/$out" "${cargo_args[@]}" "${files[@]}" \
         -- -- "${filters[@]}" "${skip_args[@]}" || true
-    summary "$group"
+    summary "$group$RUN"
 }
 
 summary() {
