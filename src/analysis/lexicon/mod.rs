@@ -245,6 +245,8 @@ pub struct Lexicon {
     pub shared_country_names: Vec<(String, usize)>,
     /// Words of conflict between camps ("accused", "lawsuit", "protesters").
     pub conflict_words: WordSet,
+    /// Words of ordinary news, an event rather than a quarrel ("crash", "died", "award").
+    pub incident_words: WordSet,
     /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
     /// "Protesters").
     pub group_camps: FxHashMap<String, String>,
@@ -457,6 +459,7 @@ impl Lexicon {
 
             shared_country_names,
             conflict_words: set(include_str!("conflict_words.txt"), true),
+            incident_words: set(include_str!("incident_words.txt"), true),
             group_camps: lines(include_str!("group_camps.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
