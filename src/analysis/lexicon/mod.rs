@@ -119,6 +119,8 @@ pub struct Lexicon {
     pub place_name_words: WordSet,
     /// Head words of a state's own bodies ("Ministry", "Forces").
     pub state_body_words: WordSet,
+    /// Head words of courts ("Court", "Tribunal"): a court is never a party of a dispute.
+    pub court_words: WordSet,
     /// Countries.
     pub countries: Vec<Country>,
     /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
@@ -394,6 +396,7 @@ impl Lexicon {
             company_words: set(include_str!("company_words.txt"), false),
             place_name_words: set(include_str!("place_name_words.txt"), true),
             state_body_words: set(include_str!("state_body_words.txt"), false),
+            court_words: set(include_str!("court_words.txt"), false),
             countries,
             plain_adjectives,
             metonyms,

@@ -295,12 +295,23 @@ fn answers(
     answers
 }
 
-/// The camps that may be parties: those that speak or take part, never an international body.
-fn candidates(tally: &Tally) -> Vec<Camp> {
+/// True when the camp is an organisation named as a court ("Court of Session").
+fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
+    match camp {
+        Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => {
+            ctx.cluster(*id).name.split_whitespace().any(|w| ctx.lex.court_words.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// The camps that may be parties: those that speak or take part, never an international body
+/// or a court (which rules between the parties).
+fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
     let mut candidates: Vec<Camp> = tally
         .n_mentions
         .keys()
-        .filter(|c| !matches!(c, Camp::Body(_)))
+        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
             _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.with_people.contains(*c),
@@ -343,7 +354,7 @@ fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
 
 /// The candidates (in the order the article names them) and the evidence the models weigh.
 pub(super) fn gather(ctx: &Ctx, tally: &Tally) -> (Vec<Camp>, PartyEvidence) {
-    let camps = candidates(tally);
+    let camps = candidates(ctx, tally);
     let mut pairs = Vec::new();
     for i in 0..camps.len() {
         for j in i + 1..camps.len() {
