@@ -14,7 +14,7 @@ use super::claims::ClaimDraft;
 use super::document::Document;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
-use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Speaker};
+use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
 use super::span::Span;
 use rustc_hash::FxHashMap;
 
@@ -28,7 +28,7 @@ const SAME_ROLE_REACH: usize = 20;
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).
 pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], clusters: &[Cluster]) -> Vec<Claim> {
     let names = Names::new(doc.text, entities, clusters);
-    let ctx = Ctx { text: doc.text, lex: doc.lex, entities, clusters, names };
+    let ctx = Ctx { text: doc.text, lex: doc.lex, sentences: &doc.sentences, entities, clusters, names };
     let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         let claim = attribute_one(&ctx, &claims, draft);
@@ -41,6 +41,7 @@ pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], c
 struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicon,
+    sentences: &'a [Sentence],
     /// Sorted by position, never overlapping.
     entities: &'a [Entity],
     clusters: &'a [Cluster],
@@ -133,7 +134,8 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
         return None;
     }
     let resolved = recent_speaker(ctx, p, person).map(|s| (s.name.clone(), s.cluster)).or_else(|| {
-        antecedent(ctx.entities, p.words.start, person, p.claim)
+        subject_antecedent(ctx, p.words.start, person, p.claim)
+            .or_else(|| antecedent(ctx.entities, p.words.start, person, p.claim))
             .map(|e| (ctx.names.shown(e.cluster).to_string(), Some(e.cluster)))
     });
     let phrase = p.text;
@@ -155,18 +157,52 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Speaker> {
     let recent = p.previous().filter(|s| {
         let kind = s.cluster.map(|c| ctx.clusters.by_id(c).kind);
-        let right_kind =
-            if person { kind == Some(EntityKind::Person) } else { kind.is_some_and(|k| k != EntityKind::Person) };
+        let right_kind = if person {
+            kind == Some(EntityKind::Person)
+        } else {
+            kind.is_some_and(|k| k != EntityKind::Person) || kind.is_none() && plural_description(&s.name)
+        };
         right_kind && p.claim.start.saturating_sub(s.span.end) < PREVIOUS_SPEAKER_REACH
     });
     // Another mention of that kind named after the previous claim, nearer the pronoun; owners and
     // objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
     let previous_end = p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
-    let nearer = antecedent(ctx.entities, p.words.start, person, p.claim).filter(|e| {
-        let before = ctx.text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-        e.span.start >= previous_end && !possessed(ctx.text, e) && !ctx.lex.object_prepositions.contains(&before)
-    });
+    let nearer = antecedent(ctx.entities, p.words.start, person, p.claim)
+        .filter(|e| e.span.start >= previous_end && !possessed(ctx.text, e) && !after_object_preposition(ctx, e));
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
+}
+
+/// True when the entity is the object of a preposition ("pardoned by Trump", "speaking to Martin
+/// Smith"): not what a later pronoun most likely refers to.
+fn after_object_preposition(ctx: &Ctx, e: &Entity) -> bool {
+    let before = ctx.text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+    ctx.lex.object_prepositions.contains(&before)
+}
+
+/// The most recent person (or group) mention before `pos`, passing over the owners ("Aliyev's
+/// adviser") and objects of a preposition ("Speaking to Martin Smith, he said") in the pronoun's
+/// own sentence: a subject pronoun does not refer to those.
+fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) -> Option<&'a Entity> {
+    let sentence_start = ctx.sentences.iter().rev().find(|s| s.span.start <= pos).map_or(0, |s| s.span.start);
+    let end = ctx.entities.partition_point(|e| e.span.start < pos);
+    ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
+        !exclude.contains(e.span)
+            && (if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) })
+            && !(e.span.start >= sentence_start && (possessed(ctx.text, e) || after_object_preposition(ctx, e)))
+    })
+}
+
+/// True for a described speaker that is a group of people ("the foreign ministers", "protesters"):
+/// a lower-case word of it is a plural ("-s", not "-ss", "-us" or "-is").
+fn plural_description(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        w.len() > 3
+            && w.starts_with(|c: char| c.is_lowercase())
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+    })
 }
 
 /// The most recent person (or group) entity mentioned before `pos`, outside `exclude`.
@@ -227,9 +263,11 @@ fn same_role_earlier(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     if determiner != "the" || !ctx.lex.titles.contains(&role) {
         return None;
     }
-    let earlier = p.earlier.iter().rev().take(SAME_ROLE_REACH).filter_map(|c| c.speaker.as_ref()).find(|s| {
+    let Some(earlier) = p.earlier.iter().rev().take(SAME_ROLE_REACH).filter_map(|c| c.speaker.as_ref()).find(|s| {
         s.span != p.words && s.span.slice(ctx.text).to_lowercase().split_whitespace().any(|w| w == role.as_str())
-    })?;
+    }) else {
+        return person_with_title(ctx, p, &role);
+    };
     let body = || {
         within(ctx.entities, earlier.span)
             .iter()
@@ -242,6 +280,23 @@ fn same_role_earlier(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
         Speaker { span: p.words, name: earlier.name.clone(), cluster: earlier.cluster.or_else(body) },
         vec![Evidence::at(earlier.span, note)],
     ))
+}
+
+/// "The president said" with no earlier claim by a president: the last person named with that
+/// title before ("President Trump's diagnosis", "Turkish President Recep Tayyip Erdoğan").
+fn person_with_title(ctx: &Ctx, p: &Phrase, role: &str) -> Option<Resolved> {
+    let end = ctx.entities.partition_point(|e| e.span.start < p.words.start);
+    let e = ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
+        e.kind == EntityKind::Person
+            && ctx.text[..e.span.start as usize]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w.eq_ignore_ascii_case(role))
+    })?;
+    let id = ctx.names.person_or_self(ctx.clusters, e.cluster);
+    let name = ctx.names.shown(id).to_string();
+    let note = format!("'{}' is the person named earlier with that title: {name}", p.text);
+    Some(Resolved::new(Speaker { span: p.words, name, cluster: Some(id) }, vec![Evidence::at(e.span, note)]))
 }
 
 /// The owner of "his lawyers", "her office" or "its spokesman": the last person (for his and
@@ -419,10 +474,30 @@ mod tests {
             ("Maria Santos left the club. She said it owed her money.", "She", Some("Maria Santos")),
             ("Tarn Shipping cut wages. It said costs had risen.", "It", Some("Tarn Shipping")),
             ("He said the club owed him money.", "He", None),
+            // In the pronoun's own sentence, the object of a preposition is not its antecedent.
+            (
+                "Maria Santos met reporters. Speaking to Tom Hale of the Courier, she said the club owed her money.",
+                "she",
+                Some("Maria Santos"),
+            ),
+            // "The president" with no earlier claim by a president: the person named with that title.
+            (
+                "President Ana Costa visited Tarn on Monday. The president said the port would reopen.",
+                "The president",
+                Some("Ana Costa"),
+            ),
         ];
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
         }
+    }
+
+    #[test]
+    fn group_pronoun_after_a_described_group_is_that_group() {
+        let text = "The foreign ministers said the deal was void. They said Oskaria must stop drilling.";
+        let analysis = crate::analysis::analyze(text);
+        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("They", "The foreign ministers"));
     }
 
     #[test]
@@ -433,6 +508,7 @@ mod tests {
         let ctx = Ctx {
             text,
             lex: &LEXICON,
+            sentences: &[],
             entities: &entities,
             clusters: &[],
             names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },

@@ -42,9 +42,14 @@ impl<'a> Doc<'a> {
     pub fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && is_capitalised(self.piece(i))
     }
-    /// An apostrophe glued to the word before it ("Hamas' rival"), not a quotation mark.
+    /// An apostrophe glued to the word before it ("Hamas' rival"), not a quotation mark (nor a
+    /// mark that opens the text, with no word before it).
     pub fn is_apostrophe(&self, i: usize) -> bool {
-        matches!(self.piece(i), "'" | "’") && !self.tokens[i].space_before
+        matches!(self.piece(i), "'" | "’")
+            && !self.tokens[i].space_before
+            && i > 0
+            && self.is_word(i - 1)
+            && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
     /// True when token `i`, walking left, ends a phrase: punctuation other than a hyphen, a full
     /// stop (initials), a possessive "'s", a bracket or an apostrophe.

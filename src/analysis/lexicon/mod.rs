@@ -138,6 +138,9 @@ pub struct Lexicon {
     pub clause_breaks: WordSet,
     /// Words between a speaker and its verb that belong to the verb group ("has", "also").
     pub verb_group_words: WordSet,
+    /// Lower-case "-ly" words that are not adverbs ("family", "assembly"): any other such word
+    /// just before a reporting verb belongs to the verb group ("sharply criticised").
+    pub ly_words_not_adverbs: WordSet,
     /// Words after which a bare cue form ("say") is still a verb ("we", "police", "and").
     pub bare_verb_after: WordSet,
     /// Auxiliary and modal verbs ("was", "would").
@@ -406,6 +409,7 @@ impl Lexicon {
             // ---- The claims stage's word lists. ----
             clause_breaks: set(include_str!("clause_breaks.txt"), true),
             verb_group_words: set(include_str!("verb_group_words.txt"), true),
+            ly_words_not_adverbs: set(include_str!("ly_words_not_adverbs.txt"), true),
             bare_verb_after: set(include_str!("bare_verb_after.txt"), true),
             auxiliaries: set(include_str!("auxiliaries.txt"), true),
             be_forms: set(include_str!("be_forms.txt"), true),
