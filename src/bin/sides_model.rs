@@ -9,7 +9,8 @@
 
 use article_explorer::analysis::sides::party_evidence;
 use article_explorer::analysis::sides::party_model::{
-    party_features, PartyEvidence, PartyModel, DISPUTE_FEATURES, DISPUTE_THRESHOLD, PARTY_FEATURES,
+    party_features, second_features, PartyEvidence, PartyModel, DISPUTE_FEATURES, DISPUTE_THRESHOLD, PARTY_FEATURES,
+    SECOND_FEATURES,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -105,7 +106,7 @@ fn articles(root: &Path) -> Vec<(String, String, serde_json::Value)> {
 /// Logistic regression by full-batch gradient descent with L2 (not on the bias), from zero
 /// weights, each class weighed equally.
 fn fit_logistic(xs: &[Vec<f32>], ys: &[bool]) -> Vec<f32> {
-    const STEPS: usize = 4000;
+    const STEPS: usize = 12000;
     const RATE: f32 = 0.3;
     const L2: f32 = 0.01;
     let n_features = xs.first().map_or(0, Vec::len);
@@ -132,6 +133,17 @@ fn fit_logistic(xs: &[Vec<f32>], ys: &[bool]) -> Vec<f32> {
     w
 }
 
+/// Zeroes the features named in DROP (`party.NAME` or `dispute.NAME`, comma separated), so
+/// that their weights stay zero: an ablation, to measure what a feature is worth.
+fn drop_features(xs: &mut [Vec<f32>], prefix: &str, names: &[&str]) {
+    let Ok(drop) = std::env::var("DROP") else { return };
+    for (i, name) in names.iter().enumerate() {
+        if drop.split(',').any(|d| d == format!("{prefix}.{name}")) {
+            xs.iter_mut().for_each(|x| x[i] = 0.0);
+        }
+    }
+}
+
 /// Trains the party model on the candidates of the disputes, then the dispute model on every
 /// article, seeing its two best candidates through the party model just trained.
 fn fit(examples: &[&Example]) -> PartyModel {
@@ -142,17 +154,42 @@ fn fit(examples: &[&Example]) -> PartyModel {
             ys.push(ex.party_of(i).is_some());
         }
     }
+    drop_features(&mut xs, "party", &PARTY_FEATURES);
     let party = fit_logistic(&xs, &ys);
-    let partial = PartyModel { party: party.clone(), dispute: vec![0.0; DISPUTE_FEATURES.len()] };
+    let partial = PartyModel {
+        party: party.clone(),
+        dispute: vec![0.0; DISPUTE_FEATURES.len()],
+        second: vec![0.0; SECOND_FEATURES.len()],
+    };
     let (mut xs, mut ys) = (Vec::new(), Vec::new());
     for ex in examples {
         let ranked = ex.evidence.ranked(&partial);
         xs.push(ex.evidence.dispute_input(&ranked).map_or_else(|| vec![0.0; DISPUTE_FEATURES.len()], |x| x.to_vec()));
         ys.push(!ex.parties.is_empty());
     }
+    drop_features(&mut xs, "dispute", &DISPUTE_FEATURES);
     // An article with fewer than two candidates has no dispute input: it never reaches the model.
     let dispute = fit_logistic(&xs, &ys);
-    PartyModel { party, dispute }
+    // The second party, beside a first that is a gold party: the candidates of the other party
+    // against the rest.
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for ex in examples.iter().filter(|e| !e.parties.is_empty()) {
+        let ranked = ex.evidence.ranked(&partial);
+        let Some(&(first, _)) = ranked.first() else { continue };
+        let Some(party) = ex.party_of(first) else { continue };
+        for &(i, p) in &ranked[1..] {
+            let pair = ex.evidence.pair(first, i);
+            xs.push(second_features(&ex.evidence.candidates[first].evidence, &ex.evidence.candidates[i].evidence, p, &pair).to_vec());
+            ys.push(ex.party_of(i).is_some_and(|k| k != party));
+        }
+    }
+    drop_features(&mut xs, "second", &SECOND_FEATURES);
+    let second = if std::env::var_os("NO_SECOND").is_some() {
+        vec![0.0; SECOND_FEATURES.len()]
+    } else {
+        fit_logistic(&xs, &ys)
+    };
+    PartyModel { party, dispute, second }
 }
 
 /// What the model decides for one article: the chosen parties (candidate indexes; none when no
@@ -162,7 +199,7 @@ fn decide(model: &PartyModel, ev: &PartyEvidence) -> Vec<usize> {
     if ranked.len() < 2 || ev.dispute_probability(model, &ranked) < threshold() {
         return Vec::new();
     }
-    vec![ranked[0].0, ranked[1].0]
+    ev.choose(model, &ranked).into_iter().map(|(i, _)| i).collect()
 }
 
 /// The dispute threshold to measure: the analysis's own, or THRESHOLD from the environment.
@@ -312,6 +349,9 @@ fn main() {
     }
     for (name, w) in DISPUTE_FEATURES.iter().zip(&model.dispute) {
         println!("  dispute.{name:<20} {w:>8.3}");
+    }
+    for (name, w) in SECOND_FEATURES.iter().zip(&model.second) {
+        println!("  second.{name:<21} {w:>8.3}");
     }
     if command == "train" {
         let header = "# The party and dispute model (src/analysis/sides/party_model.rs): logistic regression\n\

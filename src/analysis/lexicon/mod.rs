@@ -119,6 +119,8 @@ pub struct Lexicon {
     pub place_name_words: WordSet,
     /// Head words of a state's own bodies ("Ministry", "Forces").
     pub state_body_words: WordSet,
+    /// Head words of courts ("Court", "Tribunal"): a court is never a party of a dispute.
+    pub court_words: WordSet,
     /// Countries.
     pub countries: Vec<Country>,
     /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
@@ -248,6 +250,8 @@ pub struct Lexicon {
     pub shared_country_names: Vec<(String, usize)>,
     /// Words of conflict between camps ("accused", "lawsuit", "protesters").
     pub conflict_words: WordSet,
+    /// Words of ordinary news, an event rather than a quarrel ("crash", "died", "award").
+    pub incident_words: WordSet,
     /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
     /// "Protesters").
     pub group_camps: FxHashMap<String, String>,
@@ -395,6 +399,7 @@ impl Lexicon {
             company_words: set(include_str!("company_words.txt"), false),
             place_name_words: set(include_str!("place_name_words.txt"), true),
             state_body_words: set(include_str!("state_body_words.txt"), false),
+            court_words: set(include_str!("court_words.txt"), false),
             countries,
             plain_adjectives,
             metonyms,
@@ -461,6 +466,7 @@ impl Lexicon {
 
             shared_country_names,
             conflict_words: set(include_str!("conflict_words.txt"), true),
+            incident_words: set(include_str!("incident_words.txt"), true),
             group_camps: lines(include_str!("group_camps.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))

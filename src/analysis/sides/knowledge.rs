@@ -85,11 +85,13 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     // Foreign Affairs").
     let state_body = || {
         let before_of = words().zip(words().skip(1)).find(|(_, next)| *next == "of").map(|(head, _)| head);
-        words().next_back().into_iter().chain(before_of).any(|w| ctx.lex.state_body_words.contains(w))
+        let heads = || words().next_back().into_iter().chain(before_of);
+        heads().any(|w| ctx.lex.state_body_words.contains(w)) && !heads().any(|w| ctx.lex.court_words.contains(w))
     };
     match c.kind {
         // "Russian Defence Ministry", "Israel Defense Forces", "Turkish Ministry of Foreign
-        // Affairs": a state body of the country it names. "Radio New Zealand" or "the New
+        // Affairs": a state body of the country it names; a court ("US Supreme Court") rules
+        // between the sides and stands for itself. "Radio New Zealand" or "the New
         // Zealand Medical Association" stand for themselves.
         EntityKind::Org if state_body() => {
             let words: Vec<&str> = words().collect();
@@ -146,6 +148,13 @@ mod tests {
                 vec![("Chilean Ministry of Foreign Affairs", Org)],
                 "Chilean Ministry of Foreign Affairs",
                 Some("country Chile"),
+            ),
+            (
+                "a_court_named_after_country_stands_for_itself",
+                "The Chile Supreme Court ruled.",
+                vec![("Chile Supreme Court", Org)],
+                "Chile Supreme Court",
+                None,
             ),
             (
                 "association_named_after_country_before_of",

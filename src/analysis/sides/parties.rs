@@ -80,7 +80,7 @@ impl Tally {
             n_pronoun_claims: HashMap::default(),
             n_members: HashMap::default(),
             together,
-            article: article_evidence(ctx, claims.len()),
+            article: article_evidence(ctx, claims, claim_camps),
         };
         for (claim, (camp, _)) in claims.iter().zip(claim_camps).filter_map(|(c, k)| Some((c, k.as_ref()?))) {
             *tally.n_claims.entry(camp.clone()).or_default() += 1;
@@ -211,16 +211,37 @@ fn sentence_stats(
     (near, together)
 }
 
-/// What the article says as a whole: its claims, words and words of conflict.
-fn article_evidence(ctx: &Ctx, n_claims: usize) -> ArticleEvidence {
+/// What the article says as a whole: its claims (how many accuse, how many camps speak), words,
+/// words of conflict and words of ordinary news.
+fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Evidence)>]) -> ArticleEvidence {
     let title_end = title_end(ctx.text);
-    let mut article = ArticleEvidence { n_claims, ..ArticleEvidence::default() };
+    let accuses = |claim: &Claim| {
+        claim.cue.is_some_and(|cue| {
+            cue.slice(ctx.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| ctx.lex.accusation_cues.contains_key(&w.to_lowercase()))
+        })
+    };
+    let speaking: HashSet<&Camp> = claim_camps.iter().flatten().map(|(c, _)| c).collect();
+    let mut article = ArticleEvidence {
+        n_claims: claims.len(),
+        n_accusing_claims: claims.iter().filter(|c| accuses(c)).count(),
+        n_speaking_camps: speaking.len(),
+        ..ArticleEvidence::default()
+    };
     for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         article.n_words += 1;
-        if ctx.lex.conflict_words.contains(&t.span.slice(ctx.text).to_lowercase()) {
+        let word = t.span.slice(ctx.text).to_lowercase();
+        if ctx.lex.conflict_words.contains(&word) {
             article.n_conflict += 1;
             if t.span.start < title_end {
                 article.n_conflict_title += 1;
+            }
+        }
+        if ctx.lex.incident_words.contains(&word) {
+            article.n_incident += 1;
+            if t.span.start < title_end {
+                article.n_incident_title += 1;
             }
         }
     }
@@ -274,12 +295,23 @@ fn answers(
     answers
 }
 
-/// The camps that may be parties: those that speak or take part, never an international body.
-fn candidates(tally: &Tally) -> Vec<Camp> {
+/// True when the camp is an organisation named as a court ("Court of Session").
+fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
+    match camp {
+        Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => {
+            ctx.cluster(*id).name.split_whitespace().any(|w| ctx.lex.court_words.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// The camps that may be parties: those that speak or take part, never an international body
+/// or a court (which rules between the parties).
+fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
     let mut candidates: Vec<Camp> = tally
         .n_mentions
         .keys()
-        .filter(|c| !matches!(c, Camp::Body(_)))
+        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
             _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.with_people.contains(*c),
@@ -322,7 +354,7 @@ fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
 
 /// The candidates (in the order the article names them) and the evidence the models weigh.
 pub(super) fn gather(ctx: &Ctx, tally: &Tally) -> (Vec<Camp>, PartyEvidence) {
-    let camps = candidates(tally);
+    let camps = candidates(ctx, tally);
     let mut pairs = Vec::new();
     for i in 0..camps.len() {
         for j in i + 1..camps.len() {
@@ -360,8 +392,9 @@ pub(super) struct Parties {
     pub dispute: f32,
 }
 
-/// The two parties: the two candidates the party model scores highest, when the dispute model
-/// says the article reports a dispute between two camps; none otherwise.
+/// The two parties: the candidate the party model scores highest and the one the second-party
+/// model prefers beside it, when the dispute model says the article reports a dispute between two
+/// camps; none otherwise.
 pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
     let (camps, evidence) = gather(ctx, tally);
     let model = &*PARTY_MODEL;
@@ -370,7 +403,7 @@ pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
     if dispute < DISPUTE_THRESHOLD {
         return Parties { camps: Vec::new(), why: Vec::new(), dispute };
     }
-    let mut chosen: Vec<(usize, f32)> = ranked[..2].to_vec();
+    let mut chosen: Vec<(usize, f32)> = evidence.choose(model, &ranked);
     // Side A is the party the article names first (candidates are in that order).
     chosen.sort_by_key(|(i, _)| *i);
     let why = chosen

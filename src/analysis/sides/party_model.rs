@@ -1,6 +1,7 @@
 //! The learned part of choosing the sides: a logistic regression that scores each candidate camp
-//! as a party of the dispute, and one that decides whether the article reports a dispute at all
-//! (ordinary news gets no sides). The rules provide the evidence, as features; the weights, in
+//! as a party of the dispute, one that picks the other party given the first (the camp that
+//! answers it, shares its sentences and its words of conflict), and one that decides whether the
+//! article reports a dispute at all (ordinary news gets no sides). The rules provide the evidence, as features; the weights, in
 //! `party_model.txt`, are trained by `cargo run --release --bin sides-model -- train` on our
 //! `read` articles (`eval/real/read`, `eval/real/sides-only`, `eval/own`).
 
@@ -43,7 +44,7 @@ pub struct CampEvidence {
 }
 
 /// The dispute probability from which an article is shown as a dispute between two parties.
-pub const DISPUTE_THRESHOLD: f32 = 0.3;
+pub const DISPUTE_THRESHOLD: f32 = 0.4;
 
 /// What kind of camp a candidate is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,6 +77,14 @@ pub struct ArticleEvidence {
     pub n_conflict_title: usize,
     /// Candidate camps.
     pub n_candidates: usize,
+    /// Words of ordinary news ("crash", "died", "award") in the article.
+    pub n_incident: usize,
+    /// Words of ordinary news in the title.
+    pub n_incident_title: usize,
+    /// Claims whose cue accuses, denies, demands or warns ("accused", "denied").
+    pub n_accusing_claims: usize,
+    /// Camps that make at least one claim.
+    pub n_speaking_camps: usize,
 }
 
 /// One candidate camp: the names it goes by (filled for training only) and what the rules found.
@@ -137,6 +146,25 @@ impl PartyEvidence {
         ranked
     }
 
+    /// The two parties, best first: the candidate the party model scores highest, then the one
+    /// the second-party model prefers beside it (ties: the party model's order). Fewer than two
+    /// when there are fewer candidates.
+    pub fn choose(&self, model: &PartyModel, ranked: &[(usize, f32)]) -> Vec<(usize, f32)> {
+        let Some(&(first, p_first)) = ranked.first() else { return Vec::new() };
+        let first_camp = &self.candidates[first].evidence;
+        let second = ranked[1..]
+            .iter()
+            .map(|&(i, p)| {
+                let x = second_features(first_camp, &self.candidates[i].evidence, p, &self.pair(first, i));
+                (i, p, model.second_probability(&x))
+            })
+            .fold(None, |best: Option<(usize, f32, f32)>, c| match best {
+                Some(b) if b.2 >= c.2 => Some(b),
+                _ => Some(c),
+            });
+        std::iter::once((first, p_first)).chain(second.map(|(i, p, _)| (i, p))).collect()
+    }
+
     /// The dispute model's features for the two best candidates of `ranked` (zeros when there are
     /// fewer than two: no dispute without two camps).
     pub fn dispute_input(&self, ranked: &[(usize, f32)]) -> Option<[f32; DISPUTE_FEATURES.len()]> {
@@ -186,7 +214,7 @@ pub const PARTY_FEATURES: [&str; 24] = [
 ];
 
 /// The names of the dispute model's features, in order.
-pub const DISPUTE_FEATURES: [&str; 14] = [
+pub const DISPUTE_FEATURES: [&str; 21] = [
     "bias",
     "first_party",
     "second_party",
@@ -201,7 +229,46 @@ pub const DISPUTE_FEATURES: [&str; 14] = [
     "log_conflict_together",
     "log_second_claims",
     "both_in_title",
+    "incident_in_title",
+    "incident_per_100_words",
+    "log_accusing_claims",
+    "log_speaking_camps",
+    "top_two_claim_share",
+    "second_person_quoted_once",
+    "log_second_actor",
 ];
+
+/// The names of the second-party model's features, in order.
+pub const SECOND_FEATURES: [&str; 7] = [
+    "bias",
+    "party_logit",
+    "log_answers_with_first",
+    "log_sentences_with_first",
+    "log_conflict_with_first",
+    "same_kind_as_first",
+    "both_people",
+];
+
+/// The second-party model's features of a candidate beside the first party: its party score (as
+/// log-odds) and what it shares with the first.
+pub fn second_features(
+    first: &CampEvidence,
+    camp: &CampEvidence,
+    party_probability: f32,
+    pair: &PairEvidence,
+) -> [f32; SECOND_FEATURES.len()] {
+    let p = party_probability.clamp(0.001, 0.999);
+    let flag = |yes: bool| if yes { 1.0 } else { 0.0 };
+    [
+        1.0,
+        (p / (1.0 - p)).ln(),
+        ln1(pair.answers),
+        ln1(pair.sentences),
+        ln1(pair.conflict),
+        flag(first.kind == camp.kind),
+        flag(first.kind == CampKind::Person && camp.kind == CampKind::Person),
+    ]
+}
 
 fn ln1(n: usize) -> f32 {
     (1.0 + n as f32).ln()
@@ -263,6 +330,13 @@ pub fn dispute_features(
         ln1(pair.conflict),
         ln1(b.n_claims.min(a.n_claims)),
         flag(a.n_title > 0 && b.n_title > 0),
+        ln1(article.n_incident_title),
+        100.0 * article.n_incident as f32 / article.n_words.max(1) as f32,
+        ln1(article.n_accusing_claims),
+        ln1(article.n_speaking_camps),
+        (a.n_claims + b.n_claims) as f32 / article.n_claims.max(1) as f32,
+        flag(b.kind == CampKind::Person && b.n_claims <= 1 || a.kind == CampKind::Person && a.n_claims <= 1),
+        ln1(a.n_actor.min(b.n_actor)),
     ]
 }
 
@@ -273,6 +347,8 @@ pub struct PartyModel {
     pub party: Vec<f32>,
     /// One weight per [`DISPUTE_FEATURES`].
     pub dispute: Vec<f32>,
+    /// One weight per [`SECOND_FEATURES`] (all zero: the party model's second best).
+    pub second: Vec<f32>,
 }
 
 /// The logistic function.
@@ -295,7 +371,12 @@ impl PartyModel {
         sigmoid(dot(&self.dispute, features))
     }
 
-    /// Reads `model.party.NAME WEIGHT` and `model.dispute.NAME WEIGHT` lines (others are
+    /// The probability that a candidate is the other party, beside the first.
+    pub fn second_probability(&self, features: &[f32]) -> f32 {
+        sigmoid(dot(&self.second, features))
+    }
+
+    /// Reads `party.NAME WEIGHT`, `dispute.NAME WEIGHT` and `second.NAME WEIGHT` lines (others are
     /// comments); a missing weight is zero.
     pub fn parse(text: &str) -> PartyModel {
         let mut by_name: HashMap<&str, f32> = HashMap::new();
@@ -307,7 +388,11 @@ impl PartyModel {
         let weights = |prefix: &str, names: &[&str]| -> Vec<f32> {
             names.iter().map(|n| by_name.get(format!("{prefix}.{n}").as_str()).copied().unwrap_or(0.0)).collect()
         };
-        PartyModel { party: weights("party", &PARTY_FEATURES), dispute: weights("dispute", &DISPUTE_FEATURES) }
+        PartyModel {
+            party: weights("party", &PARTY_FEATURES),
+            dispute: weights("dispute", &DISPUTE_FEATURES),
+            second: weights("second", &SECOND_FEATURES),
+        }
     }
 
     /// The weights file's text.
@@ -318,6 +403,9 @@ impl PartyModel {
         }
         for (name, w) in DISPUTE_FEATURES.iter().zip(&self.dispute) {
             out.push_str(&format!("dispute.{name} {w:.6}\n"));
+        }
+        for (name, w) in SECOND_FEATURES.iter().zip(&self.second) {
+            out.push_str(&format!("second.{name} {w:.6}\n"));
         }
         out
     }
@@ -335,6 +423,7 @@ mod tests {
         let model = PartyModel {
             party: (0..PARTY_FEATURES.len()).map(|i| i as f32 * 0.5 - 1.0).collect(),
             dispute: (0..DISPUTE_FEATURES.len()).map(|i| 0.25 - i as f32).collect(),
+            second: (0..SECOND_FEATURES.len()).map(|i| i as f32 * 0.125).collect(),
         };
         assert_eq!(PartyModel::parse(&model.to_text("# a header\n")), model);
         assert!(PARTY_MODEL.party.iter().any(|w| *w != 0.0), "the committed model has weights");
@@ -344,7 +433,14 @@ mod tests {
     #[test]
     fn the_committed_model_prefers_the_camp_that_speaks() {
         let article =
-            ArticleEvidence { n_claims: 6, n_words: 300, n_conflict: 4, n_conflict_title: 1, n_candidates: 2 };
+            ArticleEvidence {
+            n_claims: 6,
+            n_words: 300,
+            n_conflict: 4,
+            n_conflict_title: 1,
+            n_candidates: 2,
+            ..ArticleEvidence::default()
+        };
         let speaker = CampEvidence {
             n_claims: 4,
             n_mentions: 6,
