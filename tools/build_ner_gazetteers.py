@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Builds the NER tagger's word lists in src/analysis/ner/features/: the tagger's membership
-features, versioned with its model (src/analysis/ner/model.bin). Any change to them changes the
-model's inputs, so run this only to retrain (cargo run --release --bin ner -- train).
+features, versioned with its model (src/analysis/ner/model.lzma). Any change to them changes the
+model's inputs, so run this only to retrain (cargo run --release --bin ner -- train). The tagger
+reads the lists packed (src/analysis/ner/features.lzma): repack them after running this with
+UPDATE_EXPECT=1 cargo test --test tagger_data.
 
     python3 tools/build_ner_gazetteers.py ../shared/data/ner-train/gazetteers [OUT_DIR]
 

@@ -23,7 +23,8 @@
 //! Training is reproducible: documents are read in a fixed order, split by a hash of their id
 //! (one in ten held out, never trained on, nor read for the clusters), and shuffled each epoch
 //! by a fixed-seed generator; no clock or thread decides anything. The same data gives the same
-//! `model.bin`, byte for byte; likewise `clusters` gives the same `clusters.txt`.
+//! `model.lzma`, byte for byte; likewise `clusters` gives the same `clusters.txt` (and packs the
+//! word lists again into `features.lzma`).
 
 #[path = "support/rng.rs"]
 mod rng;
@@ -33,6 +34,7 @@ mod clusters;
 
 use article_explorer::analysis::lexicon::LEXICON;
 use article_explorer::analysis::ner::features::{token_facts, Context, TokenFacts};
+use article_explorer::analysis::ner::packed::{join_lists, pack, unpack, FEATURE_LISTS};
 use article_explorer::analysis::ner::tagger::{
     self, Label, Model, Transitions, Weights, EDGE_TABLES, N_TAGS, OUTSIDE, PAIRS,
 };
@@ -55,9 +57,9 @@ const KEEP: usize = 200_000;
 /// Seed of the epoch shuffles.
 const SEED: u64 = 0x5eed_0003;
 /// Where the model is written.
-const MODEL_PATH: &str = "src/analysis/ner/model.bin";
-/// The tagger's own word lists (and clusters).
-const FEATURES_DIR: &str = "src/analysis/ner/features/";
+const MODEL_PATH: &str = "src/analysis/ner/model.lzma";
+/// The tagger's own word lists (and clusters), packed together as compiled in.
+const FEATURES_PACKED: &str = "src/analysis/ner/features.lzma";
 /// Where the word clusters are written.
 const CLUSTERS_PATH: &str = "src/analysis/ner/features/clusters.txt";
 /// The training files, in reading order.
@@ -407,29 +409,29 @@ fn train(dir: &Path, options: &Options) -> Result<(), String> {
         for levels in [6, 8, 12, 16] {
             for keep in [100_000, 200_000, 300_000, 400_000] {
                 let raw = Model::to_raw(options.bits, &floats.weights, &floats.edges, levels, keep);
-                let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 10);
-                let (_, _, f) = held_out_total(&docs, &Model::from_deflated(&deflated));
+                let packed = pack(&raw);
+                let (_, _, f) = held_out_total(&docs, &Model::from_packed(&packed));
                 let rows = u32::from_le_bytes(raw[20..24].try_into().expect("4 bytes"));
                 println!(
-                    "  levels {levels:3} keep {keep:7}: {:7} bytes deflated, {rows:7} rows, F1 {f:.4}",
-                    deflated.len()
+                    "  levels {levels:3} keep {keep:7}: {:7} bytes packed, {rows:7} rows, F1 {f:.4}",
+                    packed.len()
                 );
             }
         }
     }
     let raw = Model::to_raw(options.bits, &floats.weights, &floats.edges, options.levels, options.keep);
-    let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 10);
-    let quantised = Model::from_deflated(&deflated);
+    let packed = pack(&raw);
+    let quantised = Model::from_packed(&packed);
     println!("quantised (shipped) weights:");
     held_out_scores(&docs, &quantised);
     if options.write {
-        std::fs::write(MODEL_PATH, &deflated).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
+        std::fs::write(MODEL_PATH, &packed).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
     }
     println!(
-        "{} {MODEL_PATH}: {} bytes raw, {} bytes deflated, in {:.1}s",
+        "{} {MODEL_PATH}: {} bytes raw, {} bytes packed, in {:.1}s",
         if options.write { "wrote" } else { "would write" },
         raw.len(),
-        deflated.len(),
+        packed.len(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -556,34 +558,20 @@ fn throughput(docs: &[Doc]) {
 }
 
 fn bench(dir: &Path) -> Result<(), String> {
-    let deflated = std::fs::read(MODEL_PATH).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
-    let raw = miniz_oxide::inflate::decompress_to_vec(&deflated).map_err(|e| format!("{MODEL_PATH}: {e:?}"))?;
-    // gzip adds an 18-byte header and trailer around the same deflate stream.
+    let packed = std::fs::read(MODEL_PATH).map_err(|e| format!("{MODEL_PATH}: {e}"))?;
+    let raw = unpack(&packed).ok_or_else(|| format!("{MODEL_PATH}: not a packed file"))?;
+    // The page's wasm holds the packed bytes; gzip gains nothing more on them.
+    println!("model {MODEL_PATH}: {} bytes raw, {} bytes packed (LZMA)", raw.len(), packed.len());
+    // The tagger's word lists and clusters ship in the page too, packed together.
+    let lists = std::fs::read(FEATURES_PACKED).map_err(|e| format!("{FEATURES_PACKED}: {e}"))?;
+    let unpacked = unpack(&lists).ok_or_else(|| format!("{FEATURES_PACKED}: not a packed file"))?;
     println!(
-        "model {MODEL_PATH}: {} bytes raw, {} bytes deflated (~{} gzipped)",
-        raw.len(),
-        deflated.len(),
-        deflated.len() + 18
+        "feature lists {FEATURES_PACKED} ({} lists): {} bytes, {} bytes packed (LZMA)",
+        FEATURE_LISTS.len(),
+        unpacked.len(),
+        lists.len()
     );
-    // The tagger's word lists and clusters ship in the page too (compressed with it).
-    let mut lists = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(FEATURES_DIR)
-        .map_err(|e| format!("{FEATURES_DIR}: {e}"))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    for path in &names {
-        lists.extend(std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
-    }
-    println!(
-        "feature lists {FEATURES_DIR}*.txt ({} files): {} bytes, {} bytes deflated together",
-        names.len(),
-        lists.len(),
-        miniz_oxide::deflate::compress_to_vec(&lists, 10).len()
-    );
-    let model = Model::from_deflated(&deflated);
+    let model = Model::from_packed(&packed);
     let docs = load(dir)?;
     held_out_scores(&docs, &model);
     throughput(&docs);
@@ -769,6 +757,21 @@ fn learn_clusters(dir: &Path, news: &Path) -> Result<(), String> {
         out.len(),
         started.elapsed().as_secs_f64()
     );
+    write_packed_lists()
+}
+
+/// Packs the tagger's word lists (`features/*.txt`, clusters included) into the file compiled
+/// in, [`FEATURES_PACKED`] (what `UPDATE_EXPECT=1 cargo test --test tagger_data` also writes).
+fn write_packed_lists() -> Result<(), String> {
+    let dir = Path::new(FEATURES_PACKED).with_file_name("features");
+    let mut texts = Vec::new();
+    for name in FEATURE_LISTS {
+        let path = dir.join(name);
+        texts.push(std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let packed = pack(join_lists(texts.iter().map(String::as_str)).as_bytes());
+    std::fs::write(FEATURES_PACKED, &packed).map_err(|e| format!("{FEATURES_PACKED}: {e}"))?;
+    println!("wrote {FEATURES_PACKED}: {} bytes", packed.len());
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 //! seed, so a model trained natively scores identically in wasm.
 
 use super::super::model::{Sentence, Token, TokenKind};
+use super::packed::{unpack, FEATURE_LISTS};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -88,6 +89,11 @@ fn case_of(form: &str) -> u8 {
 
 impl WordLists {
     fn load() -> WordLists {
+        // The text of one list (`features/NAME`); a damaged file gives empty lists.
+        let text = |name: &str| -> &'static str {
+            let k = FEATURE_LISTS.iter().position(|n| *n == name);
+            k.and_then(|k| LISTS_TEXT.split('\0').nth(k)).unwrap_or("")
+        };
         let mut exact: FnvMap<&'static str, u32> = FnvMap::default();
         let mut lower: FnvMap<String, LowerFacts> = FnvMap::default();
         let mut add_exact = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
@@ -95,36 +101,36 @@ impl WordLists {
                 *exact.entry(w).or_default() |= bit;
             }
         };
-        add_exact(&mut list(include_str!("features/first_names.txt")), flag::FIRST_NAME);
-        add_exact(&mut list(include_str!("features/last_names.txt")), flag::LAST_NAME);
-        for name in list(include_str!("features/cities.txt")) {
+        add_exact(&mut list(text("first_names.txt")), flag::FIRST_NAME);
+        add_exact(&mut list(text("last_names.txt")), flag::LAST_NAME);
+        for name in list(text("cities.txt")) {
             if name.contains(' ') {
                 add_exact(&mut name.split(' ').filter(|w| !w.is_empty()), flag::CITY_PART);
             } else {
                 add_exact(&mut std::iter::once(name), flag::CITY);
             }
         }
-        add_exact(&mut list(include_str!("features/country_words.txt")), flag::COUNTRY);
-        add_exact(&mut list(include_str!("features/honorifics.txt")), flag::TITLE);
-        add_exact(&mut list(include_str!("features/org_words.txt")), flag::ORG_WORD);
-        add_exact(&mut list(include_str!("features/calendar.txt")), flag::CALENDAR);
-        let demonyms: Vec<&'static str> = list(include_str!("features/demonyms.txt")).collect();
+        add_exact(&mut list(text("country_words.txt")), flag::COUNTRY);
+        add_exact(&mut list(text("honorifics.txt")), flag::TITLE);
+        add_exact(&mut list(text("org_words.txt")), flag::ORG_WORD);
+        add_exact(&mut list(text("calendar.txt")), flag::CALENDAR);
+        let demonyms: Vec<&'static str> = list(text("demonyms.txt")).collect();
         add_exact(&mut demonyms.iter().copied(), flag::DEMONYM);
         let mut add_lower = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
             for w in words {
                 lower.entry(w.to_lowercase()).or_default().flags |= bit;
             }
         };
-        add_lower(&mut list(include_str!("features/titles.txt")), flag::TITLE);
-        add_lower(&mut list(include_str!("features/place_words.txt")), flag::PLACE_WORD);
-        add_lower(&mut list(include_str!("features/function_words.txt")), flag::FUNCTION_WORD);
-        add_lower(&mut list(include_str!("features/org_suffixes.txt")), flag::ORG_SUFFIX);
+        add_lower(&mut list(text("titles.txt")), flag::TITLE);
+        add_lower(&mut list(text("place_words.txt")), flag::PLACE_WORD);
+        add_lower(&mut list(text("function_words.txt")), flag::FUNCTION_WORD);
+        add_lower(&mut list(text("org_suffixes.txt")), flag::ORG_SUFFIX);
         // A demonym's plural in "s" ("Armenians") is matched as written too; it is kept apart
         // (lower-cased key, checked against the written form) because it is not a static str.
         for d in demonyms {
             lower.entry(format!("{d}s").to_lowercase()).or_default().flags |= flag::DEMONYM_PLURAL;
         }
-        for line in list(include_str!("features/clusters.txt")) {
+        for line in list(text("clusters.txt")) {
             let mut parts = line.split(' ');
             let (Some(Ok(coarse)), Some(Ok(fine))) =
                 (parts.next().map(str::parse::<u16>), parts.next().map(str::parse::<u16>))
@@ -149,6 +155,14 @@ impl WordLists {
         self.exact.get(word).is_some_and(|f| f & flag::FIRST_NAME != 0)
     }
 }
+
+/// The tagger's word lists (`features/*.txt`) as compiled in: packed together, in
+/// [`FEATURE_LISTS`] order (`tests/tagger_data.rs` checks the file against the lists and writes it).
+pub static FEATURE_LISTS_BYTES: &[u8] = include_bytes!("features.lzma");
+
+/// The lists' texts, unpacked on first use (empty if the file were damaged).
+static LISTS_TEXT: LazyLock<String> =
+    LazyLock::new(|| unpack(FEATURE_LISTS_BYTES).and_then(|b| String::from_utf8(b).ok()).unwrap_or_default());
 
 /// The tagger's word lists, parsed on first use.
 pub(super) static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(WordLists::load);

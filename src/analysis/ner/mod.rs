@@ -1,23 +1,25 @@
 //! The statistical part of entity recognition: a trained BIO tagger for people, organisations,
 //! places and other proper names, used by the entity stage (`entities/`) next to its rules.
 //!
-//! The model file `model.bin` is trained by `cargo run --release --bin ner -- train` (see
+//! The model file `model.lzma` is trained by `cargo run --release --bin ner -- train` (see
 //! `src/bin/ner.rs`) and compiled into the binary; it is read once, on first use. The word lists
-//! the tagger reads as features (`features/*.txt`) are its own and versioned with the model; the
-//! rules ask what the tagger knows only through the functions below.
+//! the tagger reads as features (`features/*.txt`) are its own and versioned with the model,
+//! compiled in packed together (`features.lzma`, see `packed.rs`); the rules ask what the tagger
+//! knows only through the functions below.
 
 pub mod features;
+pub mod packed;
 pub mod tagger;
 
 use super::model::{Sentence, Token};
 use std::sync::LazyLock;
 pub use tagger::{Label, Tagged};
 
-/// The shipped model, deflated.
-static MODEL_BYTES: &[u8] = include_bytes!("model.bin");
+/// The shipped model, packed (LZMA, `packed.rs`).
+pub static MODEL_BYTES: &[u8] = include_bytes!("model.lzma");
 
-/// The shipped model, inflated on first use.
-pub static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| tagger::Model::from_deflated(MODEL_BYTES));
+/// The shipped model, unpacked on first use.
+pub static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| tagger::Model::from_packed(MODEL_BYTES));
 
 /// Tags the names in a tokenised text with the shipped model.
 pub fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tagged> {
