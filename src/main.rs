@@ -44,7 +44,9 @@ fn main() -> ExitCode {
             ["-", "-"] | ["--json", "-", "-"] | ["-", "-", "--json"] => {
                 usage_error("compare reads at most one of its two articles from standard input ('-')")
             }
-            ["--json", a, b] | [a, b, "--json"] if !a.starts_with("--") && !b.starts_with("--") => compare_files(a, b, true),
+            ["--json", a, b] | [a, b, "--json"] if !a.starts_with("--") && !b.starts_with("--") => {
+                compare_files(a, b, true)
+            }
             [a, b] if !a.starts_with("--") && !b.starts_with("--") => compare_files(a, b, false),
             _ => usage_error("compare takes --json A B, or A B: two article files ('-' reads one from standard input)"),
         },

@@ -141,7 +141,9 @@ fn compare_json_carries_both_analyses_and_the_comparison_in_code_points() {
     let chile = camps.iter().find(|c| c["name"] == "Chile").expect("a camp named Chile");
     assert!(!chile["a"].as_array().unwrap().is_empty() && !chile["b"].as_array().unwrap().is_empty());
     assert_eq!(chile["voice"]["a"]["speaks_first"], true);
-    assert!(camps.iter().any(|c| c["name"] == "Uruguay" && c["b"].as_array().unwrap().is_empty() && c["voice"]["b"].is_null()));
+    assert!(camps
+        .iter()
+        .any(|c| c["name"] == "Uruguay" && c["b"].as_array().unwrap().is_empty() && c["voice"]["b"].is_null()));
     assert_eq!(v["in_both"].as_array().unwrap().len(), 2);
     // The claims' offsets are code points into their own article ("Brígida", "Malvín" are multi-byte).
     for (key, file) in [("only_in_a", &a), ("only_in_b", &b)] {
@@ -175,7 +177,9 @@ fn compare_reads_one_article_from_stdin_and_fails_clearly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("article A: standard input is not valid UTF-8"));
 
-    for args in [vec!["compare", &a], vec!["compare", "--json", &a], vec!["compare", "-", "-"], vec!["compare", &a, &b, &b]] {
+    for args in
+        [vec!["compare", &a], vec!["compare", "--json", &a], vec!["compare", "-", "-"], vec!["compare", &a, &b, &b]]
+    {
         let out = cli().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -1,5 +1,5 @@
-//! The wasm entry point that Trunk builds: installs the panic hook and mounts the app; exports
-//! the analysis alone for the in-browser benchmark.
+//! The wasm entry point that Trunk builds: installs the panic hook and mounts the app (or the
+//! comparison page); exports the analysis alone, and a comparison, for the in-browser benchmark.
 //!
 //! A panic cannot be recovered inside the wasm instance, so the hook shows a plain message with
 //! a reload link; the reader's text is already in local storage (saved before each analysis). The
@@ -65,5 +65,10 @@ fn main() {
         article_explorer::ui::note_crash();
         show_crash_message();
     }));
-    leptos::mount::mount_to_body(article_explorer::ui::App);
+    // Two reports compared (`?compare`, or a comparison link), else the single article.
+    if article_explorer::ui::compare_wanted() {
+        leptos::mount::mount_to_body(article_explorer::ui::ComparePage);
+    } else {
+        leptos::mount::mount_to_body(article_explorer::ui::App);
+    }
 }

@@ -149,10 +149,13 @@ impl Serialize for CompareView {
                 CampEdit::Join { side, with } => {
                     WireCampEdit { join: Some((side_code(side), side_code(with))), ..WireCampEdit::default() }
                 }
-                CampEdit::Separate { side } => WireCampEdit { separate: Some(side_code(side)), ..WireCampEdit::default() },
+                CampEdit::Separate { side } => {
+                    WireCampEdit { separate: Some(side_code(side)), ..WireCampEdit::default() }
+                }
             })
             .collect();
-        WireView { hidden: self.hidden.iter().map(|l| l.wire_name().to_string()).collect(), edits }.serialize(serializer)
+        WireView { hidden: self.hidden.iter().map(|l| l.wire_name().to_string()).collect(), edits }
+            .serialize(serializer)
     }
 }
 
@@ -230,7 +233,13 @@ pub fn attach(a: &Analysis, b: &Analysis, edits: &[CampEdit], link_anchors: &[Ve
 }
 
 /// Encodes a comparison link carrying both reports (without the leading `#`).
-pub fn encode_full(a_text: &str, b_text: &str, analyzer: &str, view: &CompareView, anchors: Vec<Vec<String>>) -> String {
+pub fn encode_full(
+    a_text: &str,
+    b_text: &str,
+    analyzer: &str,
+    view: &CompareView,
+    anchors: Vec<Vec<String>>,
+) -> String {
     let header = FullHeader { analyzer: analyzer.to_string(), view: view.clone(), anchors, a_len: a_text.len() };
     let mut payload = serde_json::to_vec(&header).unwrap_or_default();
     payload.push(0);
@@ -240,7 +249,13 @@ pub fn encode_full(a_text: &str, b_text: &str, analyzer: &str, view: &CompareVie
 }
 
 /// Encodes a comparison link carrying the view and a fingerprint of each report.
-pub fn encode_view_only(a_text: &str, b_text: &str, analyzer: &str, view: &CompareView, anchors: Vec<Vec<String>>) -> String {
+pub fn encode_view_only(
+    a_text: &str,
+    b_text: &str,
+    analyzer: &str,
+    view: &CompareView,
+    anchors: Vec<Vec<String>>,
+) -> String {
     let payload = ViewOnlyPayload {
         analyzer: analyzer.to_string(),
         view: view.clone(),
@@ -350,12 +365,20 @@ mod tests {
         // What a newer version may add is skipped, one edit at a time.
         let newer = r#"{"h":["person","minimap"],"m":[{"swap":"a0"},{"separate":"c9"},{"separate":"b3","more":1}]}"#;
         let read: CompareView = serde_json::from_str(newer).unwrap();
-        assert_eq!(read, CompareView { hidden: vec![Layer::Person], edits: vec![CampEdit::Separate { side: at(Which::B, 3) }] });
+        assert_eq!(
+            read,
+            CompareView { hidden: vec![Layer::Person], edits: vec![CampEdit::Separate { side: at(Which::B, 3) }] }
+        );
     }
 
     #[test]
     fn both_reports_round_trip_whatever_they_hold() {
-        let cases = [("", ""), ("Chile says the road is shut.", "Argentina says “it is open”."), ("a\0b", "\0"), ("Ə", "👩‍👩‍👧 e\u{301}")];
+        let cases = [
+            ("", ""),
+            ("Chile says the road is shut.", "Argentina says “it is open”."),
+            ("a\0b", "\0"),
+            ("Ə", "👩‍👩‍👧 e\u{301}"),
+        ];
         for (a, b) in cases {
             let anchors = vec![vec!["Julio Ferrante".to_string(), "Argentina".to_string()], vec!["Uruguay".into()]];
             let link = encode_full(a, b, "0.1.0", &view(), anchors.clone());
@@ -374,7 +397,11 @@ mod tests {
     #[test]
     fn a_long_pair_gets_the_view_and_two_fingerprints() {
         let varied = |who: &str| -> String {
-            (0..1500u32).map(|i| format!("{who} says boat {} sailed {} miles on day {}. ", i * 7919 % 1000, i * 104_729 % 977, i)).collect()
+            (0..1500u32)
+                .map(|i| {
+                    format!("{who} says boat {} sailed {} miles on day {}. ", i * 7919 % 1000, i * 104_729 % 977, i)
+                })
+                .collect()
         };
         let (a, b) = (varied("Chile"), varied("Argentina"));
         let (short, full) = encode("Chile says so.", "Argentina says not.", "x", &view(), Vec::new(), 4_000);
@@ -420,7 +447,8 @@ mod tests {
 
     #[test]
     fn edits_whose_sides_are_named_otherwise_are_left_out() {
-        let a = crate::analyze("Chile accused Peru of closing the border to trucks, while Peru says the border is open.");
+        let a =
+            crate::analyze("Chile accused Peru of closing the border to trucks, while Peru says the border is open.");
         let b = crate::analyze("Peru says the border is open to trucks. Chile accused Peru of closing it.");
         let edits = vec![
             CampEdit::Separate { side: at(Which::A, 0) },

@@ -2,11 +2,14 @@
 //! components that draw derived values. Nothing here analyses text; `crate::analysis` does.
 //! `App` only wires the pieces: the opening (`opening.rs`), the text and its companions
 //! (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the editor and panels.
+//! `ComparePage` (`compare/`) is the page that compares two reports, mounted instead of `App`
+//! at `?compare` or by a comparison link.
 
 mod article;
 mod article_in;
 mod article_view;
 mod banners;
+mod compare;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
@@ -30,6 +33,7 @@ use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
+pub use compare::{wanted as compare_wanted, ComparePage};
 pub use state::{Layer, Selection, UiState};
 pub use storage::{load as saved_text, note_crash};
 
@@ -111,6 +115,7 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <h1>"Article Explorer"</h1>
             <p class="tagline">"Who is named, who says what, and for which side. Analysed in your browser; the text never leaves it."</p>
+            <nav class="pages" aria-label="Pages"><a href="?compare" data-testid="compare-page-link">"Compare two reports"</a></nav>
         </header>
         <LinkErrorBanner link_error=link_error />
         <PausedBanner article=article />

@@ -6,11 +6,13 @@
 //! the other principal camp keeps its colour. The result is for drawing; what each article says
 //! on its own (its sides, their roles and order) stays in the analysis [`super::compare`] read.
 
-use super::{Comparison, Which};
+use super::{Camp, Which};
 use crate::analysis::model::{Analysis, Evidence, Side, SideBalance, SideId, SideRole};
 use crate::analysis::sides::apply_edits;
 
-/// `analysis` (article `which` of `comparison`) with a side per camp in the comparison's order.
+/// `analysis` (article `which` of a comparison) with a side per camp of the comparison's `camps`,
+/// in their order. It depends on the camps only, so a page redraws an article only when its own
+/// text or the camps change.
 ///
 /// ```
 /// use article_explorer::analysis::compare::{compare, in_camp_terms, Which};
@@ -19,16 +21,16 @@ use crate::analysis::sides::apply_edits;
 /// let b = "Peru says the border is open to trucks. Peru said “trade is normal”. Chile accused Peru of closing it.";
 /// let (x, y) = (article_explorer::analyze(a), article_explorer::analyze(b));
 /// let comparison = compare(a, &x, b, &y, &[]);
-/// let drawn_b = in_camp_terms(&y, &comparison, Which::B);
+/// let drawn_b = in_camp_terms(&y, &comparison.camps, Which::B);
 /// // Chile is A's first party, so it is the first party in both drawings.
 /// let chile = drawn_b.claims.iter().find(|c| c.speaker.as_ref().unwrap().name == "Chile").unwrap();
 /// assert_eq!(drawn_b.standing(chile.side), Standing::FirstParty);
 /// ```
-pub fn in_camp_terms(analysis: &Analysis, comparison: &Comparison, which: Which) -> Analysis {
+pub fn in_camp_terms(analysis: &Analysis, camps: &[Camp], which: Which) -> Analysis {
     let mut out = analysis.clone();
     let mut sides: Vec<Side> = Vec::new();
     let mut new_id: Vec<Option<SideId>> = vec![None; analysis.sides.len()];
-    for camp in &comparison.camps {
+    for camp in camps {
         let mine = camp.sides(which);
         if mine.is_empty() && !camp.principal {
             continue;
@@ -84,7 +86,7 @@ mod tests {
         let b_text = "Peru says the border is open to trucks. Peru said “trade is normal”. Chile accused Peru of closing the border.";
         let (a, b) = (crate::analyze(a_text), crate::analyze(b_text));
         let comparison = compare(a_text, &a, b_text, &b, &[]);
-        let (da, db) = (in_camp_terms(&a, &comparison, Which::A), in_camp_terms(&b, &comparison, Which::B));
+        let (da, db) = (in_camp_terms(&a, &comparison.camps, Which::A), in_camp_terms(&b, &comparison.camps, Which::B));
         let standing_of = |d: &Analysis, speaker: &str| {
             let c = d.claims.iter().find(|c| c.speaker.as_ref().is_some_and(|s| s.name == speaker)).unwrap();
             d.standing(c.side)
@@ -103,7 +105,7 @@ mod tests {
         let b_text = "Peru says the border is open, while Ecuador says the road is closed.";
         let (a, b) = (crate::analyze(a_text), crate::analyze(b_text));
         let comparison = compare(a_text, &a, b_text, &b, &[]);
-        let db = in_camp_terms(&b, &comparison, Which::B);
+        let db = in_camp_terms(&b, &comparison.camps, Which::B);
         let peru = db.claims.iter().find(|c| c.speaker.as_ref().is_some_and(|s| s.name == "Peru")).unwrap();
         assert_eq!(db.standing(peru.side), Standing::SecondParty, "Peru keeps A's colour: {:#?}", db.sides);
         assert_eq!(db.sides[0].balance.n_claims, 0, "Chile's place is held by an empty side");
@@ -119,7 +121,7 @@ mod tests {
         let at = |article, i| super::super::ArticleSide { article, side: SideId(i) };
         let edits = [CampEdit::Join { side: at(Which::B, 1), with: at(Which::A, 0) }];
         let comparison = compare(a_text, &a, b_text, &b, &edits);
-        let db = in_camp_terms(&b, &comparison, Which::B);
+        let db = in_camp_terms(&b, &comparison.camps, Which::B);
         assert_eq!(db.sides[0].balance.n_claims, 2, "{:#?}", db.sides);
         assert!(db.claims.iter().all(|c| c.side == Some(SideId(0))));
     }
