@@ -9,6 +9,7 @@
 
 use super::{ArticleSide, Camp, Which};
 use crate::analysis::model::{Analysis, Evidence, Side, SideId, SideRole};
+use rustc_hash::FxHashSet;
 
 /// The least share of the smaller side's names two sides must share to be matched.
 const MIN_SHARE: f32 = 0.2;
@@ -52,14 +53,12 @@ fn names(side: &Side) -> Vec<(String, String)> {
 }
 
 /// How two sides' names overlap: the share of the smaller list found in the other, and the
-/// names shared, in the first side's order and spelling.
-fn overlap(x_names: &[(String, String)], y_names: &[(String, String)]) -> (f32, Vec<String>) {
-    let shared: Vec<String> = x_names
-        .iter()
-        .filter(|(key, _)| y_names.iter().any(|(k, _)| k == key))
-        .map(|(_, shown)| shown.clone())
-        .collect();
-    let smaller = x_names.len().min(y_names.len()).max(1);
+/// names shared, in the first side's order and spelling (`y_keys`: the other side's names as
+/// compared).
+fn overlap(x_names: &[(String, String)], y_keys: &FxHashSet<&str>) -> (f32, Vec<String>) {
+    let shared: Vec<String> =
+        x_names.iter().filter(|(key, _)| y_keys.contains(key.as_str())).map(|(_, shown)| shown.clone()).collect();
+    let smaller = x_names.len().min(y_keys.len()).max(1);
     (shared.len() as f32 / smaller as f32, shared)
 }
 
@@ -88,10 +87,11 @@ fn shared_note(shared: &[String]) -> String {
 pub(super) fn match_camps(a: &Analysis, b: &Analysis) -> Vec<Camp> {
     let a_names: Vec<Vec<(String, String)>> = a.sides.iter().map(names).collect();
     let b_names: Vec<Vec<(String, String)>> = b.sides.iter().map(names).collect();
+    let b_keys: Vec<FxHashSet<&str>> = b_names.iter().map(|n| n.iter().map(|(k, _)| k.as_str()).collect()).collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     for (i, x) in a_names.iter().enumerate() {
         for (j, y) in b_names.iter().enumerate() {
-            let (share, shared) = overlap(x, y);
+            let (share, shared) = overlap(x, &b_keys[j]);
             if !shared.is_empty() && share >= MIN_SHARE {
                 let same_name = x.first().map(|n| &n.0) == y.first().map(|n| &n.0);
                 candidates.push((share, shared.len(), same_name, i, j, shared));

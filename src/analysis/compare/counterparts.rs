@@ -9,9 +9,10 @@
 //! words too common to tell claims apart, so the work stays near linear in the number of claims.
 
 use super::{Camp, Counterpart, OneSided, Which};
-use crate::analysis::lexicon::{Lexicon, LEXICON};
+use crate::analysis::lexicon::{with_lower, LEXICON};
 use crate::analysis::model::{Analysis, ClaimId, Evidence};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
 
 /// The least score of two counterparts.
 pub(super) const MATCH: f32 = 0.3;
@@ -29,15 +30,24 @@ pub(super) struct Found {
     pub only_in_b: Vec<OneSided>,
 }
 
-/// A claim as the step sees it: its camp and its content words (stem, as written).
-struct ClaimWords {
+/// A claim as the step sees it: its camp and its content words, each as (where its stem is in the
+/// article's arena of stems, the word as written).
+struct ClaimWords<'t> {
     camp: Option<usize>,
-    words: Vec<(String, String)>,
+    words: Vec<(std::ops::Range<u32>, &'t str)>,
+    /// Each word's stem as a number, the same in both articles (parallel to `words`).
+    ids: Vec<u32>,
 }
 
-/// A word's stem: lower case, a plural or verb ending dropped ("fishing", "fished" → "fish"),
-/// cut to [`STEM_CHARS`] characters ("released", "releases" → "releas").
-fn stem(lower: &str) -> String {
+/// The stems of one article's claims, in one string.
+struct Stems<'t> {
+    arena: String,
+    claims: Vec<ClaimWords<'t>>,
+}
+
+/// A word's stem: a plural or verb ending dropped ("fishing", "fished" → "fish"), cut to
+/// [`STEM_CHARS`] characters ("released", "releases" → "releas"); `lower` is in lower case.
+fn stem(lower: &str) -> &str {
     let mut s = lower;
     // Each ending with the least stem it leaves ("news" and "boss" keep their "s").
     for (suffix, least) in [("ing", 3), ("ed", 3), ("s", 4)] {
@@ -48,44 +58,70 @@ fn stem(lower: &str) -> String {
             }
         }
     }
-    s.chars().take(STEM_CHARS).collect()
+    match s.char_indices().nth(STEM_CHARS) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
 }
 
+/// The words that say nothing of what a claim is about: function words, auxiliaries and reporting
+/// verbs (from the lexicon, in one set, made once per process).
+static EMPTY_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let lex = &*LEXICON;
+    let lists = [&lex.function_words, &lex.auxiliaries, &lex.be_forms];
+    lists.into_iter().flatten().chain(lex.speech_verbs.keys()).cloned().collect()
+});
+
 /// The content words of a claim, each once: words of three letters or more and numbers of two
-/// digits or more, neither a function word, an auxiliary nor a reporting verb.
-fn content_words(text: &str, lex: &Lexicon) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// digits or more, neither a function word, an auxiliary nor a reporting verb. Their stems go to
+/// `arena`.
+fn content_words<'t>(
+    text: &'t str,
+    empty_words: &FxHashSet<String>,
+    arena: &mut String,
+) -> Vec<(std::ops::Range<u32>, &'t str)> {
+    let mut out: Vec<(std::ops::Range<u32>, &'t str)> = Vec::new();
+    let claim_start = arena.len();
     for w in text.split(|c: char| !c.is_alphanumeric()) {
-        let n = w.chars().count();
-        let numeric = w.chars().all(|c| c.is_ascii_digit());
+        let numeric = w.bytes().all(|b| b.is_ascii_digit());
+        let n = if w.is_ascii() { w.len() } else { w.chars().count() };
         if (numeric && n < 2) || (!numeric && n < 3) {
             continue;
         }
-        let lower = w.to_lowercase();
-        if lex.function_words.contains(&lower)
-            || lex.auxiliaries.contains(&lower)
-            || lex.be_forms.contains(&lower)
-            || lex.speech_verbs.contains_key(&lower)
-        {
-            continue;
-        }
-        let s = stem(&lower);
-        if !out.iter().any(|(x, _)| *x == s) {
-            out.push((s, w.to_string()));
+        let kept = with_lower(w, |lower| {
+            if empty_words.contains(lower) {
+                return None;
+            }
+            let s = stem(lower);
+            // Each stem once per claim.
+            let seen = out.iter().any(|(r, _)| &arena[r.start as usize..r.end as usize] == s);
+            (!seen).then(|| {
+                let from = arena.len();
+                arena.push_str(s);
+                from as u32..arena.len() as u32
+            })
+        });
+        if let Some(range) = kept {
+            out.push((range, w));
         }
     }
+    debug_assert!(out.iter().all(|(r, _)| r.start as usize >= claim_start));
     out
 }
 
-fn claim_words(text: &str, analysis: &Analysis, camp_of_side: &[Option<usize>], lex: &Lexicon) -> Vec<ClaimWords> {
-    analysis
+fn claim_words<'t>(text: &'t str, analysis: &Analysis, camp_of_side: &[Option<usize>]) -> Stems<'t> {
+    let empty_words = &*EMPTY_WORDS;
+    let mut arena = String::with_capacity(text.len() / 2);
+    let claims = analysis
         .claims
         .iter()
         .map(|c| ClaimWords {
             camp: c.side.and_then(|s| camp_of_side.get(s.0 as usize).copied().flatten()),
-            words: content_words(c.span.slice(text), lex),
+            words: content_words(c.span.slice(text), empty_words, &mut arena),
+            ids: Vec::new(),
         })
-        .collect()
+        .collect();
+    Stems { arena, claims }
 }
 
 /// The camp of each side of one article.
@@ -101,41 +137,80 @@ fn camp_of_sides(camps: &[Camp], which: Which, n_sides: usize) -> Vec<Option<usi
     out
 }
 
-/// The best match of each claim of `from` among the claims of `to` in the same camp:
-/// (claim of `to`, score, shared words as `from` writes them), if any shares a word.
-fn best_matches(
-    from: &[ClaimWords],
-    to: &[ClaimWords],
-    weight: &FxHashMap<&str, f32>,
-) -> Vec<Option<(usize, f32, Vec<String>)>> {
-    let w = |s: &str| weight.get(s).copied().unwrap_or(0.0);
-    let totals_to: Vec<f32> = to.iter().map(|c| c.words.iter().map(|(s, _)| w(s)).sum()).collect();
-    let mut index: FxHashMap<(Option<usize>, &str), Vec<usize>> = FxHashMap::default();
-    for (j, c) in to.iter().enumerate() {
-        for (s, _) in &c.words {
-            index.entry((c.camp, s.as_str())).or_default().push(j);
+/// A claim's best match in the other article: (claim, score, shared words as the claim writes them).
+type Best = Option<(usize, f32, Vec<String>)>;
+
+/// The words of `x` whose stems `y` has too, as `x` writes them.
+fn shared_words(x: &ClaimWords, y: &ClaimWords) -> Vec<String> {
+    x.words.iter().zip(&x.ids).filter(|(_, id)| y.ids.contains(id)).map(|((_, w), _)| w.to_string()).collect()
+}
+
+/// Numbers the stems of both articles (the same stem, the same number, in both), and returns how
+/// many there are.
+fn number_stems<'t>(sa: &mut Stems<'t>, sb: &mut Stems<'t>) -> usize {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    for stems in [sa, sb] {
+        let Stems { arena, claims } = stems;
+        for c in claims.iter_mut() {
+            c.ids = c
+                .words
+                .iter()
+                .map(|(r, _)| {
+                    let s = &arena[r.start as usize..r.end as usize];
+                    let next = ids.len() as u32;
+                    match ids.get(s) {
+                        Some(id) => *id,
+                        None => *ids.entry(s.to_string()).or_insert(next),
+                    }
+                })
+                .collect();
         }
     }
-    from.iter()
+    ids.len()
+}
+
+/// The best match of each claim of `from` among the claims of `to` in the same camp, if any
+/// shares a word; `weight` by stem number.
+fn best_matches(from: &Stems, to: &Stems, weight: &[f32]) -> Vec<Best> {
+    let w = |id: u32| weight.get(id as usize).copied().unwrap_or(0.0);
+    let total = |c: &ClaimWords| -> f32 { c.ids.iter().map(|id| w(*id)).sum() };
+    let totals_to: Vec<f32> = to.claims.iter().map(total).collect();
+    let mut index: FxHashMap<(Option<usize>, u32), Vec<usize>> = FxHashMap::default();
+    for (j, c) in to.claims.iter().enumerate() {
+        for id in &c.ids {
+            index.entry((c.camp, *id)).or_default().push(j);
+        }
+    }
+    // Shared weight per claim of `to`, reset after each claim of `from` through the list of those touched.
+    let mut sum = vec![0f32; to.claims.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    from.claims
+        .iter()
         .map(|x| {
-            let total_x: f32 = x.words.iter().map(|(s, _)| w(s)).sum();
-            let mut shared: FxHashMap<usize, (f32, Vec<String>)> = FxHashMap::default();
-            for (s, written) in &x.words {
-                let Some(list) = index.get(&(x.camp, s.as_str())) else { continue };
+            for id in &x.ids {
+                let Some(list) = index.get(&(x.camp, *id)) else { continue };
                 if list.len() > MAX_CLAIMS_PER_WORD {
                     continue;
                 }
                 for &j in list {
-                    let entry = shared.entry(j).or_default();
-                    entry.0 += w(s);
-                    entry.1.push(written.clone());
+                    if sum[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    sum[j] += w(*id);
                 }
             }
-            shared
-                .into_iter()
-                .map(|(j, (sum, words))| (j, 2.0 * sum / (total_x + totals_to[j]).max(f32::EPSILON), words))
+            let total_x = total(x);
+            let mut best: Option<(usize, f32)> = None;
+            for &j in &touched {
+                let score = 2.0 * sum[j] / (total_x + totals_to[j]).max(f32::EPSILON);
                 // Best score first; on a tie, the earlier claim.
-                .min_by(|p, q| q.1.total_cmp(&p.1).then(p.0.cmp(&q.0)))
+                if best.is_none_or(|(k, b)| score > b || (score == b && j < k)) {
+                    best = Some((j, score));
+                }
+                sum[j] = 0.0;
+            }
+            touched.clear();
+            best.map(|(j, score)| (j, score, shared_words(x, &to.claims[j])))
         })
         .collect()
 }
@@ -160,7 +235,7 @@ fn one_sided(
     best: Option<&(usize, f32, Vec<String>)>,
     camps: &[Camp],
     which: Which,
-    other: &[ClaimWords],
+    other: &[ClaimWords<'_>],
     other_text: &str,
     other_analysis: &Analysis,
 ) -> OneSided {
@@ -194,20 +269,21 @@ fn one_sided(
 
 /// Finds the counterparts and the one-sided claims of the two articles.
 pub(super) fn find(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, camps: &[Camp]) -> Found {
-    let lex = &*LEXICON;
-    let xs = claim_words(a_text, a, &camp_of_sides(camps, Which::A, a.sides.len()), lex);
-    let ys = claim_words(b_text, b, &camp_of_sides(camps, Which::B, b.sides.len()), lex);
+    let mut sa = claim_words(a_text, a, &camp_of_sides(camps, Which::A, a.sides.len()));
+    let mut sb = claim_words(b_text, b, &camp_of_sides(camps, Which::B, b.sides.len()));
+    let n_stems = number_stems(&mut sa, &mut sb);
     // How rare each word is among the claims of both articles.
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-    for c in xs.iter().chain(&ys) {
-        for (s, _) in &c.words {
-            *df.entry(s.as_str()).or_default() += 1;
+    let mut df = vec![0u32; n_stems];
+    for c in sa.claims.iter().chain(&sb.claims) {
+        for id in &c.ids {
+            df[*id as usize] += 1;
         }
     }
+    let (xs, ys) = (&sa.claims, &sb.claims);
     let n = (xs.len() + ys.len()) as f32;
-    let weight: FxHashMap<&str, f32> = df.into_iter().map(|(s, d)| (s, (1.0 + n / d as f32).ln())).collect();
-    let a_best = best_matches(&xs, &ys, &weight);
-    let b_best = best_matches(&ys, &xs, &weight);
+    let weight: Vec<f32> = df.iter().map(|d| (1.0 + n / (*d).max(1) as f32).ln()).collect();
+    let a_best = best_matches(&sa, &sb, &weight);
+    let b_best = best_matches(&sb, &sa, &weight);
 
     let mut pairs: Vec<Counterpart> = Vec::new();
     let mut push = |a_id: usize, b_id: usize, score: f32, words: &[String]| {
@@ -229,12 +305,7 @@ pub(super) fn find(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, camps
     for (j, best) in b_best.iter().enumerate() {
         if let Some((i, score, _)) = best.as_ref().filter(|m| m.1 >= MATCH) {
             // The shared words as A writes them.
-            let words: Vec<String> = xs[*i]
-                .words
-                .iter()
-                .filter(|(s, _)| ys[j].words.iter().any(|(t, _)| t == s))
-                .map(|(_, w)| w.clone())
-                .collect();
+            let words = shared_words(&xs[*i], &ys[j]);
             push(*i, j, *score, &words);
         }
     }
@@ -245,18 +316,18 @@ pub(super) fn find(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, camps
             Which::B => p.b.0 as usize == id,
         })
     };
-    let only = |which: Which, mine: &[ClaimWords], best: &[Option<(usize, f32, Vec<String>)>]| -> Vec<OneSided> {
+    let only = |which: Which, mine: &[ClaimWords], best: &[Best]| -> Vec<OneSided> {
         let (other, other_text, other_analysis) = match which {
-            Which::A => (&ys, b_text, b),
-            Which::B => (&xs, a_text, a),
+            Which::A => (ys, b_text, b),
+            Which::B => (xs, a_text, a),
         };
         (0..mine.len())
             .filter(|&i| !has_pair(which, i))
             .map(|i| one_sided(i, &mine[i], best[i].as_ref(), camps, which, other, other_text, other_analysis))
             .collect()
     };
-    let only_in_a = only(Which::A, &xs, &a_best);
-    let only_in_b = only(Which::B, &ys, &b_best);
+    let only_in_a = only(Which::A, xs, &a_best);
+    let only_in_b = only(Which::B, ys, &b_best);
     Found { counterparts: pairs, only_in_a, only_in_b }
 }
 
@@ -287,12 +358,15 @@ mod tests {
 
     #[test]
     fn content_words_skip_function_words_cues_and_short_tokens() {
-        let words: Vec<String> =
-            content_words("the trawler was fishing in 22 of its waters, Chile said, in 2 hours", &LEXICON)
-                .into_iter()
-                .map(|(s, _)| s)
-                .collect();
-        assert_eq!(words, ["trawle", "fish", "22", "water", "chile", "hour"]);
+        let mut arena = String::new();
+        let text = "the Trawler was fishing in 22 of its waters, Chile said, in 2 hours of fishing";
+        let words: Vec<(String, &str)> = content_words(text, &EMPTY_WORDS, &mut arena)
+            .into_iter()
+            .map(|(r, w)| (arena[r.start as usize..r.end as usize].to_string(), w))
+            .collect();
+        let stems: Vec<&str> = words.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(stems, ["trawle", "fish", "22", "water", "chile", "hour"]);
+        assert_eq!(words[0].1, "Trawler", "the word as written");
     }
 
     /// (what the case shows, article A, article B, claims of A with a counterpart, of B)
