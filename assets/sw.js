@@ -2,12 +2,16 @@
 //
 // scripts/tools/add-offline.mjs (a Trunk post_build hook) writes the two lines below for each
 // build: VERSION (a hash of the build, so a new release gets a new cache) and FILES (every file
-// of the built site). The page (src/ui/offline.rs) registers it from beside index.html, so its
-// scope is the site's sub-path. It answers only same-origin GET requests inside that scope and
+// of the built site but those under lazy/). The files under lazy/ (the share links'
+// dictionaries) are fetched only when the page needs them, so installing never fetches them: the
+// worker keeps a copy the first time the page fetches one, and links open offline from then on.
+// The page (src/ui/offline.rs) registers it from beside index.html, so its scope is the site's
+// sub-path. It answers only same-origin GET requests inside that scope and
 // never talks to another origin.
 const VERSION = 'dev';
 const FILES = ['./'];
 const PREFIX = 'article-explorer-';
+const LAZY = 'lazy/';
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -34,6 +38,18 @@ self.addEventListener('fetch', (event) => {
         caches.open(CACHE).then((cache) =>
           cache.match(request, { ignoreSearch: true }).then((hit) => hit || cache.match(self.registration.scope)),
         ),
+      ),
+    );
+    return;
+  }
+  if (request.url.startsWith(self.registration.scope + LAZY)) {
+    // Fetched on demand: the cached copy first, else the network, kept for next time.
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(request).then((hit) => hit || fetch(request).then((response) => {
+          if (response.ok) cache.put(request, response.clone());
+          return response;
+        })),
       ),
     );
     return;

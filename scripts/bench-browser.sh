@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench-browser.sh — owns the in-browser benchmark (issue 8): builds the release site when dist/ is missing,
-# serves it under /article-explorer/ and prints load, analysis+render, keystroke and transfer-size figures beside their budgets.
+# serves it under /article-explorer/ and prints load, analysis+render, main-thread time per keystroke (1,000 and 10,000 words),
+# the longest task during a 1 MB paste and transfer-size figures beside their budgets.
 #
 # Usage: scripts/bench-browser.sh [--runs N]   (a benchmark: exits 0 whatever the figures)
 set -euo pipefail

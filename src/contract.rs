@@ -499,3 +499,22 @@ mod tests {
         }
     }
 }
+
+/// Code-point offsets at every byte, in and past the text, for ASCII text (no index) and for
+/// text beyond ASCII (the index): caught mutants, `scripts/mutants.sh`.
+#[cfg(test)]
+mod code_point_table {
+    use super::*;
+
+    #[test]
+    fn every_byte_offset_by_table() {
+        // (text, the code-point offset of byte 0, 1, 2, ...; past the end: one past the last)
+        let table: [(&str, &[u32]); 4] =
+            [("abc", &[0, 1, 2, 3, 4, 4, 4]), ("aé", &[0, 1, 2, 2, 3, 3]), ("é", &[0, 1, 1, 2]), ("", &[0, 1, 1])];
+        for (text, want) in table {
+            let cp = CodePoints::new(text);
+            let got: Vec<u32> = (0..want.len() as u32).map(|b| cp.of(b)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -212,3 +212,75 @@ mod tests {
         assert_eq!(to_csv("", &crate::analyze("")), "\u{FEFF}speaker,side,kind,cue,text,start,end\r\n");
     }
 }
+
+/// Escaping, and the Markdown summary's sections with the claims each holds (caught mutants:
+/// `scripts/mutants.sh`).
+#[cfg(test)]
+mod by_table {
+    use super::*;
+    use crate::analysis::{Side, SideBalance, SideId};
+
+    fn side(name: &str, role: SideRole) -> Side {
+        Side {
+            name: name.into(),
+            role,
+            aliases: vec![],
+            members: vec![],
+            evidence: vec![],
+            balance: SideBalance::default(),
+        }
+    }
+
+    #[test]
+    fn escaping_by_table() {
+        for (text, want) in [
+            ("a & b", "a &amp; b"),
+            ("<b>", "&lt;b&gt;"),
+            ("say \"no\"", "say &quot;no&quot;"),
+            ("it's", "it&#39;s"),
+            ("&amp;", "&amp;amp;"),
+            ("plain “text” é", "plain “text” é"),
+        ] {
+            assert_eq!(escape_html(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn each_side_lists_its_own_claims_and_empty_third_parties_are_left_out() {
+        let text = "Oslo says the port is shut, while Bergen says it is open.";
+        let mut analysis = crate::analyze(text);
+        assert!(analysis.claims.len() >= 2, "two claims to place");
+        analysis.claims.truncate(2);
+        analysis.claims.push(analysis.claims[0].clone());
+        analysis.sides = vec![
+            side("Oslo", SideRole::Party),
+            side("Nobody", SideRole::Party),
+            side("UN", SideRole::ThirdParty),
+            side("EU", SideRole::ThirdParty),
+        ];
+        let placed = [Some(SideId(0)), Some(SideId(3)), None];
+        for (claim, side) in analysis.claims.iter_mut().zip(placed) {
+            claim.side = side;
+        }
+        let md = to_markdown(text, &analysis, "Ports");
+        let sections: Vec<(&str, &str)> =
+            md.split("\n## ").skip(1).map(|s| s.split_once('\n').unwrap_or((s, ""))).collect();
+        let headers: Vec<&str> = sections.iter().map(|(h, _)| *h).collect();
+        assert_eq!(
+            headers,
+            [
+                "Oslo (party, 1 claims)",
+                "Nobody (party, 0 claims)",
+                "EU (third party, 1 claims)",
+                "Not tied to a side (1 claims)"
+            ],
+            "{md}"
+        );
+        let claim_text = |i: usize| analysis.claims[i].span.slice(text).to_string();
+        for (section, claim) in [(0, 0), (2, 1), (3, 2)] {
+            assert!(sections[section].1.contains(&claim_text(claim)), "claim {claim} in {:?}: {md}", headers[section]);
+            assert_eq!(sections[section].1.matches("- **").count(), 1, "{md}");
+        }
+        assert!(!sections[1].1.contains("- **"), "{md}");
+    }
+}

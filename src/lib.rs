@@ -21,6 +21,7 @@ pub mod export;
 pub mod import;
 pub mod pictures;
 pub mod share;
+pub mod wire;
 
 #[cfg(feature = "ui")]
 pub mod ui;

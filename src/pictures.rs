@@ -407,7 +407,9 @@ mod tests {
         let none = analyze("The port is shut.");
         let html = at_a_glance(&none, &[], None);
         assert!(html.contains("No sides yet") && html.contains("No camps yet"), "{html}");
-        let text = "Oslo says the port is shut, while Stockholm says it is open.";
+        // Two parties (a dispute the model recognises), neither accusing the other.
+        let text = "Oslo and Stockholm are locked in a dispute over the port. Oslo says the port is shut. \
+                    Stockholm says “the port is open” and rejected the claim.";
         let two = analyze(text);
         let html = at_a_glance(&two, &pairs(text, &two), None);
         assert!(html.contains("accusations-diagram") && html.contains("No claim here accuses"), "{html}");

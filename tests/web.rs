@@ -14,6 +14,10 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The link dictionaries file the page fetches (`share::BUNDLE_FILE`): the test runner serves no
+/// such file, so the tests that open or make full links give it to the page.
+const DICTIONARIES_FILE: &[u8] = include_bytes!("../assets/lazy/link-dictionaries-v2-v3.lzma");
+
 /// An article of our own (not the demo): two named people, each reported as saying something.
 const OWN_ARTICLE: &str = "Maria Santos, the port director, said the new ferry terminal in Lisbon \
 would double the number of passengers. Opposition councillor João Pereira said the project was \
@@ -58,9 +62,18 @@ impl Mounted {
     /// `fragment` ("" for none). The test runner's own page URL carries a fragment, so it is
     /// always replaced first.
     async fn with_fragment(fragment: &str) -> Self {
+        Self::with_saved_text_and_fragment(None, fragment).await
+    }
+
+    /// Mounts the app for a visitor whose browser holds `saved` (None: nothing) and who opened
+    /// the page with `fragment`.
+    async fn with_saved_text_and_fragment(saved: Option<&str>, fragment: &str) -> Self {
         let window = web_sys::window().expect("window");
         if let Ok(Some(storage)) = window.local_storage() {
             storage.clear().expect("localStorage.clear");
+            if let Some(text) = saved {
+                storage.set_item("article-explorer.text", text).expect("localStorage.setItem");
+            }
         }
         let location = window.location();
         let url =
@@ -216,6 +229,7 @@ async fn a_broken_link_shows_an_error_and_the_app_still_works() {
 
 #[wasm_bindgen_test]
 async fn a_share_link_round_trips_through_the_fragment() {
+    article_explorer::ui::give_link_dictionaries_file(Some(DICTIONARIES_FILE.to_vec()));
     let app = Mounted::new().await;
     wait_for(&app, "the demo to render", Duration::from_secs(5), || !app.marks_in_view("entity").is_empty()).await;
     app.type_article(OWN_ARTICLE);
@@ -251,4 +265,60 @@ async fn a_share_link_round_trips_through_the_fragment() {
     .await;
     assert_eq!(reopened.marks_in_view("entity").len(), entities);
     assert!(reopened.all("link-error").is_empty(), "a good link shows no error");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_whose_dictionaries_cannot_be_had_says_so_keeps_the_saved_text_and_can_try_again() {
+    // A v3 link made by an earlier version (tests/link_fixtures.rs decodes it too).
+    let link = include_str!("fixtures/links/v3.txt").trim();
+    let shared_article = include_str!("fixtures/links/article.txt");
+    // No file given: the page fetches it from the test runner, which does not serve it.
+    article_explorer::ui::give_link_dictionaries_file(None);
+    let app = Mounted::with_saved_text_and_fragment(Some(OWN_ARTICLE), &format!("#{link}")).await;
+    wait_for(&app, "the failed fetch", Duration::from_secs(10), || !app.all("link-fetch-error").is_empty()).await;
+    let message = app.one("link-fetch-error").text_content().unwrap_or_default();
+    assert!(message.contains("could not be opened yet") && message.contains("Your own text"), "{message:?}");
+    assert!(app.all("link-arriving").is_empty(), "no longer waiting");
+    wait_for(&app, "the saved text, analysed", Duration::from_secs(5), || {
+        normalise(&app.view_text()) == normalise(OWN_ARTICLE) && !app.marks_in_view("entity").is_empty()
+    })
+    .await;
+    let storage = web_sys::window().expect("window").local_storage().expect("storage").expect("storage");
+    assert_eq!(
+        storage.get_item("article-explorer.text").expect("getItem").as_deref(),
+        Some(OWN_ARTICLE),
+        "still saved"
+    );
+
+    // The file comes back (the connection, say): Try again opens the link, the saved text kept aside.
+    article_explorer::ui::give_link_dictionaries_file(Some(DICTIONARIES_FILE.to_vec()));
+    let retry: HtmlElement = app.one("link-retry").dyn_into().expect("button");
+    retry.click();
+    wait_for(&app, "the shared article", Duration::from_secs(10), || {
+        normalise(&app.view_text()) == normalise(shared_article)
+    })
+    .await;
+    assert!(app.all("link-fetch-error").is_empty(), "the error is gone");
+    assert!(!app.all("kept-text").is_empty(), "the reader's own text is offered back");
+    assert_eq!(
+        storage.get_item("article-explorer.text").expect("getItem").as_deref(),
+        Some(OWN_ARTICLE),
+        "and stays saved"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_share_button_refuses_a_file_that_is_not_the_frozen_dictionaries() {
+    // A file that is not the dictionaries: were it read, the Share button would fail.
+    article_explorer::ui::give_link_dictionaries_file(Some(b"not the dictionaries".to_vec()));
+    let app = Mounted::new().await;
+    wait_for(&app, "the demo to render", Duration::from_secs(5), || !app.marks_in_view("entity").is_empty()).await;
+    assert!(app.all("link-arriving").is_empty() && app.all("link-fetch-error").is_empty());
+    let share: HtmlElement = app.one("share-button").dyn_into().expect("button");
+    share.click();
+    wait_for(&app, "the refusal", Duration::from_secs(5), || {
+        app.one("share-feedback").text_content().unwrap_or_default().contains("could not be made")
+    })
+    .await;
+    assert!(app.all("share-link").is_empty(), "no link from the wrong dictionaries");
 }

@@ -33,7 +33,8 @@ with open(os.path.join(src, "countries.countries-list.tsv"), encoding="utf-8") a
 # Common short forms newsrooms use that neither list carries.
 extra = {"US": ["US", "U.S.", "USA", "America", "United States"], "GB": ["UK", "U.K.", "Britain", "Great Britain"],
          "RU": ["Russian Federation"], "AE": ["UAE"], "KP": ["North Korea"], "KR": ["South Korea"],
-         "PS": ["Gaza", "Gaza Strip", "West Bank"], "CD": ["DR Congo"], "CZ": ["Czech Republic"]}
+         "PS": ["Gaza", "Gaza Strip", "West Bank"], "CD": ["DR Congo"], "CZ": ["Czech Republic"],
+         "TR": ["Turkey"]}
 extra_demonyms = {"GB": ["British", "Briton", "English", "Scottish", "Welsh"], "US": ["American"],
                   "PS": ["Palestinian", "Palestinians"], "IL": ["Israeli", "Israelis"]}
 for code, names in extra.items():

@@ -27,6 +27,8 @@ const directives = [
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
   "style-src 'self'",
   "img-src 'self' data: blob:",
+  // The page's own fetches: the share links' dictionaries (lazy/), fetched only when a link is
+  // opened or made, from the site itself.
   "connect-src 'self'",
   // The service worker (sw.js) and the web app manifest, both from the site itself.
   "worker-src 'self'",

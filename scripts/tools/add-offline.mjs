@@ -1,7 +1,8 @@
 // scripts/tools/add-offline.mjs — owns the service worker's file list and cache version: a Trunk
 // post_build hook that rewrites the VERSION and FILES lines of the staged sw.js (assets/sw.js).
 //
-// FILES is every staged file but sw.js, as URLs relative to the worker (so the site works under any
+// FILES is every staged file but sw.js, _headers and those under lazy/ (fetched only when the page needs
+// them; the worker keeps them then), as URLs relative to the worker (so the site works under any
 // sub-path), plus './' for the page itself. VERSION hashes the staged files' names and contents;
 // index.html is hashed from its sources (the template and the CSP hook, which runs beside this one
 // and rewrites it), so the version is the same for the same build and changes with any release.
@@ -17,7 +18,9 @@ if (!dir) {
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
-  .filter((name) => name !== 'sw.js')
+  // `_headers` is for the host and never served (the CSP hook, which runs beside this one, may or
+  // may not have written it yet): listing it would make the worker's install fail on its 404.
+  .filter((name) => name !== 'sw.js' && name !== '_headers')
   .sort();
 const hash = createHash('sha256');
 for (const name of files) {
@@ -29,7 +32,7 @@ for (const source of [process.env.TRUNK_HTML_FILE, 'scripts/tools/add-csp.mjs'])
 }
 const version = hash.digest('hex').slice(0, 16);
 const sw = path.join(dir, 'sw.js');
-const urls = ['./', ...files.map((name) => name.split('/').map(encodeURIComponent).join('/'))];
+const urls = ['./', ...files.filter((name) => !name.startsWith('lazy/')).map((name) => name.split('/').map(encodeURIComponent).join('/'))];
 let text = readFileSync(sw, 'utf8');
 text = text.replace(/^const VERSION = .*;$/m, `const VERSION = '${version}';`);
 text = text.replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(urls)};`);

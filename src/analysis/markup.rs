@@ -217,3 +217,173 @@ mod tests {
         }
     }
 }
+
+/// `segments` checked against a slow, obvious reading of its contract (every mark listed for
+/// each stretch of text), and the dump's tables (caught mutants: `scripts/mutants.sh`).
+#[cfg(test)]
+mod against_a_naive_reading {
+    use super::*;
+    use crate::analysis::{analyze, Claim, ClaimKind, ClusterId, Entity, EntityKind};
+
+    /// How deep a kind of mark sits: claims and assertions outermost, then speaker and cue
+    /// words, then names (the contract of `Segment::marks`, written out again here).
+    fn depth(mark: &Mark) -> u8 {
+        match mark {
+            Mark::Claim(_) | Mark::Assertion(_) => 0,
+            Mark::Speaker(_) | Mark::Cue(_) => 1,
+            Mark::Entity(_) => 2,
+        }
+    }
+
+    /// Every mark of the analysis with its span: claims, their speaker and cue words where those
+    /// lie outside the claim, assertions, entities; empty spans and spans past the text dropped.
+    fn all_marks(text: &str, analysis: &Analysis) -> Vec<(Span, Mark)> {
+        let mut marks = Vec::new();
+        for (i, c) in analysis.claims.iter().enumerate() {
+            let id = ClaimId(i as u32);
+            marks.push((c.span, Mark::Claim(id)));
+            if let Some(s) = c.speaker.as_ref().filter(|s| !s.span.overlaps(c.span)) {
+                marks.push((s.span, Mark::Speaker(id)));
+            }
+            if let Some(cue) = c.cue.filter(|cue| !cue.overlaps(c.span)) {
+                marks.push((cue, Mark::Cue(id)));
+            }
+        }
+        for (i, a) in analysis.assertions.iter().enumerate() {
+            marks.push((a.span, Mark::Assertion(i as u32)));
+        }
+        for (i, e) in analysis.entities.iter().enumerate() {
+            marks.push((e.span, Mark::Entity(EntityId(i as u32))));
+        }
+        marks.retain(|(s, _)| !s.is_empty() && s.end as usize <= text.len());
+        marks
+    }
+
+    fn check(text: &str) {
+        let analysis = analyze(text);
+        let marks = all_marks(text, &analysis);
+        let segs = segments(text, &analysis);
+        let paragraph_starts: Vec<u32> = analysis
+            .tokens
+            .iter()
+            .filter(|t| t.newlines_before >= 2 && t.span.start > 0)
+            .map(|t| t.span.start)
+            .collect();
+        // The segments tile the text (none for no text), cut exactly at mark edges and paragraph
+        // starts.
+        if text.is_empty() {
+            assert_eq!(segs, vec![]);
+            return;
+        }
+        assert_eq!(segs.first().map(|s| s.span.start), Some(0), "{text:?}");
+        assert_eq!(segs.last().map(|s| s.span.end), Some(text.len() as u32), "{text:?}");
+        for w in segs.windows(2) {
+            assert_eq!(w[0].span.end, w[1].span.start, "{text:?}");
+            let cut = w[0].span.end;
+            assert!(
+                marks.iter().any(|(s, _)| s.start == cut || s.end == cut) || paragraph_starts.contains(&cut),
+                "a cut at {cut} with no reason in {text:?}"
+            );
+        }
+        for seg in &segs {
+            assert!(!seg.span.is_empty(), "an empty segment in {text:?}");
+            // Each mark covering the segment, outermost first; the ones starting here, once.
+            let mut covering: Vec<(Span, Mark)> = marks.iter().copied().filter(|(s, _)| s.contains(seg.span)).collect();
+            covering.sort_by_key(|(s, m)| (depth(m), s.start));
+            let want: Vec<Mark> = covering.iter().map(|(_, m)| *m).collect();
+            let mut got = seg.marks.clone();
+            // Marks of one rank may come in any order; compare as sets within a rank.
+            let key = |m: &Mark| (depth(m), format!("{m:?}"));
+            let (mut want_sorted, mut got_sorted) = (want.clone(), got.clone());
+            want_sorted.sort_by_key(key);
+            got_sorted.sort_by_key(key);
+            assert_eq!(got_sorted, want_sorted, "marks over {:?} in {text:?}", seg.span.slice(text));
+            got.dedup_by_key(|m| depth(m));
+            assert!(got.windows(2).all(|w| depth(&w[0]) < depth(&w[1])), "outermost first: {:?}", seg.marks);
+            let mut starting: Vec<Mark> =
+                marks.iter().filter(|(s, _)| s.start == seg.span.start).map(|(_, m)| *m).collect();
+            starting.sort_by_key(key);
+            let mut starts = seg.starts.clone();
+            starts.sort_by_key(key);
+            assert_eq!(starts, starting, "marks starting at {:?} in {text:?}", seg.span.slice(text));
+            assert_eq!(
+                seg.ends_paragraph,
+                paragraph_starts.contains(&seg.span.end),
+                "paragraph end after {:?} in {text:?}",
+                seg.span.slice(text)
+            );
+        }
+    }
+
+    #[test]
+    fn segments_list_every_mark_over_every_stretch() {
+        for text in [
+            crate::DEMO_ARTICLE,
+            "Oslo says the port is shut, while Bergen says it is open.",
+            "“The ferry is late,” said Maria Santos, the mayor of Bergen, on 3 May 2024.\n\nShe added: \"It will be \
+             late again.\"\n\n\nThe government denies this. Unemployment rose 4% in 2023.",
+            "Maria Santos said: \"The ferry is late.\n\nIt will be late again,\" she added.",
+            "",
+            "\n\n",
+        ] {
+            check(text);
+        }
+    }
+
+    /// The dump's tables: claims and sides always, counter-claims and diagnostics only when there
+    /// are some.
+    #[test]
+    fn dump_lists_its_tables_when_they_have_rows() {
+        use crate::analysis::{CounterClaim, Diagnostic};
+        let text = "Oslo says the port is shut, while Bergen says it is open.";
+        let plain = analyze(text);
+        let mut full = plain.clone();
+        full.counter_claims.clear();
+        full.counter_claims.push(CounterClaim { claim: ClaimId(0), counter: ClaimId(1), score: 0.5, evidence: vec![] });
+        full.diagnostics = vec![Diagnostic { span: None, message: "A test note.".into() }];
+        let mut bare = plain.clone();
+        bare.counter_claims.clear();
+        bare.diagnostics.clear();
+        let out = dump(text, &full);
+        assert!(out.contains("\n\n== claims\nC1 "), "{out}");
+        assert!(out.contains("\n== sides\n"), "{out}");
+        assert!(out.contains("\n== counter-claims\nC1 <> C2 score=0.50\n"), "{out}");
+        assert!(out.ends_with("\n== diagnostics\nA test note.\n"), "{out}");
+        let out = dump(text, &bare);
+        assert!(!out.contains("== counter-claims") && !out.contains("== diagnostics"), "{out}");
+        assert!(out.split("\n\n== claims").next().unwrap_or("").contains("the port is shut"), "the text first: {out}");
+    }
+
+    /// A claim that starts inside a name: over their overlap the claim is still listed first.
+    #[test]
+    fn outermost_first_when_a_name_starts_before_the_claim() {
+        let text = "Port Authority says the port is shut.";
+        let mut analysis = Analysis::default();
+        analysis.entities.push(Entity {
+            span: Span::new(0, 14),
+            kind: EntityKind::Org,
+            cluster: ClusterId(0),
+            confidence: 1.0,
+            evidence: vec![],
+        });
+        analysis.claims.push(Claim {
+            span: Span::new(5, 36),
+            kind: ClaimKind::Indirect,
+            cue: None,
+            speaker: None,
+            side: None,
+            confidence: 1.0,
+            evidence: vec![],
+        });
+        let over: Vec<Vec<Mark>> = segments(text, &analysis).into_iter().map(|s| s.marks).collect();
+        assert_eq!(
+            over,
+            vec![
+                vec![Mark::Entity(EntityId(0))],
+                vec![Mark::Claim(ClaimId(0)), Mark::Entity(EntityId(0))],
+                vec![Mark::Claim(ClaimId(0))],
+                vec![],
+            ]
+        );
+    }
+}

@@ -161,3 +161,92 @@ mod tests {
         assert_eq!(nl, vec![0, 0, 2, 1, 1]);
     }
 }
+
+/// The word pieces and tokens at each rule's edge (caught mutants: `scripts/mutants.sh`).
+#[cfg(test)]
+mod rules_by_table {
+    use super::*;
+
+    /// `word_bounds` gives exactly `unicode-segmentation`'s pieces on texts that exercise each
+    /// ASCII rule, alone and beside characters beyond ASCII (the split between the two paths).
+    #[test]
+    fn word_bounds_are_unicode_word_bounds() {
+        let texts = [
+            "",
+            "a",
+            " ",
+            "   three spaces",
+            "tab\tand\u{b}vertical",
+            "CR\r\nLF\n\nlone\rreturn\r",
+            "\r\n",
+            "snake_case_word and x_1",
+            "U.S. e.g. 3.14 1,000,000 1;2 4'5 a'b a:b a.b a,b 1:2 1.a a.1 'a' a' .a a.",
+            "rock'n'roll don't 90's",
+            "ends with digit 7",
+            "Aliyev’s «road» — 2,000 people",
+            "é",
+            "aé b",
+            "x é y",
+            "ab  é  cd",
+            "Baku, Azərbaycan. Yerevan said \"no\".",
+            "1.é 2,é a.é é.a",
+            "   é",
+            "é   ",
+            "a\u{301}b c",
+            "a \u{301}b",
+            "👩‍👩‍👧 and 🇦🇿 flags",
+            "Ճանապարհ 12 km",
+        ];
+        for text in texts {
+            let mut ours = Vec::new();
+            word_bounds(text, |i, piece| ours.push((i, piece)));
+            let theirs: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_quote_mark_and_no_other() {
+        for c in "\"'“”„‟‘’‚‛«»‹›「」".chars() {
+            assert!(is_quote_mark(c), "{c}");
+        }
+        for c in "a1 -`´,.".chars() {
+            assert!(!is_quote_mark(c), "{c}");
+        }
+    }
+
+    /// (text, each token as text, kind, space before, line breaks before)
+    #[test]
+    fn tokens_by_table() {
+        use TokenKind::*;
+        type Row<'a> = (&'a str, Vec<(&'a str, TokenKind, bool, u8)>);
+        let rows: Vec<Row> = vec![
+            ("'s", vec![("'", Quote, false, 0), ("s", Word, false, 0)]),
+            ("a's", vec![("a", Word, false, 0), ("'s", Word, false, 0)]),
+            ("ab’s x", vec![("ab", Word, false, 0), ("’s", Word, false, 0), ("x", Word, true, 0)]),
+            ("a \n\r\n\rb", vec![("a", Word, false, 0), ("b", Word, true, 3)]),
+            ("\r\r\n\nc", vec![("c", Word, true, 3)]),
+            (
+                "«x» 12 ½ -",
+                vec![
+                    ("«", Quote, false, 0),
+                    ("x", Word, false, 0),
+                    ("»", Quote, false, 0),
+                    ("12", Number, true, 0),
+                    ("½", Number, true, 0),
+                    ("-", Punct, true, 0),
+                ],
+            ),
+            ("''", vec![("'", Quote, false, 0), ("'", Quote, false, 0)]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(&str, TokenKind, bool, u8)> = tokenize(text)
+                .iter()
+                .map(|t| (t.span.slice(text), t.kind, t.space_before, t.newlines_before))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        let many = format!("a{}b", "\n".repeat(300));
+        assert_eq!(tokenize(&many)[1].newlines_before, u8::MAX, "line breaks are counted up to 255");
+    }
+}

@@ -55,9 +55,25 @@ fn sorted_json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The shared folder: `AE_SHARED`, else `shared` beside the project or beside one of its parent
+/// folders (a git worktree such as `wt/NAME`), as `eval/real/tool.py` finds it.
+fn shared_dir(root: &Path) -> PathBuf {
+    if let Some(dir) = std::env::var_os("AE_SHARED") {
+        return PathBuf::from(dir);
+    }
+    let mut dir = root.parent();
+    while let Some(d) = dir {
+        if d.join("shared").is_dir() {
+            return d.join("shared");
+        }
+        dir = d.parent();
+    }
+    root.join("../shared")
+}
+
 /// Every training article: (id, text, gold).
 fn articles(root: &Path) -> Vec<(String, String, serde_json::Value)> {
-    let pool_path = root.join("../shared/data/real-news/wikinews-2019-2020.jsonl");
+    let pool_path = shared_dir(root).join("data/real-news/wikinews-2019-2020.jsonl");
     let pool_text = std::fs::read_to_string(&pool_path).unwrap_or_else(|e| panic!("{}: {e}", pool_path.display()));
     let pool: HashMap<String, String> = pool_text
         .lines()
@@ -240,6 +256,36 @@ fn main() {
                 let mut gold: Vec<&String> = p.iter().collect();
                 gold.sort();
                 println!("  unreached {}: gold {:?} | candidates {:?}", ex.id, gold, cands);
+            }
+        }
+    }
+
+    // SHOW=ID[,ID...], SHOW=all or SHOW=wrong (where the committed model misses a gold party some
+    // candidate names, or invents a dispute): each article's candidates as the committed model
+    // ranks them, with what the rules found and whether the gold names them.
+    if let Some(show) = std::env::var("SHOW").ok() {
+        let model = &*article_explorer::analysis::sides::party_model::PARTY_MODEL;
+        let wrong = |ex: &Example| {
+            let chosen = decide(model, &ex.evidence);
+            let found: HashSet<usize> = chosen.iter().filter_map(|&c| ex.party_of(c)).collect();
+            let reachable: HashSet<usize> = (0..ex.evidence.candidates.len()).filter_map(|c| ex.party_of(c)).collect();
+            found.len() < reachable.len() || ex.parties.is_empty() && !chosen.is_empty()
+        };
+        let shown = |ex: &Example| match show.as_str() {
+            "all" => true,
+            "wrong" => wrong(ex),
+            _ => show.split(',').any(|s| s == ex.id),
+        };
+        for ex in examples.iter().filter(|e| shown(e)) {
+            let ranked = ex.evidence.ranked(model);
+            let dispute = ex.evidence.dispute_probability(model, &ranked);
+            let mut gold: Vec<Vec<&String>> = ex.parties.iter().map(|p| p.iter().collect()).collect();
+            gold.iter_mut().for_each(|g| g.sort());
+            println!("{} (dispute {:.2}) gold {:?}", ex.id, dispute, gold);
+            for (i, p) in ranked {
+                let c = &ex.evidence.candidates[i];
+                let mark = ex.party_of(i).map_or("  ".to_string(), |k| format!("G{k}"));
+                println!("  {mark} {p:.3} {:?} {:?}", c.names, c.evidence);
             }
         }
     }

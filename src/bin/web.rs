@@ -1,5 +1,11 @@
 //! The wasm entry point that Trunk builds: installs the panic hook and mounts the app (or the
-//! comparison page); exports the analysis alone, and a comparison, for the in-browser benchmark.
+//! comparison page); exports the analysis as bytes for the page's analysis workers, and the
+//! analysis alone for the in-browser benchmark.
+//!
+//! The same wasm runs in two places: on the page, where `main` mounts the app, and in the analysis
+//! worker (`assets/analysis-worker.js`), where there is no window, so `main` only installs the hook
+//! and the worker calls [`analyse_in_worker`]. A panic there is raised again on the page
+//! (`src/ui/analyser.rs`), so it ends here in the page's hook all the same.
 //!
 //! A panic cannot be recovered inside the wasm instance, so the hook shows a plain message with
 //! a reload link; the reader's text is already in local storage (saved before each analysis). The
@@ -59,12 +65,25 @@ pub fn analyze_for_benchmark(text: &str) -> u32 {
     (analysis.entities.len() + analysis.claims.len()) as u32
 }
 
+/// What the analysis worker calls (assets/analysis-worker.js): the analysis of `text`, as the page
+/// would make it, as compact bytes (`article_explorer::wire`), which the page decodes.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn analyse_in_worker(text: &str) -> Vec<u8> {
+    article_explorer::ui::analyse_to_bytes(text)
+}
+
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        // Both do nothing in the worker (no window, no storage): the page does them when the
+        // worker's panic is raised again there.
         article_explorer::ui::note_crash();
         show_crash_message();
     }));
+    // In the analysis worker there is no window and no page to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     // Two reports compared (`?compare`, or a comparison link), else the single article.
     if article_explorer::ui::compare_wanted() {
         leptos::mount::mount_to_body(article_explorer::ui::ComparePage);

@@ -116,6 +116,9 @@ pub fn article(name: &str, kind: FileKind, contents: &str) -> Result<String, Imp
         FileKind::Html => html::to_text(contents),
         FileKind::Text | FileKind::Markdown => contents.replace("\r\n", "\n").replace('\r', "\n"),
     };
+    // A byte-order mark that the conversion brought to the front (one inside the HTML, after
+    // tags that are dropped) is no more part of the article than a leading one.
+    let text = if text.starts_with('\u{FEFF}') { text.trim_start_matches('\u{FEFF}').to_string() } else { text };
     if text.trim().is_empty() {
         return Err(ImportError::Empty { name: name.to_string() });
     }
@@ -187,5 +190,28 @@ mod tests {
         assert!(ImportError::TooLarge { name: "big.txt".into(), bytes: 12_345_678, limit: MAX_FILE_BYTES }
             .to_string()
             .contains("12.3 MB"));
+    }
+}
+
+/// Regression tests for what fuzzing found (`fuzz/RUNS.md`).
+#[cfg(test)]
+mod fuzz_findings {
+    use super::*;
+
+    /// html_import, 2026-12-02: a byte-order mark after the leading tags came out at the start of
+    /// the article; one that is all the text left made an article of nothing visible.
+    #[test]
+    fn a_byte_order_mark_inside_html_does_not_start_the_article() {
+        let html = "<hpute</h0><p>\u{FEFF}u says the road\u{1c}t<rody><h1>Port dispute</h1>";
+        let text = article("a.html", FileKind::Html, html).unwrap();
+        assert!(!text.starts_with('\u{FEFF}'), "{text:?}");
+        assert!(text.starts_with("u says the road"), "{text:?}");
+        for only_marks in ["<p>\u{FEFF}</p>", "<p>\u{FEFF}\u{FEFF}</p>"] {
+            assert!(
+                matches!(article("a.html", FileKind::Html, only_marks), Err(ImportError::Empty { .. })),
+                "{only_marks:?}"
+            );
+        }
+        assert_eq!(article("a.txt", FileKind::Text, "\u{FEFF}\u{FEFF}Text").unwrap(), "Text");
     }
 }

@@ -472,3 +472,66 @@ mod tests {
         assert_eq!(referring_parts(&ViewState::default()), "");
     }
 }
+
+/// The message for each kind of problem, word for word (caught mutants: `scripts/mutants.sh`).
+#[cfg(test)]
+mod message_table {
+    use super::*;
+    use crate::analysis::{ClaimId, EntityId};
+
+    fn view(selected: Option<Selection>, n_edits: u32) -> ViewState {
+        let edits = (0..n_edits).map(|i| SideEdit::Rename { side: SideId(i), name: "X".into() }).collect();
+        ViewState { hidden: vec![], selected, edits }
+    }
+
+    #[test]
+    fn each_problem_has_its_words() {
+        let entity = Selection::Entity(EntityId(2));
+        let assertion = Selection::Assertion(1);
+        let claim = Selection::Claim(ClaimId(0));
+        let renamed =
+            Problem::EditRenamed { edit: 0, then: vec!["A".into(), "B".into()], now: vec!["A".into(), "C".into()] };
+        // (problems, the view, what the message says after the colon)
+        let cases: Vec<(Vec<Problem>, ViewState, &str)> = vec![
+            (vec![Problem::SelectionMoved(entity)], view(Some(entity), 0), "the selection now falls on another name"),
+            (
+                vec![Problem::SelectionMissing(assertion)],
+                view(Some(assertion), 0),
+                "the selected check-worthy statement is not there",
+            ),
+            (vec![Problem::SelectionMoved(claim)], view(Some(claim), 2), "the selection now falls on another claim"),
+            (
+                vec![Problem::EditMissing(0), Problem::EditMissing(1)],
+                view(None, 2),
+                "2 of its 2 side edits no longer point at the same sides or people",
+            ),
+            (
+                vec![renamed],
+                view(None, 1),
+                "its side edit no longer points at the same side or person (“B” is now “C”)",
+            ),
+        ];
+        for (problems, view, words) in cases {
+            let fit = Fit::Detached { made_by: "0.1.0".into(), problems };
+            assert_eq!(
+                fit.message(&view, "0.1.0").unwrap(),
+                format!("Its view does not fit the marks this page finds in the article: {words}."),
+            );
+        }
+    }
+
+    #[test]
+    fn what_a_view_refers_to_in_words() {
+        let claim = Some(Selection::Claim(ClaimId(0)));
+        for (view, words) in [
+            (view(None, 0), ""),
+            (view(claim, 0), "selection"),
+            (view(None, 1), "side edit"),
+            (view(None, 3), "side edits"),
+            (view(claim, 1), "selection and side edit"),
+            (view(claim, 2), "selection and side edits"),
+        ] {
+            assert_eq!(referring_parts(&view), words, "{view:?}");
+        }
+    }
+}

@@ -234,3 +234,27 @@ mod tests {
         }
     }
 }
+
+/// What a view says about itself, field by field (caught mutants: `scripts/mutants.sh`).
+#[cfg(test)]
+mod view_questions {
+    use super::*;
+
+    #[test]
+    fn a_view_is_default_only_when_every_field_is() {
+        let hidden = ViewState { hidden: vec![Layer::Date], ..ViewState::default() };
+        let selected = ViewState { selected: Some(Selection::Assertion(0)), ..ViewState::default() };
+        let edited =
+            ViewState { edits: vec![SideEdit::Merge { from: SideId(1), into: SideId(0) }], ..ViewState::default() };
+        // (view, is_default, refers_to_marks)
+        for (view, default, refers) in [
+            (ViewState::default(), true, false),
+            (hidden, false, false),
+            (selected, false, true),
+            (edited, false, true),
+        ] {
+            assert_eq!(view.is_default(), default, "{view:?}");
+            assert_eq!(view.refers_to_marks(), refers, "{view:?}");
+        }
+    }
+}

@@ -1,11 +1,16 @@
 //! The article: the page's one source signal (the text) and what travels with it — the reader's
 //! own text a link set aside, an annotations-only link waiting for its article, the note about a
-//! link's view, whether the text is saved, and whether analysis is paused after a crash. Every
-//! change of text goes through [`Article::set`]; all of it is written only by event handlers.
+//! link's view, a link whose article is on its way (waiting for the link dictionaries), whether the
+//! text is saved, and whether analysis is paused after a crash — and the analysis of the text,
+//! which arrives later (`analyser.rs`, in a Web Worker). Every change of text goes through
+//! [`Article::set`] (or, for a link that arrives late, `opening::open_arriving_link`), which asks
+//! for its analysis; all of it is written only by event handlers and by the analyser's answers.
 
+use super::analyser::Analyser;
 use super::opening::{Opening, ViewNote};
 use super::state::UiState;
 use super::storage::{self, NotSaved};
+use crate::analysis::Analysis;
 use crate::share::SharedAnnotations;
 use leptos::prelude::*;
 
@@ -24,19 +29,89 @@ pub struct Article {
     pub not_saved: RwSignal<Option<NotSaved>>,
     /// True while the analysis is paused because the last page crashed analysing this text.
     pub paused: RwSignal<bool>,
+    /// The text the analysis on screen was made from: `text` once the analysis has caught up.
+    /// The article view and the panels draw this text, so every span indexes the text it came from.
+    pub shown: RwSignal<String>,
+    /// The analysis of `shown` (empty while paused); written only by the analyser's answers.
+    pub analysed: RwSignal<Analysis>,
+    /// True from a request for the analysis of `text` until that analysis is on screen.
+    pub analysing: RwSignal<bool>,
+    analyser: StoredValue<Analyser, LocalStorage>,
+    /// A link whose article is on its way: the dictionaries it needs are loading, or failed to.
+    pub arrival: RwSignal<Option<Arrival>>,
+    /// That link's fragment, until it has opened.
+    pub arriving_link: StoredValue<Option<String>>,
 }
 
+/// Where a link whose article needs the dictionaries stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// The dictionaries are being fetched.
+    Loading,
+    /// They could not be had: why, in plain words.
+    Failed(String),
+}
+
+/// An opening text up to this size (about 5,000 words) is analysed on the main thread at once, so
+/// the first highlight does not wait for the worker to start; a longer one goes to the worker.
+const OPENING_ANALYSED_HERE: usize = 32 * 1024;
+
 impl Article {
-    /// The article the page opens with.
+    /// The article the page opens with; its analysis is asked for at once.
     pub fn new(opening: &Opening) -> Article {
-        Article {
+        let shown = RwSignal::new(opening.text.clone());
+        let analysed = RwSignal::new(Analysis::default());
+        let analysing = RwSignal::new(false);
+        let analyser = Analyser::new(move |text, analysis| {
+            shown.set(text);
+            analysed.set(analysis);
+            analysing.set(false);
+        });
+        let article = Article {
             text: RwSignal::new(opening.text.clone()),
             set_aside: RwSignal::new(opening.set_aside.clone()),
             pending: RwSignal::new(opening.pending.clone()),
             view_note: RwSignal::new(opening.view_note.clone()),
             not_saved: RwSignal::new(None),
             paused: RwSignal::new(opening.crashed),
+            shown,
+            analysed,
+            analysing,
+            analyser: StoredValue::new_local(analyser),
+            arrival: RwSignal::new(opening.arriving.as_ref().map(|_| Arrival::Loading)),
+            arriving_link: StoredValue::new(opening.arriving.clone()),
+        };
+        if !opening.crashed && opening.text.len() <= OPENING_ANALYSED_HERE {
+            article.analyser.with_value(|a| a.analyse_here(opening.text.clone()));
+        } else {
+            article.analyse();
         }
+        article
+    }
+
+    /// Asks for the analysis of the current text (the text itself, unanalysed, while paused). Until
+    /// it arrives the page keeps showing the last analysed text, and says it is analysing.
+    pub(super) fn analyse(&self) {
+        let text = self.text.get_untracked();
+        if self.paused.get_untracked() {
+            self.shown.set(text);
+            self.analysed.set(Analysis::default());
+            self.analysing.set(false);
+            return;
+        }
+        let analysing = self.analysing;
+        self.analyser.with_value(|a| {
+            if a.has_worker() && !analysing.get_untracked() {
+                analysing.set(true);
+            }
+            a.request(text);
+        });
+    }
+
+    /// The reader asks for the analysis of a paused text again.
+    pub fn resume(&self) {
+        self.paused.set(false);
+        self.analyse();
     }
 
     /// Every change of text goes through here: saved first (so a crash cannot lose it), then shown.
@@ -59,6 +134,7 @@ impl Article {
             self.not_saved.set(saved);
         }
         self.text.set(new_text);
+        self.analyse();
     }
 
     /// A whole new text from a button (the demo, Clear, the reader's own text): nothing stays

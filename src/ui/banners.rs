@@ -1,9 +1,11 @@
-//! The messages above the article: a link that could not be opened, the reader's own text kept
+//! The messages above the article: a link that could not be opened, a link whose article is on its
+//! way (or could not be fetched, with a way to try again), the reader's own text kept
 //! aside, an annotations-only link waiting for its article, a link's view that no longer fits,
 //! a text the browser would not save, and an analysis paused after a crash. Each is shown while
 //! its state says so and is cleared by its own buttons (event handlers).
 
-use super::article::Article;
+use super::article::{Arrival, Article};
+use super::opening;
 use super::state::UiState;
 use super::storage::NotSaved;
 use leptos::prelude::*;
@@ -18,6 +20,39 @@ pub fn LinkErrorBanner(link_error: RwSignal<Option<String>>) -> impl IntoView {
                 {move || link_error.get().unwrap_or_default()}
                 " You can paste the article below instead."
                 <button class="dismiss" on:click=move |_| link_error.set(None) aria-label="Dismiss this message">"×"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A link's article is on its way (the page fetches what links are decoded with), or could not be
+/// had: then the reader's own text is back, and they can try again.
+#[component]
+pub fn ArrivingLinkBanner(article: Article, link_error: RwSignal<Option<String>>) -> impl IntoView {
+    let ui = UiState::get();
+    let arrival = article.arrival;
+    let failed = move || {
+        arrival.with(|a| match a {
+            Some(Arrival::Failed(why)) => Some(why.clone()),
+            _ => None,
+        })
+    };
+    view! {
+        <Show when=move || arrival.get() == Some(Arrival::Loading)>
+            <div class="banner info" role="status" data-testid="link-arriving">
+                "Opening the shared article…"
+            </div>
+        </Show>
+        <Show when=move || failed().is_some()>
+            <div class="banner error" role="alert" data-testid="link-fetch-error">
+                <strong>"This link could not be opened yet: "</strong>
+                {move || failed().unwrap_or_default()}
+                ". Your own text is below, as you left it. "
+                <span class="banner-actions">
+                    <button data-testid="link-retry" on:click=move |_| opening::open_arriving_link(article, ui, link_error)>
+                        "Try again"
+                    </button>
+                </span>
             </div>
         </Show>
     }
@@ -137,7 +172,7 @@ pub fn PausedBanner(article: Article) -> impl IntoView {
                 <strong>"The analysis stopped with an error on this text last time. "</strong>
                 "Your text is below, unchanged and not analysed, so the page does not stop again. You can edit it before you analyse it again."
                 <span class="banner-actions">
-                    <button data-testid="analyse-again" on:click=move |_| paused.set(false)>"Analyse it again"</button>
+                    <button data-testid="analyse-again" on:click=move |_| article.resume()>"Analyse it again"</button>
                 </span>
             </div>
         </Show>

@@ -1,10 +1,14 @@
-//! The Leptos page: one source signal (the article text), a `Memo` for its analysis, and
-//! components that draw derived values. Nothing here analyses text; `crate::analysis` does.
-//! `App` only wires the pieces: the opening (`opening.rs`), the text and its companions
-//! (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the editor and panels.
+//! The Leptos page: one source signal (the article text), its analysis made in a Web Worker
+//! (`analyser.rs`) and delivered with the text it was made from, a `Memo` that applies the
+//! reader's side edits, and components that draw derived values. Nothing here analyses text;
+//! `crate::analysis` does. `App` only wires the pieces: the opening (`opening.rs`), the text and
+//! its companions (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the
+//! editor and panels;
+//! the link dictionaries (`link_dictionaries.rs`), loaded only when a link is opened or made.
 //! `ComparePage` (`compare/`) is the page that compares two reports, mounted instead of `App`
 //! at `?compare` or by a comparison link.
 
+mod analyser;
 mod article;
 mod article_in;
 mod article_view;
@@ -13,6 +17,7 @@ mod compare;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
+mod link_dictionaries;
 mod offline;
 mod opening;
 mod panels;
@@ -21,34 +26,48 @@ mod share_bar;
 mod state;
 mod storage;
 
-use crate::analysis::{analyze, markup, sides, Analysis, ANALYZER_VERSION};
+use crate::analysis::{markup, sides, Analysis, ANALYZER_VERSION};
 use crate::share;
 use leptos::prelude::*;
 
 use article::Article;
 use article_in::OpenFile;
 use article_view::ArticleView;
-use banners::{KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner, ViewNoteBanner};
+use banners::{
+    ArrivingLinkBanner, KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner,
+    ViewNoteBanner,
+};
+pub use link_dictionaries::give_link_dictionaries_file;
 use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
 pub use compare::{wanted as compare_wanted, ComparePage};
 pub use state::{Layer, Selection, UiState};
+pub use analyser::analyse_to_bytes;
 pub use storage::{load as saved_text, note_crash};
 
-/// The analysis of the text with the reader's side edits applied over it (none while paused).
+/// The analysis on screen (of `article.shown`) with the reader's side edits applied over it.
 fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
     Memo::new(move |_| {
-        if article.paused.get() {
-            return Analysis::default();
-        }
-        #[cfg(feature = "crash-test")]
-        article.text.with(|t| crash_test::panic_on_marker(t));
-        let mut a = article.text.with(|t| analyze(t));
+        let mut a = article.analysed.get();
         ui.edits.with(|edits| sides::apply_edits(&mut a, edits));
         a
     })
+}
+
+/// Says, beside the word count, that the analysis of the latest text is still being made (shown only
+/// when it takes a moment: the style sheet fades it in after a short delay).
+#[component]
+fn AnalysisStatus(article: Article) -> impl IntoView {
+    let analysing = article.analysing;
+    let label = move || analysing.get().then_some("Analysing…");
+    view! {
+        <span class="analysis-status" data-testid="analysis-status" role="status"
+            data-state=move || if analysing.get() { "analysing" } else { "done" }>
+            {label}
+        </span>
+    }
 }
 
 /// The article's editor: actions, share bar, the text box, the legend, the marked-up article and
@@ -58,6 +77,7 @@ fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
 fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup::Segment>>) -> impl IntoView {
     let ui = UiState::get();
     let text = article.text;
+    let shown = article.shown;
     let on_input = move |ev| {
         let new_text = event_target_value(&ev);
         let waiting = article.pending.get_untracked().filter(|p| share::fingerprint(&new_text) == p.fp);
@@ -77,8 +97,9 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 <button data-testid="clear-button" on:click=move |_| article.replace(ui, String::new())>"Clear"</button>
                 <OpenFile load=move |t: String| article.replace(ui, t) />
                 <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
+                <AnalysisStatus article=article />
             </div>
-            <ShareBar text=text analysis=analysis />
+            <ShareBar text=shown analysis=analysis />
             <textarea
                 data-testid="article-input"
                 aria-label="Paste a news article here"
@@ -88,11 +109,11 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             ></textarea>
             <Legend />
             <div class="article-row">
-                <ArticleView text=text analysis=analysis segments=segments />
+                <ArticleView text=shown analysis=analysis segments=segments />
                 <Minimap analysis=analysis />
             </div>
-            <Pictures text=text analysis=analysis />
-            <NarrativesPanel text=text analysis=analysis />
+            <Pictures text=shown analysis=analysis />
+            <NarrativesPanel text=shown analysis=analysis />
         </section>
     }
 }
@@ -104,10 +125,13 @@ pub fn App() -> impl IntoView {
     let ui = UiState::new();
     opening::apply_view(ui, &opening.view);
     provide_context(ui);
+    link_dictionaries::LinkDictionaries::provide();
     let article = Article::new(&opening);
     let link_error = RwSignal::new(opening.link_error);
+    opening::open_arriving_link(article, ui, link_error);
     let analysis = analysis_memo(article, ui);
-    let text = article.text;
+    // The panels and the view draw the analysed text, so spans always index the text they came from.
+    let text = article.shown;
     let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
     let _keys = keys::install(analysis, ui);
 
@@ -118,6 +142,7 @@ pub fn App() -> impl IntoView {
             <nav class="pages" aria-label="Pages"><a href="?compare" data-testid="compare-page-link">"Compare two reports"</a></nav>
         </header>
         <LinkErrorBanner link_error=link_error />
+        <ArrivingLinkBanner article=article link_error=link_error />
         <PausedBanner article=article />
         <NotSavedBanner article=article />
         <KeptTextBanner article=article />

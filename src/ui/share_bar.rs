@@ -1,7 +1,9 @@
 //! `<ShareBar/>`: share links (full, or annotations only for long articles) with length warnings,
 //! and exports of the analysis as JSON, a self-contained HTML page, a Markdown summary, or the
-//! claims as CSV for spreadsheets.
+//! claims as CSV for spreadsheets. A full link needs the link dictionaries: they are fetched when
+//! the reader points at (or focuses) the Share button, and the link is made once they are here.
 
+use super::link_dictionaries::LinkDictionaries;
 use super::state::{Layer, UiState};
 use crate::analysis::{analyze, Analysis, ANALYZER_VERSION};
 use crate::share::{self, Anchors, SharedState, ViewState, HARD_LINK_LIMIT, SOFT_LINK_LIMIT};
@@ -62,6 +64,7 @@ fn title_of(text: &str) -> String {
 #[component]
 pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
+    let dictionaries = LinkDictionaries::get();
     let link = RwSignal::new(None::<String>);
     let feedback = RwSignal::new(String::new());
     // Feedback fades after a while; a newer message replaces the timer of an older one.
@@ -88,13 +91,21 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         });
         link.set(Some(url));
     };
+    // The link shares the article and view as they are at the click, even when the dictionaries
+    // arrive later.
     let share_full = move |_| {
-        let fragment = text.with(|t| {
+        let state = text.with(|t| {
             let view = current_view(ui);
             let anchors = anchors_for(t, &view);
-            share::encode(&SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string(), view, anchors })
+            SharedState { text: t.clone(), analyzer: ANALYZER_VERSION.to_string(), view, anchors }
         });
-        publish(fragment, "Link");
+        if dictionaries.ready().is_none() {
+            say("Preparing the link…".into());
+        }
+        dictionaries.with(move |loaded| match loaded {
+            Ok(d) => publish(share::encode_with(&state, &d), "Link"),
+            Err(why) => say(format!("The link could not be made: {why}. Try again when the connection is back.")),
+        });
     };
     let share_annotations = move |_| {
         let fragment = text.with(|t| {
@@ -127,7 +138,8 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
     };
     view! {
         <div class="share-bar" role="group" aria-label="Share and export">
-            <button data-testid="share-button" class="primary" on:click=share_full>"Share link"</button>
+            <button data-testid="share-button" class="primary" on:click=share_full
+                on:pointerenter=move |_| dictionaries.prefetch() on:focus=move |_| dictionaries.prefetch()>"Share link"</button>
             <button data-testid="share-annotations-button" on:click=share_annotations title="A short link without the article: the recipient pastes it">"Annotations-only link"</button>
             <button data-testid="export-json" on:click=export_json>"JSON"</button>
             <button data-testid="export-html" on:click=export_html>"HTML"</button>

@@ -20,7 +20,8 @@ pub(super) fn content_then_speaker_and_cue(c: &Clause) -> Option<Outcome> {
 /// "The vote was fair, said one envoy.": a comma, the cue, then a speaker and nothing else.
 pub(super) fn content_then_cue_and_speaker(c: &Clause) -> Option<Outcome> {
     let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
-    if !c.comma_before() || !speaker_follows_cue(c) {
+    // "Merkel, the chancellor, demanded an explanation": what follows such a verb is its object.
+    if !c.comma_before() || c.doc.lex.object_verbs.contains(&c.cue.lemma) || !speaker_follows_cue(c) {
         return None;
     }
     let speaker = Some(speaker_right(c.doc, c.cue.end, c.sentence_end)).filter(|(s, e)| e > s);

@@ -44,7 +44,9 @@ pub(super) fn tail_of(doc: &Doc, cue_end: usize, end: usize, lemma: &str) -> Tai
         return Tail::Content(i);
     }
     let listener = doc.lex.listener_verbs.contains(lemma);
-    if listener || doc.lex.adverbial_openers.contains(lower) {
+    // "spoke of the launch: “...”": a verb that reports only with a quotation takes it as content.
+    let quote_only = doc.lex.quote_only_verbs.contains(lemma);
+    if listener || quote_only || doc.lex.adverbial_openers.contains(lower) {
         return tail_after_adverbial(doc, i, end, listener);
     }
     Tail::Content(i)

@@ -131,7 +131,28 @@ struct VerbForm<'a> {
 impl VerbForm<'_> {
     /// The word before it, or the form itself, shows a noun here ("the report", "several claims").
     fn blocked(&self) -> bool {
-        self.doc.lex.not_a_cue_after.contains(self.prev) || self.prev == "-" || self.plural_noun() || self.bare_noun()
+        self.doc.lex.not_a_cue_after.contains(self.prev)
+            || self.prev == "-"
+            || self.next == "-"
+            || self.after_possessive()
+            || self.adjective()
+            || self.plural_noun()
+            || self.bare_noun()
+    }
+
+    /// "the President's claims", "protesters' demands": a noun after a possessive. ("he's said"
+    /// is "he has said".)
+    fn after_possessive(&self) -> bool {
+        let (doc, i) = (self.doc, self.i);
+        i >= self.a + 2
+            && (matches!(self.prev, "'s" | "’s") || doc.is_apostrophe(i - 1))
+            && !doc.lex.subject_pronouns.contains(doc.lower(i - 2))
+    }
+
+    /// "over alleged plots", "suspected of asking for": an "-ed" or "-ing" form after a
+    /// preposition is an adjective or a gerund.
+    fn adjective(&self) -> bool {
+        (self.lower.ends_with("ed") || self.participle) && self.doc.lex.adjective_after.contains(self.prev)
     }
 
     /// "16 reports from the public", "media reports said", "member states were nervous",
@@ -157,6 +178,8 @@ impl VerbForm<'_> {
             && !self.prev.ends_with('s')
             && !lex.bare_verb_after.contains(self.prev)
             && !lex.auxiliaries.contains(self.prev)
+            // "agencies reportedly believe": an adverb of the verb group.
+            && !lex.passive_adverbs.contains(self.prev)
     }
 
     /// "was told to", "were said to be", "is believed to have": passives report no speaker.
@@ -164,13 +187,23 @@ impl VerbForm<'_> {
         let (doc, i) = (self.doc, self.i);
         // "to be", "to have", "to have been": the infinitive of a passive report, a closed class.
         !self.participle && after_be(doc, self.a, i)
-            || self.next == "to" && i + 2 < self.b && matches!(doc.lower(i + 2), "be" | "have" | "been")
+            || self.next == "to"
+                && i + 2 < self.b
+                && matches!(doc.lower(i + 2), "be" | "have" | "been")
+                // "he claimed to have": a subject, so active.
+                && !doc.lex.subject_pronouns.contains(self.prev)
             || self.lemma == "accuse" && self.next == "of"
     }
 
     /// Idioms in which the verb reports no statement.
     fn not_said(&self) -> bool {
         let (doc, lex, i, b, next) = (self.doc, self.doc.lex, self.i, self.b, self.next);
+        if lex.clause_only_verbs.contains(self.lemma) && !self.clause_follows() {
+            return true;
+        }
+        if lex.quote_only_verbs.contains(self.lemma) && !self.quotation_beside() {
+            return true;
+        }
         match self.lemma {
             // "continued, “...”" reports a quotation; any other "continue" does not.
             "continue" => !(i + 2 < b && doc.piece(i + 1) == "," && doc.is_quote_mark(i + 2)),
@@ -199,6 +232,73 @@ impl VerbForm<'_> {
             "claim" => (i + 1..b.min(i + 6)).any(|k| doc.is_in(&lex.claimed_not_said, k)),
             _ => false,
         }
+    }
+}
+
+impl VerbForm<'_> {
+    /// "found that ...", "ruled the ban is unlawful", "found it to be unlawful", "found: “...”":
+    /// "that", a quotation or a colon right after the verb, or an auxiliary (a finite verb or "to
+    /// be") before the clause ends at a clause break (not "and", "but", "so") or a semicolon.
+    fn clause_follows(&self) -> bool {
+        let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
+        // "that ...", "as groundless", or the content before it ("“...,” the court found.").
+        let ends_clause = i + 1 >= self.b || matches!(self.next, "." | ",");
+        if matches!(self.next, "that") || ends_clause || self.quotation_closes_before() {
+            return true;
+        }
+        for k in i + 1..self.b.min(i + 30) {
+            let lower = doc.lower(k);
+            if doc.is_quote_mark(k) && doc.quote_opening_at(k).is_some() || lower == ":" {
+                return true;
+            }
+            // "as groundless", but not "as the Scottish court" (a comparison).
+            if lower == "as" {
+                return k + 1 < self.b && !lex.determiners.contains(doc.lower(k + 1));
+            }
+            let after_comma = doc.piece(k - 1) == ",";
+            // A coordinated clause or another reporting verb starts a clause of its own ("found X
+            // in his blood, and said there was ...", "state police, and no charges were ...").
+            let coordinated = matches!(lower, "and" | "but" | "so") && after_comma;
+            let new_cue = lex.speech_verbs.contains_key(lower) && matches!(doc.lower(k - 1), "and" | "but" | ",");
+            if lower == ";" || coordinated || new_cue {
+                return false;
+            }
+            if lex.clause_breaks.contains(lower) && !matches!(lower, "and" | "but" | "so") {
+                return false;
+            }
+            if lex.auxiliaries.contains(lower) && doc.is_word(k) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "reads “...”", "posted on Twitter, “...”", "spoke of the launch: “...”", "“...,” reads
+    /// the statement": a quotation opening right after the verb or after a comma or colon in the
+    /// next ten words, or closing right before it.
+    fn quotation_beside(&self) -> bool {
+        let (doc, i) = (self.doc, self.i);
+        let opens = |k: usize| doc.is_quote_mark(k) && doc.quote_opening_at(k).is_some();
+        if self.quotation_closes_before() || i + 1 < self.b && opens(i + 1) {
+            return true;
+        }
+        for k in i + 1..self.b.min(i + 12) {
+            match doc.piece(k) {
+                "," | ":" => return k + 1 < self.b && opens(k + 1),
+                "." | ";" => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+impl VerbForm<'_> {
+    /// "“...,” reads the statement", "“...”, the court found": a quotation closing right before
+    /// the verb, or before a comma right before it.
+    fn quotation_closes_before(&self) -> bool {
+        let (doc, i, a) = (self.doc, self.i, self.a);
+        i > a && (doc.closes_quote(i - 1) || i > a + 1 && doc.piece(i - 1) == "," && doc.closes_quote(i - 2))
     }
 }
 
@@ -267,6 +367,48 @@ mod tests {
             ("passive_told_is_not_a_claim", "She was told to leave the room.", vec![]),
             ("passive_said_to_be_is_not_a_claim", "The troops were said to be near the town.", vec![]),
             ("claimed_lives_is_a_toll", "The storm claimed at least ten lives.", vec![]),
+            (
+                "clause_only_verbs_need_a_clause",
+                "The court found the ban to be unlawful. Police found the car. The judge ruled the draft is unfair. The king ruled the land for years.",
+                vec![
+                    c("the ban to be unlawful", Some("The court"), "indirect"),
+                    c("the draft is unfair", Some("The judge"), "indirect"),
+                ],
+            ),
+            (
+                "state_is_a_cue_only_before_a_clause",
+                "Dams in the state of Sonora dried up, and state police came. The report states the dam is full.",
+                vec![c("the dam is full", Some("The report"), "indirect")],
+            ),
+            (
+                "dismissed_as_is_a_judgement",
+                "The government dismissed the claim from Oslo as groundless. The firm dismissed the allegations.",
+                vec![c("the claim from Oslo as groundless", Some("The government"), "indirect")],
+            ),
+            (
+                "quote_only_verbs_need_a_quotation",
+                "The statement reads “We will act.” She read the report. He spoke of the launch: “It went well.” He spoke at a rally.",
+                vec![
+                    c("“We will act.”", Some("The statement"), "direct"),
+                    c("“It went well.”", Some("He"), "direct"),
+                ],
+            ),
+            (
+                "nouns_after_a_possessive_a_preposition_or_a_number",
+                "The President's claims of fraud were false. Protesters' demands include a vote. Sanctions over alleged plots followed. The five demands were old.",
+                vec![],
+            ),
+            ("compound_modifier_is_not_a_cue", "The state-owned firm was hit.", vec![]),
+            (
+                "adverb_before_a_bare_verb",
+                "Agencies reportedly believe the prince ordered the killing.",
+                vec![c("the prince ordered the killing", Some("Agencies"), "indirect")],
+            ),
+            (
+                "claimed_to_have_after_a_pronoun",
+                "He claimed to have bought the gun in a shop.",
+                vec![c("to have bought the gun in a shop", Some("He"), "indirect")],
+            ),
             (
                 "speech_noun_continues_speaker",
                 "“We will act,” the minister said on Monday, issuing a warning that prices would rise.",

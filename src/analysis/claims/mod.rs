@@ -81,6 +81,8 @@ fn frames(kind: CueKind) -> &'static [Frame] {
         CueKind::AccordingTo => &[
             // According to X, CONTENT.
             according_to::according_to_then_content,
+            // A, according to X, B.
+            according_to::according_to_inside_clause,
             // CONTENT, according to X.
             according_to::content_then_according_to,
         ],
@@ -189,7 +191,8 @@ fn claims_of_sentence(
         };
         let cue_span = doc.span(cue.first, cue.end);
         match frames(cue.kind).iter().find_map(|frame| frame(&clause)).unwrap_or(Outcome::Nothing) {
-            Outcome::Claim(found) => {
+            Outcome::Claim(mut found) => {
+                reach_into_frame(doc, &mut found, cue);
                 consumed = consumed.max(found.end).max(cue.end);
                 if let Some((_, e)) = found.speaker {
                     consumed = consumed.max(e);
@@ -210,6 +213,34 @@ fn claims_of_sentence(
         }
     }
     ran_on_to
+}
+
+/// The object of a judgement verb shorter than this many words ("condemned the attack") is
+/// shown with its reporting clause, as the annotation convention anchors it.
+const SHORT_CONTENT_WORDS: usize = 5;
+
+/// "The spokesperson strongly condemned the attack": the short object of a verb such as
+/// "condemn" or "deny" (lexicon `object_verbs.txt`) says nothing alone, so the claim reaches back
+/// over the cue, and over the speaker words when at most one token (an adverb, a comma) stands
+/// between. Not when a complement says what the judgement is ("accused Moscow of aggression").
+fn reach_into_frame(doc: &Doc, found: &mut Found, cue: &Cue) {
+    let words = (found.first..found.end).filter(|&k| doc.is_word(k)).count();
+    let object = doc.lex.object_verbs.contains(&cue.lemma) && cue.kind == CueKind::Verb;
+    // "accused Moscow of aggression", "blamed Iran for the attacks": the complement says it.
+    let complement = (found.first..found.end).any(|k| doc.is_in(&doc.lex.object_prepositions, k));
+    if !object
+        || complement
+        || found.first < cue.end
+        || words >= SHORT_CONTENT_WORDS
+        || doc.has_quote(doc.span(found.first, found.end))
+    {
+        return;
+    }
+    found.first = match found.speaker {
+        // Speaker words with no word in them (a stray quote mark) are not reached over.
+        Some((s, e)) if e <= cue.first && cue.first - e <= 1 && (s..e).any(|k| doc.is_word(k)) => s,
+        _ => cue.first,
+    };
 }
 
 /// Where each cue's own clause (its speaker phrase) begins, so the previous cue's content stops
@@ -371,6 +402,18 @@ mod tests {
                 "two_clauses_while",
                 "Oslo says the port is shut, while Bergen says it is open.",
                 vec![c("the port is shut", Some("Oslo"), "indirect"), c("it is open", Some("Bergen"), "indirect")],
+            ),
+            (
+                "short_content_reaches_into_its_frame",
+                "The spokesperson strongly condemned the attack. Angela Merkel, the chancellor, demanded an explanation from Russia.",
+                vec![
+                    c("The spokesperson strongly condemned the attack", Some("The spokesperson"), "indirect"),
+                    c(
+                        "Angela Merkel, the chancellor, demanded an explanation from Russia",
+                        Some("Angela Merkel, the chancellor"),
+                        "indirect",
+                    ),
+                ],
             ),
             (
                 "headline_makes_no_claim",

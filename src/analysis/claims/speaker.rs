@@ -72,7 +72,10 @@ pub(super) fn speaker_before(doc: &Doc, lower_bound: usize, stop: usize) -> Opti
     // a participle phrase ("X, speaking on condition of anonymity, said") is not the speaker: the
     // speaker is the phrase before it. (The relative pronouns that open such a clause are a
     // closed class of grammar, written here.)
-    let relative = s1 > lower_bound && matches!(doc.lower(s1 - 1), "who" | "which" | "whose");
+    // "that" opens one only after a noun phrase with its article ("the company that owns it").
+    let relative = s1 > lower_bound
+        && (matches!(doc.lower(s1 - 1), "who" | "which" | "whose")
+            || doc.lower(s1 - 1) == "that" && s1 >= lower_bound + 3 && matches!(doc.lower(s1 - 3), "the" | "a" | "an"));
     let participle = doc.lower(s1).ends_with("ing") && s1 > lower_bound + 1 && doc.piece(s1 - 1) == ",";
     if relative || participle {
         let mut e = s1 - 1;
@@ -240,6 +243,16 @@ mod tests {
                 "relative_clause_inside_the_appositive",
                 "Ben Ola, a lawyer who is not involved in the case, said the ruling was fair.",
                 vec![c("the ruling was fair", Some("Ben Ola, a lawyer"), "indirect")],
+            ),
+            (
+                "that_clause_inside_the_appositive",
+                "Tarn Holdings, the company that owns the ferry, said the crew was safe.",
+                vec![c("the crew was safe", Some("Tarn Holdings, the company"), "indirect")],
+            ),
+            (
+                "that_after_a_verb_is_no_relative_clause",
+                "Officials warned that the port, the largest in the region, said nothing.",
+                vec![c("the port, the largest in the region", Some("Officials"), "indirect")],
             ),
             (
                 "participle_phrase_after_the_speaker",

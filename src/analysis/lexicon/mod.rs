@@ -176,6 +176,14 @@ pub struct Lexicon {
     pub called_not_said: WordSet,
     /// Words that make "claim" a toll or a prize ("lives", "victory").
     pub claimed_not_said: WordSet,
+    /// Lemmas of cue verbs that report only when a clause follows ("find", "rule").
+    pub clause_only_verbs: WordSet,
+    /// Lemmas of cue verbs that report only with a quotation beside them ("read", "speak").
+    pub quote_only_verbs: WordSet,
+    /// Words after which an "-ed" or "-ing" form is an adjective or gerund ("over alleged plots").
+    pub adjective_after: WordSet,
+    /// Lemmas of cue verbs whose object follows them and never names their speaker ("demand").
+    pub object_verbs: WordSet,
 
     // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
     /// Regions, territories and disputed areas the knowledge base knows as places ("Crimea").
@@ -413,6 +421,10 @@ impl Lexicon {
             reported_not_said: set(include_str!("reported_not_said.txt"), true),
             called_not_said: set(include_str!("called_not_said.txt"), true),
             claimed_not_said: set(include_str!("claimed_not_said.txt"), true),
+            clause_only_verbs: set(include_str!("clause_only_verbs.txt"), true),
+            quote_only_verbs: set(include_str!("quote_only_verbs.txt"), true),
+            adjective_after: set(include_str!("adjective_after.txt"), true),
+            object_verbs: set(include_str!("object_verbs.txt"), true),
 
             // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
             regions: lines(include_str!("regions.txt")).map(String::from).collect(),

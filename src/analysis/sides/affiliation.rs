@@ -35,7 +35,29 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
     }
     home_country(ctx, &mut camps);
     link_short_names(ctx, &mut camps);
+    share_camps_between_same_names(ctx, &mut camps);
     camps
+}
+
+/// Clusters of one name are one actor ("Oskaria" a place in one sentence, a person in the next):
+/// an unplaced one takes the camp a namesake was placed in.
+fn share_camps_between_same_names(ctx: &Ctx, camps: &mut Camps) {
+    let mut placed_name: HashMap<ClusterId, (Camp, Evidence)> = HashMap::new();
+    for (id, found) in camps.iter() {
+        placed_name.entry(ctx.named_as(*id)).or_insert_with(|| found.clone());
+    }
+    for i in 0..ctx.clusters.len() {
+        let id = ClusterId(i as u32);
+        if camps.contains_key(&id)
+            || !matches!(ctx.cluster(id).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place)
+        {
+            continue;
+        }
+        if let Some((camp, ev)) = placed_name.get(&ctx.named_as(id)) {
+            let note = format!("the same name as one placed: {}", ev.note);
+            camps.insert(id, (camp.clone(), Evidence { span: ev.span, note }));
+        }
+    }
 }
 
 /// One mention being placed: its entity and its first and last tokens.
@@ -99,14 +121,17 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
 
 /// Walks left from the name over title words (at most six words), and one plain word between a
 /// nationality and a title ("Swedish trade minister"). Returns the first title token and the
-/// number of title words.
+/// number of titles proper: words of a title phrase alone ("Turkish national Hatice Cengiz",
+/// "a former ...") hold no office and count none.
 fn title_words_before(ctx: &Ctx, first: usize) -> (usize, usize) {
     let mut j = first;
     let mut n_titles = 0;
     let mut n_plain = 0;
     while j > 0 && first - j < 6 && ctx.tokens[j - 1].kind == TokenKind::Word {
         if ctx.is_title_word(j - 1) {
-            n_titles += 1;
+            if ctx.lex.titles.contains(ctx.lower(j - 1)) || ctx.lex.honorifics.contains(ctx.piece(j - 1)) {
+                n_titles += 1;
+            }
         } else if n_titles > 0
             && n_plain == 0
             && ctx.piece(j - 1).chars().all(char::is_lowercase)
@@ -246,7 +271,20 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
     if let Some(camp) = owner.and_then(|e| m.camp_of_other(ctx, e)) {
         return Some((camp, Evidence::at(span, "appositive after the name")));
     }
-    camp_of_word(ctx, ctx.piece(k)).map(|camp| (camp, Evidence::at(span, "appositive with a nationality")))
+    if let Some(camp) = camp_of_word(ctx, ctx.piece(k)) {
+        return Some((camp, Evidence::at(span, "appositive with a nationality")));
+    }
+    // "Ruth Adeyemi, the council’s housing officer": the organisation named earlier with that
+    // word in its name ("Ellingford City Council"); not merely the last one named ("the group’s
+    // chair" may be a group the recogniser missed).
+    if owner.is_none() && t == k + 2 {
+        let at = ctx.tokens[k].span.start;
+        let e = organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, ctx.piece(k), at)?;
+        let named = e.span.slice(ctx.text).split_whitespace().any(|w| w.eq_ignore_ascii_case(ctx.piece(k)));
+        let camp = m.camp_of_other(ctx, e).filter(|_| named)?;
+        return Some((camp, Evidence::at(span, "appositive: the organisation named earlier, by the kind in its name")));
+    }
+    None
 }
 
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
@@ -316,7 +354,7 @@ fn link_short_names(ctx: &Ctx, camps: &mut Camps) {
         if full == id || camps.contains_key(&id) && c.kind != EntityKind::Place {
             continue;
         }
-        let camp = camps.get(&full).map(|(k, _)| k.clone()).unwrap_or(Camp::Actor(full));
+        let camp = camps.get(&full).map(|(k, _)| k.clone()).unwrap_or(Camp::Actor(ctx.named_as(full)));
         let note = format!("short for {}", ctx.cluster(full).name);
         camps.insert(id, (camp, Evidence::note(note)));
     }
@@ -366,6 +404,13 @@ mod tests {
                 Some("country Chile"),
             ),
             (
+                "citizenship_is_no_office",
+                "Turkish national Hatice Cengiz spoke.",
+                vec![("Hatice Cengiz", Person)],
+                "Hatice Cengiz",
+                None,
+            ),
+            (
                 "title_set_off_by_a_comma",
                 "Chile’s agriculture minister, Tomas Vidal, spoke.",
                 vec![("Chile", Place), ("Tomas Vidal", Person)],
@@ -407,8 +452,54 @@ mod tests {
                 "Luis Mora",
                 Some("country Chile"),
             ),
+            (
+                "appositive_kind_of_organisation_in_its_name",
+                "Tarn City Council approved it. Ana Reis, the council’s housing officer, agreed.",
+                vec![("Tarn City Council", Org), ("Ana Reis", Person)],
+                "Ana Reis",
+                Some("actor Tarn City Council"),
+            ),
+            (
+                "appositive_kind_not_in_the_last_name",
+                "Tarn Homes will build. Save the Fields objects. Ana Reis, the group’s chair, spoke.",
+                vec![("Tarn Homes", Org), ("Ana Reis", Person)],
+                "Ana Reis",
+                None,
+            ),
+            (
+                "unknown_place_owns_a_title",
+                "Oskaria moved troops. Pavel Rusk, Oskaria’s deputy foreign minister, spoke.",
+                vec![("Oskaria", Place), ("Pavel Rusk", Person)],
+                "Pavel Rusk",
+                Some("actor Oskaria"),
+            ),
             ("no_evidence_no_camp", "Tomas Vidal spoke.", vec![("Tomas Vidal", Person)], "Tomas Vidal", None),
         ]);
+    }
+
+    /// Two clusters of one name (the recogniser typed the name two ways): the unplaced one takes
+    /// the camp of the placed one, and both stand for one actor.
+    #[test]
+    fn namesakes_share_a_camp() {
+        use super::super::test_support::entities_for;
+        use super::super::view::Ctx;
+        use super::super::Camp;
+        use crate::analysis::document::Document;
+        use crate::analysis::model::{ClusterId, Entity};
+        let text = "Peru’s envoy Ana Silva spoke.";
+        let doc = Document::read(text);
+        let (entities, mut clusters) = entities_for(text, &[("Peru", Place), ("Ana Silva", Person)]);
+        // A namesake typed as an organisation, with a mention of its own.
+        let mut namesake = clusters[1].clone();
+        namesake.kind = Org;
+        clusters.push(namesake);
+        let entities: Vec<Entity> = entities;
+        let ctx = Ctx::new(&doc, &entities, &clusters);
+        let camps = super::place_clusters(&ctx);
+        let camp_of = |i: u32| camps.get(&ClusterId(i)).map(|(c, _)| c.clone());
+        assert!(matches!(camp_of(1), Some(Camp::Country(_))), "{:?}", camp_of(1));
+        assert_eq!(camp_of(2), camp_of(1));
+        assert_eq!(ctx.actor(ClusterId(2)), Some(Camp::Actor(ClusterId(1))));
     }
 
     #[test]

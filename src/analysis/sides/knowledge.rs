@@ -81,10 +81,17 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
         }
     }
     let words = || c.name.split(|ch: char| ch.is_whitespace() || ch == '-').filter(|w| !w.is_empty());
+    // The head of an organisation's name: its last word, or the word before "of" ("Ministry of
+    // Foreign Affairs").
+    let state_body = || {
+        let before_of = words().zip(words().skip(1)).find(|(_, next)| *next == "of").map(|(head, _)| head);
+        words().next_back().into_iter().chain(before_of).any(|w| ctx.lex.state_body_words.contains(w))
+    };
     match c.kind {
-        // "Russian Defence Ministry", "Israel Defense Forces": a state body of the country it names.
-        // "Radio New Zealand" or "the New Zealand Medical Association" stand for themselves.
-        EntityKind::Org if words().next_back().is_some_and(|w| ctx.lex.state_body_words.contains(w)) => {
+        // "Russian Defence Ministry", "Israel Defense Forces", "Turkish Ministry of Foreign
+        // Affairs": a state body of the country it names. "Radio New Zealand" or "the New
+        // Zealand Medical Association" stand for themselves.
+        EntityKind::Org if state_body() => {
             let words: Vec<&str> = words().collect();
             (0..words.len()).find_map(|i| {
                 (1..=3.min(words.len() - i))
@@ -132,6 +139,20 @@ mod tests {
                 vec![("State Department", Org)],
                 "State Department",
                 Some("country United States"),
+            ),
+            (
+                "state_body_named_before_of",
+                "The Chilean Ministry of Foreign Affairs replied.",
+                vec![("Chilean Ministry of Foreign Affairs", Org)],
+                "Chilean Ministry of Foreign Affairs",
+                Some("country Chile"),
+            ),
+            (
+                "association_named_after_country_before_of",
+                "The Chile Association of Fishermen replied.",
+                vec![("Chile Association of Fishermen", Org)],
+                "Chile Association of Fishermen",
+                None,
             ),
             (
                 "international_body",

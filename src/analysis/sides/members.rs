@@ -48,7 +48,7 @@ fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> FxHashMap<Camp, Members<
                 Some(members) => members.push((id, Some(ev))),
                 None => drop(members_of.insert(camp.clone(), vec![(id, Some(ev))])),
             },
-            None => members_of.entry(Camp::Actor(id)).or_default().push((id, None)),
+            None => members_of.entry(ctx.actor(id).unwrap_or(Camp::Actor(id))).or_default().push((id, None)),
         }
     }
     members_of

@@ -48,7 +48,8 @@ enum Camp {
     Country(usize),
     /// An international body (its canonical name).
     Body(String),
-    /// An actor that stands for itself (a person, company or group).
+    /// An actor that stands for itself (a person, company or group, or a place the knowledge base
+    /// does not know): the first cluster of its name (`Ctx::named_as`).
     Actor(ClusterId),
     /// A named group no entity names: "Protesters", "Plaintiffs" (its name in the lexicon).
     Group(String),
@@ -58,13 +59,14 @@ enum Camp {
 type Camps = HashMap<ClusterId, (Camp, Evidence)>;
 
 /// The camp an entity stands in: the one placed already, or the knowledge base's; failing both, an
-/// organisation stands for itself.
+/// organisation or a place the knowledge base does not know stands for itself ("Oskaria’s
+/// deputy foreign minister").
 fn camp_of(ctx: &Ctx, camps: &Camps, e: &Entity) -> Option<Camp> {
     camps
         .get(&e.cluster)
         .map(|(c, _)| c.clone())
         .or_else(|| knowledge::intrinsic_camp(ctx, e.cluster))
-        .or_else(|| (e.kind == EntityKind::Org).then_some(Camp::Actor(e.cluster)))
+        .or_else(|| matches!(e.kind, EntityKind::Org | EntityKind::Place).then(|| ctx.actor(e.cluster)).flatten())
 }
 
 /// The result of the sides stage.

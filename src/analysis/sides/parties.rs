@@ -11,6 +11,7 @@ use super::party_model::{
 };
 use super::view::Ctx;
 use super::{Camp, Camps};
+use crate::analysis::lexicon::LowerCase;
 use crate::analysis::model::{Claim, ClusterId, EntityKind, Evidence, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -42,6 +43,12 @@ pub(super) struct Tally {
     n_listener: HashMap<Camp, usize>,
     /// Words of conflict in the sentences that name the camp.
     n_conflict: HashMap<Camp, usize>,
+    /// Mentions as a venue ("in Paris").
+    n_venue: HashMap<Camp, usize>,
+    /// Claims whose speaker is only a pronoun ("he said").
+    n_pronoun_claims: HashMap<Camp, usize>,
+    /// People and organisations placed in the camp.
+    n_members: HashMap<Camp, usize>,
     /// Sentences that name both camps, and the words of conflict in them, per pair (the lesser
     /// camp first).
     together: HashMap<(Camp, Camp), (usize, usize)>,
@@ -69,11 +76,24 @@ impl Tally {
             n_title: HashMap::default(),
             n_listener: HashMap::default(),
             n_conflict: near,
+            n_venue: HashMap::default(),
+            n_pronoun_claims: HashMap::default(),
+            n_members: HashMap::default(),
             together,
             article: article_evidence(ctx, claims.len()),
         };
-        for (camp, _) in claim_camps.iter().flatten() {
+        for (claim, (camp, _)) in claims.iter().zip(claim_camps).filter_map(|(c, k)| Some((c, k.as_ref()?))) {
             *tally.n_claims.entry(camp.clone()).or_default() += 1;
+            let by_pronoun =
+                claim.speaker.as_ref().is_some_and(|s| ctx.lex.person_pronouns.contains_lower(s.span.slice(ctx.text)));
+            if by_pronoun {
+                *tally.n_pronoun_claims.entry(camp.clone()).or_default() += 1;
+            }
+        }
+        for (id, (camp, _)) in camps {
+            if matches!(ctx.cluster(*id).kind, EntityKind::Person | EntityKind::Org) {
+                *tally.n_members.entry(camp.clone()).or_default() += 1;
+            }
         }
         let lead_end = ctx.text.char_indices().nth(LEAD_CHARS).map_or(ctx.text.len(), |(i, _)| i) as u32;
         let title_end = title_end(ctx.text);
@@ -89,6 +109,8 @@ impl Tally {
                 *tally.n_actor.entry(camp.clone()).or_default() += 1;
             } else if !is_venue(ctx, *ti) {
                 *tally.n_listener.entry(camp.clone()).or_default() += 1;
+            } else {
+                *tally.n_venue.entry(camp.clone()).or_default() += 1;
             }
             tally.first_seen.entry(camp.clone()).or_insert(*pos);
         }
@@ -122,12 +144,8 @@ impl Tally {
 
 /// Every mention of a camp, in order: entities, plus nationality words the recogniser left.
 fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
-    let camp_of_cluster = |id: ClusterId| -> Option<Camp> {
-        camps
-            .get(&id)
-            .map(|(c, _)| c.clone())
-            .or_else(|| matches!(ctx.cluster(id).kind, EntityKind::Person | EntityKind::Org).then_some(Camp::Actor(id)))
-    };
+    let camp_of_cluster =
+        |id: ClusterId| -> Option<Camp> { camps.get(&id).map(|(c, _)| c.clone()).or_else(|| ctx.actor(id)) };
     let entities = ctx.entities;
     let mut mentions = Vec::new();
     let mut next_entity = 0;
@@ -290,11 +308,15 @@ fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
             Camp::Country(_) => CampKind::Country,
             Camp::Body(_) => CampKind::Body,
             Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Person => CampKind::Person,
+            Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Place => CampKind::Place,
             Camp::Actor(_) => CampKind::Organisation,
             Camp::Group(_) => CampKind::Group,
         },
         claims_rank: 0,
         mentions_rank: 0,
+        n_venue: Tally::of(&tally.n_venue, camp),
+        n_pronoun_claims: Tally::of(&tally.n_pronoun_claims, camp),
+        n_members: Tally::of(&tally.n_members, camp),
     }
 }
 

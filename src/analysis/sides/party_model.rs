@@ -34,6 +34,12 @@ pub struct CampEvidence {
     pub claims_rank: usize,
     /// How many candidates are named more often than it.
     pub mentions_rank: usize,
+    /// Mentions as a venue ("talks in Paris", "homes on Ashcombe Meadows").
+    pub n_venue: usize,
+    /// Claims whose speaker is only a pronoun resolved to it ("he said").
+    pub n_pronoun_claims: usize,
+    /// Other people and organisations the article places with it (its officials, its lawyers).
+    pub n_members: usize,
 }
 
 /// The dispute probability from which an article is shown as a dispute between two parties.
@@ -53,6 +59,8 @@ pub enum CampKind {
     Organisation,
     /// A named group no entity names ("Protesters").
     Group,
+    /// A place the knowledge base does not know, standing for itself ("Oskaria", "Catalonia").
+    Place,
 }
 
 /// What the rules found about the article as a whole.
@@ -150,7 +158,7 @@ impl PartyEvidence {
 }
 
 /// The names of the party model's features, in order (the weights file names them).
-pub const PARTY_FEATURES: [&str; 20] = [
+pub const PARTY_FEATURES: [&str; 24] = [
     "bias",
     "log_claims",
     "claim_share",
@@ -171,6 +179,10 @@ pub const PARTY_FEATURES: [&str; 20] = [
     "second_most_claims",
     "most_named",
     "second_most_named",
+    "is_place",
+    "venue_share",
+    "claims_only_by_pronoun",
+    "log_members",
 ];
 
 /// The names of the dispute model's features, in order.
@@ -219,6 +231,10 @@ pub fn party_features(camp: &CampEvidence, article: &ArticleEvidence) -> [f32; P
         if camp.n_claims > 0 && camp.claims_rank == 1 { 1.0 } else { 0.0 },
         if camp.mentions_rank == 0 { 1.0 } else { 0.0 },
         if camp.mentions_rank == 1 { 1.0 } else { 0.0 },
+        is(CampKind::Place),
+        camp.n_venue as f32 / camp.n_mentions.max(1) as f32,
+        if camp.n_claims > 0 && camp.n_pronoun_claims == camp.n_claims { 1.0 } else { 0.0 },
+        ln1(camp.n_members),
     ]
 }
 

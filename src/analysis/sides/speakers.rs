@@ -7,7 +7,7 @@ use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::{with_lower, LowerCase};
 use crate::analysis::mentions::{organisation_named_earlier, within};
-use crate::analysis::model::{Claim, EntityKind, Evidence, Speaker};
+use crate::analysis::model::{Claim, Evidence, Speaker};
 
 /// The camp a claim's speaker speaks for, tried in order: the speaker's own cluster, then what
 /// a description names.
@@ -38,9 +38,8 @@ fn named_speaker(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, E
     if let Some((camp, _)) = camps.get(&cluster) {
         return Some((camp.clone(), Evidence::at(speaker.span, format!("{} stands with this side", speaker.name))));
     }
-    let kind = ctx.cluster(cluster).kind;
-    matches!(kind, EntityKind::Person | EntityKind::Org)
-        .then(|| (Camp::Actor(cluster), Evidence::at(speaker.span, format!("{} speaks for itself", speaker.name))))
+    let camp = ctx.actor(cluster)?;
+    Some((camp, Evidence::at(speaker.span, format!("{} speaks for itself", speaker.name))))
 }
 
 /// "officials in Kiev", "a spokesperson for Tarn Holdings": the first entity in the description

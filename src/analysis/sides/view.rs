@@ -4,7 +4,8 @@
 use super::knowledge::{Knowledge, KNOWLEDGE};
 use crate::analysis::document::Document;
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::model::{ById, Cluster, ClusterId, Entity, Token};
+use crate::analysis::model::{ById, Cluster, ClusterId, Entity, EntityKind, Token};
+use rustc_hash::FxHashMap;
 
 /// The article being read. Token arguments are indexes into `tokens`.
 pub(super) struct Ctx<'a> {
@@ -17,11 +18,33 @@ pub(super) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Country and body names, built once per process from the lexicon the document carries.
     pub kb: &'static Knowledge,
+    /// For each cluster, the first cluster of the same name: one name is one actor, whatever
+    /// kind the recogniser gave each of its mentions ("Oskaria" a place here, a person there).
+    same_name: Vec<ClusterId>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
-        Ctx { doc, text: doc.text, tokens: &doc.tokens, entities, clusters, lex: doc.lex, kb: &KNOWLEDGE }
+        let mut first_of_name: FxHashMap<&str, ClusterId> = FxHashMap::default();
+        let same_name = clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| *first_of_name.entry(c.name.as_str()).or_insert(ClusterId(i as u32)))
+            .collect();
+        Ctx { doc, text: doc.text, tokens: &doc.tokens, entities, clusters, lex: doc.lex, kb: &KNOWLEDGE, same_name }
+    }
+    /// The first cluster named as `id` is: the one actor every cluster of that name stands for.
+    pub fn named_as(&self, id: ClusterId) -> ClusterId {
+        self.same_name.get(id.0 as usize).copied().unwrap_or(id)
+    }
+    /// The actor a cluster stands for when nothing places it in another camp: a person, an
+    /// organisation, or a place the knowledge base does not know ("Oskaria", a fictional
+    /// country; "Catalonia"), with every cluster of the same name; none for a date or number.
+    pub fn actor(&self, id: ClusterId) -> Option<super::Camp> {
+        let canonical = self.named_as(id);
+        let acts =
+            |c: ClusterId| matches!(self.cluster(c).kind, EntityKind::Person | EntityKind::Org | EntityKind::Place);
+        (acts(id) && acts(canonical)).then_some(super::Camp::Actor(canonical))
     }
     /// The cluster `id` names.
     pub fn cluster(&self, id: ClusterId) -> &'a Cluster {

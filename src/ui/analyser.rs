@@ -1,0 +1,242 @@
+//! The analysis off the main thread: `Analyser` sends the article's text to a Web Worker that runs
+//! this same wasm (`analysis-worker.js`, beside the page, given the page's compiled module: nothing
+//! new to download or compile) and hands each answer to the page, so typing and scrolling never
+//! wait for an analysis.
+//!
+//! The latest text wins: at most one text is in the worker and at most one waits; a newer text
+//! replaces the waiting one, and an answer for a text that a newer one has replaced is dropped,
+//! never drawn. The worker answers with the analysis as compact bytes (`crate::wire`). When there
+//! is no worker (a page without `<meta name="analysis-worker">`, such as the wasm tests' page, or a
+//! browser that cannot start it) the text is analysed here, on the main thread, as before. A panic
+//! in the worker is raised again on the page, so it takes the page's one crash path (the banner,
+//! the reader's text kept).
+
+use crate::analysis::{analyze, Analysis};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The analysis of one text, the same in the worker and on the main thread: the only place the
+/// page calls the core's `analyze` (and, in a `crash-test` build, panics on the marker first).
+pub fn analyse(text: &str) -> Analysis {
+    #[cfg(feature = "crash-test")]
+    super::crash_test::panic_on_marker(text);
+    analyze(text)
+}
+
+/// What the worker runs: the analysis of `text` as bytes (`crate::wire`).
+pub fn analyse_to_bytes(text: &str) -> Vec<u8> {
+    crate::wire::encode(&analyse(text))
+}
+
+/// Receives each analysis the page should draw, with the text it was made from.
+type Deliver = Rc<dyn Fn(String, Analysis)>;
+
+/// Sends texts to the worker (or analyses them here) and delivers the answers that are still wanted.
+pub struct Analyser {
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    worker: Option<Worker>,
+    /// The id of the last request; an answer with another id has been replaced.
+    latest: u32,
+    /// The request the worker is on, with its text.
+    in_flight: Option<(u32, String)>,
+    /// The newest text, waiting for the worker to finish the one in flight.
+    waiting: Option<String>,
+    deliver: Deliver,
+}
+
+/// The worker and its handlers (kept alive with it).
+struct Worker {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// What the worker said about a request.
+enum Answer {
+    /// The analysis, as bytes.
+    Bytes(Vec<u8>),
+    /// The analysis panicked in the worker (its message).
+    Crashed(String),
+    /// The worker could not run the analysis at all (its wasm did not load).
+    Unavailable,
+}
+
+impl Analyser {
+    /// An analyser that hands each wanted analysis to `deliver`. It starts the worker named by the
+    /// page's `<meta name="analysis-worker">`, if any.
+    pub fn new(deliver: impl Fn(String, Analysis) + 'static) -> Analyser {
+        let state = Rc::new(RefCell::new(State {
+            worker: None,
+            latest: 0,
+            in_flight: None,
+            waiting: None,
+            deliver: Rc::new(deliver),
+        }));
+        let worker = worker_url().and_then(|url| start_worker(&url, Rc::downgrade(&state)));
+        state.borrow_mut().worker = worker;
+        Analyser { state }
+    }
+
+    /// True when texts go to a worker (their analyses arrive later).
+    pub fn has_worker(&self) -> bool {
+        self.state.borrow().worker.is_some()
+    }
+
+    /// Asks for the analysis of `text`: to the worker when it is free, else it waits (replacing any
+    /// older waiting text); without a worker, analysed and delivered at once.
+    pub fn request(&self, text: String) {
+        let mut state = self.state.borrow_mut();
+        if state.worker.is_none() {
+            drop(state);
+            self.analyse_here(text);
+        } else if state.in_flight.is_some() {
+            state.waiting = Some(text);
+        } else {
+            let fallback = state.post(text);
+            drop(state);
+            if let Some(text) = fallback {
+                self.analyse_here(text);
+            }
+        }
+    }
+
+    /// Analyses `text` here and now and delivers it; any answer still to come is dropped.
+    pub fn analyse_here(&self, text: String) {
+        let deliver = {
+            let mut state = self.state.borrow_mut();
+            state.latest = state.latest.wrapping_add(1);
+            state.waiting = None;
+            state.deliver.clone()
+        };
+        let analysis = analyse(&text);
+        deliver(text, analysis);
+    }
+}
+
+impl State {
+    /// Posts `text` to the worker as the latest request; gives it back when the worker refuses it.
+    fn post(&mut self, text: String) -> Option<String> {
+        let Some(worker) = &self.worker else { return Some(text) };
+        let id = self.latest.wrapping_add(1);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&message, &"text".into(), &JsValue::from_str(&text));
+        if worker.worker.post_message(&message).is_err() {
+            self.stop_worker();
+            return Some(text);
+        }
+        self.latest = id;
+        self.in_flight = Some((id, text));
+        None
+    }
+
+    fn stop_worker(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.worker.terminate();
+        }
+    }
+}
+
+/// The worker's URL from the page's `<meta name="analysis-worker" content="...">`.
+fn worker_url() -> Option<String> {
+    let meta = web_sys::window()?.document()?.query_selector("meta[name=\"analysis-worker\"]").ok()??;
+    meta.get_attribute("content").filter(|u| !u.is_empty())
+}
+
+/// Starts the module worker at `url` with its handlers; `None` when the browser cannot.
+fn start_worker(url: &str, state: Weak<RefCell<State>>) -> Option<Worker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(url, &options).ok()?;
+    let on_message = {
+        let state = state.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Some(state) = state.upgrade() {
+                let data = event.data();
+                let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
+                on_answer(&state, id as u32, read_answer(&data));
+            }
+        })
+    };
+    // The script or its wasm could not be loaded: analyse on the main thread from now on.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
+        if let Some(state) = state.upgrade() {
+            let id = state.borrow().in_flight.as_ref().map_or(0, |(id, _)| *id);
+            on_answer(&state, id, Answer::Unavailable);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The page's own compiled wasm module, so the worker neither downloads nor compiles it again
+    // (it loads the wasm by URL only if this message cannot be sent).
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"module".into(), &wasm_bindgen::module());
+    let _ = worker.post_message(&message);
+    Some(Worker { worker, _on_message: on_message, _on_error: on_error })
+}
+
+fn read_answer(data: &JsValue) -> Answer {
+    let field = |name: &str| js_sys::Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if let Some(bytes) = field("bytes").dyn_ref::<js_sys::Uint8Array>() {
+        return Answer::Bytes(bytes.to_vec());
+    }
+    if let Some(message) = field("crash").as_string() {
+        return Answer::Crashed(message);
+    }
+    Answer::Unavailable
+}
+
+/// Handles the worker's answer to request `id`: the next waiting text goes in; the analysis is
+/// delivered only when no newer text has been asked for since.
+fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
+    let mut state = state_cell.borrow_mut();
+    let text = match state.in_flight.take() {
+        Some((in_flight, text)) if in_flight == id => text,
+        other => {
+            state.in_flight = other;
+            return;
+        }
+    };
+    let wanted = id == state.latest && state.waiting.is_none();
+    let analysis = match answer {
+        Answer::Crashed(message) => {
+            drop(state);
+            // Raised again here, so the page's panic hook shows the crash banner (src/bin/web.rs).
+            panic!("the analysis stopped in its worker: {message}");
+        }
+        Answer::Unavailable => {
+            state.stop_worker();
+            // Whatever is wanted now is analysed here.
+            let next = state.waiting.take().or(wanted.then_some(text));
+            drop(state);
+            if let Some(text) = next {
+                Analyser { state: state_cell.clone() }.analyse_here(text);
+            }
+            return;
+        }
+        Answer::Bytes(bytes) => crate::wire::decode(&bytes),
+    };
+    if let Some(next) = state.waiting.take() {
+        let fallback = state.post(next);
+        drop(state);
+        if let Some(text) = fallback {
+            Analyser { state: state_cell.clone() }.analyse_here(text);
+        }
+        return;
+    }
+    let deliver = state.deliver.clone();
+    drop(state);
+    if !wanted {
+        return;
+    }
+    match analysis {
+        Some(analysis) => deliver(text, analysis),
+        // Bytes that do not decode (never expected): the same analysis, here.
+        None => Analyser { state: state_cell.clone() }.analyse_here(text),
+    }
+}

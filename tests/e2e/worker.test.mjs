@@ -1,0 +1,73 @@
+// tests/e2e/worker.test.mjs — owns the e2e check that the page is never frozen (issue 17): the analysis runs in the page's Web Worker, the page says it is analysing, keys typed during a long analysis are handled at once, and the final highlight is of the final text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { AppPage, ARTIFACTS, normalise, useSharedBrowser } from './app-page.mjs';
+import { longArticle } from './helpers.mjs';
+
+const TEST_TIMEOUT = { timeout: 120_000 };
+/** Long enough that its analysis takes about a second (it took 1.7 s per MB on the main thread). */
+const LONG_WORDS = 100_000;
+/** Typed while the long article is analysed; the analysis must end with it as a claim. */
+const TYPED = ' Ana Costa said the ferries would run every hour.';
+
+const shared = useSharedBrowser();
+
+describe('never frozen', () => {
+  test('the analysis runs in a worker: typing during a long analysis stays responsive, and the last text wins', TEST_TIMEOUT, async () => {
+    const app = await AppPage.open(shared.browser);
+    try {
+      await app.goto();
+      await app.waitForMarks();
+      assert.ok(app.page.workers().length >= 1, 'the page started its analysis worker');
+      const status = app.byTestId('analysis-status');
+      assert.equal(await status.getAttribute('data-state'), 'done');
+
+      // A paste of a long article (one input event, as a paste makes), then keys typed at once.
+      const long = longArticle(LONG_WORDS, 7);
+      await app.page.evaluate((text) => {
+        const area = document.querySelector('[data-testid="article-input"]');
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, long);
+      assert.equal(await status.getAttribute('data-state'), 'analysing', 'the page says it is analysing');
+
+      // Keys typed now are taken at once (the main thread is free), each one a newer text.
+      await app.input.focus();
+      await app.page.keyboard.press('End');
+      const pressTimes = [];
+      for (const key of TYPED) {
+        const t0 = Date.now();
+        await app.page.keyboard.press(key === ' ' ? 'Space' : key);
+        pressTimes.push(Date.now() - t0);
+      }
+      const typedAt = Date.now();
+
+      // Still analysing the latest text: the note has faded in.
+      assert.equal(await status.getAttribute('data-state'), 'analysing', 'still analysing the latest text');
+      await app.page.waitForTimeout(600);
+      assert.match(normalise(await status.textContent()), /^Analysing…$/);
+      assert.ok(await status.isVisible());
+      // The viewport only: a full-page shot of a long article takes longer than the analysis.
+      await app.page.screenshot({ path: path.join(ARTIFACTS, 'analysing.png') });
+      const final = long + TYPED;
+      assert.equal(await app.input.inputValue(), final);
+
+      // The highlight that lands is the final text's, with the typed sentence as a claim.
+      await app.page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.dataset.state === 'done', null, { timeout: 90_000 });
+      // Since the last key the page has analysed the final text at least once: every key was taken in
+      // far less time than one analysis (on the main thread, each key would have waited for one).
+      const oneAnalysis = Date.now() - typedAt;
+      const slowest = Math.max(...pressTimes);
+      assert.ok(slowest < oneAnalysis / 2, `each key taken in under half an analysis (slowest key ${slowest} ms; the last analysis ${oneAnalysis} ms)`);
+      console.log(`keys: slowest ${slowest} ms, median ${pressTimes.sort((a, b) => a - b)[pressTimes.length >> 1]} ms; last analysis and drawing ${oneAnalysis} ms`);
+      const view = normalise(await app.view.textContent());
+      assert.equal(view, normalise(final), 'the view shows the final text');
+      const lastClaim = normalise(await app.claims.last().textContent());
+      assert.match(lastClaim, /ferries would run every hour/, 'the typed sentence is analysed');
+      assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await app.close();
+    }
+  });
+});
