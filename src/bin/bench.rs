@@ -3,7 +3,7 @@
 //! (an empty text, one sentence), comparing two 1,000-word reports against one analysis, how cost
 //! grows from 1k to 1M words, peak memory, batch articles/s, and the site's gzipped size, each
 //! beside its budget.
-//! Run: `cargo run --release --bin bench [-- --quick]`.
+//! Run: `cargo run --release --bin bench [-- --quick] [--compare-only]`.
 //!
 //! The corpora are generated here from templates we wrote, with fixed seeds, so runs compare.
 //! `-- --write-short-corpus FILE` writes the short-document corpus as JSONL (`{"id", "text"}`
@@ -230,6 +230,10 @@ fn main() {
         return;
     }
     let quick = args.iter().any(|a| a == "--quick");
+    if args.iter().any(|a| a == "--compare-only") {
+        compare_figures(quick);
+        return;
+    }
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let lex = &*lexicon::LEXICON;
     let _ = article_explorer::analyze("warm up the lexicon and automata");

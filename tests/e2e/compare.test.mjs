@@ -1,4 +1,4 @@
-// tests/e2e/compare.test.mjs — owns the e2e flows of issue 18's comparison page: two reports side by side with the camps matched, the voice table and the one-sided claims checked against the pair's gold (eval/compare/trawler), the reader's fix to a camp, the keyboard, comparison links (both reports, or the view and two fingerprints) round-tripping, light/dark/360 px screenshots and an axe audit of the page.
+// tests/e2e/compare.test.mjs — owns the e2e flows of issue 18's comparison page: two reports side by side with the camps matched, the voice table and the one-sided claims checked against the pair's gold (eval/compare/trawler), the reader's fix to a camp, the keyboard, comparison links (both reports, or the view and two fingerprints) round-tripping, light/dark/360 px screenshots and an axe audit of the page, and typing while both reports are analysed in their workers.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,10 @@ const REPORT_B = readFileSync(path.join(PAIR, GOLD.b), 'utf8');
 /** Two short reports of our own, small enough for a link that carries both. */
 const SHORT_A = 'Chile accused Peru of closing the border to trucks. Peru says the border is open to trucks.';
 const SHORT_B = 'Peru said the border was open to trucks. Bolivia said talks would follow.';
+/** Long enough that each report's analysis takes a while, short enough that drawing two of them stays well under a test's time on a busy machine. */
+const LONG_WORDS = 20_000;
+/** Typed into report B while both long reports are analysed. */
+const TYPED = ' Ana Costa said the ferries would run every hour.';
 
 const SCREENS = [
   ['light', { colorScheme: 'light' }],
@@ -37,8 +41,17 @@ async function openCompare(options = {}, fragment = '') {
   return app;
 }
 
-/** Waits until both reports are highlighted with claims. */
+/**
+ * Waits until both reports are highlighted with claims, each showing what its text box holds (the
+ * analyses arrive from workers, so a report may still show its last text for a moment).
+ */
 async function waitForBoth(app) {
+  await app.page.waitForFunction(() => ['a', 'b'].every((which) => {
+    const squeeze = (t) => t.replace(/\s+/g, '');
+    const area = document.querySelector(`[data-testid="report-text-${which}"]`);
+    const view = document.querySelector(`[data-testid="report-${which}"] [data-testid="article-view"]`);
+    return Boolean(area && view && view.querySelector('[data-testid="claim"]') && squeeze(view.textContent) === squeeze(area.value));
+  }), null, { timeout: TIMEOUT_MS });
   for (const which of ['a', 'b']) {
     await reportView(app, which).locator('[data-testid="claim"]').first().waitFor({ state: 'visible' });
   }
@@ -147,6 +160,55 @@ describe('comparing two reports', () => {
       await waitInViewport(app.page, selector);
       assert.match(await app.page.locator(selector).getAttribute('class'), /\bselected\b/, 'the claim is selected in report B');
       assert.equal(await reportView(app, 'a').locator('.claim.selected').count(), 0, 'report A keeps its own selection');
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('each report is analysed in a worker: typing during two long analyses stays responsive, and the last texts win', TEST_TIMEOUT, async () => {
+    const app = await openCompare();
+    try {
+      await pasteBoth(app, SHORT_A, SHORT_B);
+      assert.ok(app.page.workers().length >= 2, `a worker per report (${app.page.workers().length})`);
+      // Pastes into report `which` (one input event) and returns what its status says once the
+      // page has handled the event (its effects run after the handler, in a later task).
+      const paste = (which, text) => app.page.evaluate(async ([w, t]) => {
+        const area = document.querySelector(`[data-testid="report-text-${w}"]`);
+        area.value = t;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return document.querySelector(`[data-testid="analysis-status-${w}"]`).dataset.state;
+      }, [which, text]);
+      const waitDone = () => app.page.waitForFunction(
+        () => ['a', 'b'].every((w) => document.querySelector(`[data-testid="analysis-status-${w}"]`)?.dataset.state === 'done'),
+        null, { timeout: 90_000 },
+      );
+      // One long analysis, timed on its own: the yardstick for the keys below.
+      const t0 = Date.now();
+      await paste('a', longArticle(LONG_WORDS, 3));
+      await waitDone();
+      const oneAnalysis = Date.now() - t0;
+      // Both reports replaced by long ones, then keys typed into report B at once.
+      const [longA, longB] = [longArticle(LONG_WORDS, 7), longArticle(LONG_WORDS, 8)];
+      assert.equal(await paste('a', longA), 'analysing', 'report A says it is analysing');
+      assert.equal(await paste('b', longB), 'analysing', 'report B says it is analysing');
+      await reportText(app, 'b').focus();
+      await app.page.keyboard.press('End');
+      const pressTimes = [];
+      for (const key of TYPED) {
+        const k0 = Date.now();
+        await app.page.keyboard.press(key === ' ' ? 'Space' : key);
+        pressTimes.push(Date.now() - k0);
+      }
+      const slowest = Math.max(...pressTimes);
+      console.log(`compare keys: slowest ${slowest} ms; one analysis and drawing ${oneAnalysis} ms`);
+      assert.ok(slowest < oneAnalysis / 2, `each key taken in under half an analysis (slowest ${slowest} ms; one analysis ${oneAnalysis} ms)`);
+      await waitDone();
+      await waitForBoth(app);
+      assert.equal(normalise(await reportView(app, 'b').textContent()), normalise(longB + TYPED), 'report B shows the final text');
+      const lastClaim = normalise(await reportView(app, 'b').locator('[data-testid="claim"]').last().textContent());
+      assert.match(lastClaim, /ferries would run every hour/, 'the typed sentence is analysed');
       assert.deepEqual(app.pageErrors, []);
     } finally {
       await app.close();

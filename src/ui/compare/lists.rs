@@ -41,7 +41,7 @@ fn line(
     why: String,
 ) -> ClaimLine {
     let report = reports.report(which);
-    let (speaker, content) = report.text.with(|t| {
+    let (speaker, content) = report.shown.with(|t| {
         report.analysis.with(|a| {
             a.claims.get(id.0 as usize).map_or_else(
                 || (String::new(), String::new()),

@@ -4,10 +4,13 @@
 //! other leaves out. It opens at `?compare` or from a comparison link; the single-article page
 //! (`App`) is untouched by it.
 //!
-//! Two source signals (the texts), a `Memo` for each analysis (so typing in one report analyses
-//! that one only), one for the comparison, and one for each report drawn in the camps' terms
-//! (redrawn only when its own text or the camps change). The reader's fixes to the camps live in
-//! one signal written by event handlers. Files: `opening.rs` (what the page opens with),
+//! Two source signals (the texts). Each report's analysis is made as the single page makes it, in
+//! a Web Worker (`crate::ui::analyser`, one analyser per report, so the two run side by side and
+//! typing in one report analyses that one only), and arrives with the text it was made from; a
+//! `Memo` for the comparison, and one for each report drawn in the camps' terms (redrawn only when
+//! its own analysis or the camps change). The reader's fixes to the camps live in one signal
+//! written by event handlers and by a view-only link's view, restored when both reports' analyses
+//! have arrived. Files: `opening.rs` (what the page opens with),
 //! `reports.rs` (the two text boxes and the two highlighted reports), `camps.rs`, `voice.rs` and
 //! `lists.rs` (the three panels), `share.rs` (the comparison link).
 
@@ -18,10 +21,12 @@ mod reports;
 mod share;
 mod voice;
 
+use super::analyser::Analyser;
+use super::article::OPENING_ANALYSED_HERE;
 use super::panels::Legend;
 use super::state::UiState;
 use crate::analysis::compare::{self, Camp, CampEdit, Comparison, Which};
-use crate::analysis::{analyze, markup, Analysis, Standing, ANALYZER_VERSION};
+use crate::analysis::{markup, Analysis, Standing, ANALYZER_VERSION};
 use crate::drawing::standing_class;
 use leptos::prelude::*;
 
@@ -47,8 +52,15 @@ pub(crate) struct Report {
     pub which: Which,
     /// The text: a source signal.
     pub text: RwSignal<String>,
-    /// Its analysis, alone.
-    pub analysis: Memo<Analysis>,
+    /// The text the analysis on screen was made from: `text` once its analysis has arrived. The
+    /// highlighted report and the comparison use this text, so every span indexes the text it
+    /// came from.
+    pub shown: RwSignal<String>,
+    /// The analysis of `shown`, alone (empty while paused); written only by the analyser's answers.
+    pub analysis: RwSignal<Analysis>,
+    /// True from a request for the analysis of `text` until that analysis is on screen.
+    pub analysing: RwSignal<bool>,
+    analyser: StoredValue<Analyser, LocalStorage>,
     /// Its analysis in the camps' terms (what the page draws).
     pub drawn: Memo<Analysis>,
     /// The segments of the drawing.
@@ -64,6 +76,25 @@ impl Report {
             Which::A => "a-",
             Which::B => "b-",
         }
+    }
+
+    /// Asks for the analysis of the current text (the text itself, unanalysed, while `paused`).
+    /// Until it arrives the report keeps showing its last analysed text.
+    fn analyse(&self, paused: bool) {
+        let text = self.text.get_untracked();
+        if paused {
+            self.shown.set(text);
+            self.analysis.set(Analysis::default());
+            self.analysing.set(false);
+            return;
+        }
+        let analysing = self.analysing;
+        self.analyser.with_value(|a| {
+            if a.has_worker() && !analysing.get_untracked() {
+                analysing.set(true);
+            }
+            a.request(text);
+        });
     }
 }
 
@@ -97,10 +128,10 @@ impl Reports {
         }
     }
 
-    /// Every change of a text goes through here: saved first, then shown. Fixes to the camps name
-    /// sides of the analyses they were made on, so a new text starts without them (the same text
-    /// again is no change). A view-only
-    /// link waiting for both reports restores its view when both have arrived.
+    /// Every change of a text goes through here: saved first, then shown, and its analysis asked
+    /// for. Fixes to the camps name sides of the analyses they were made on, so a new text starts
+    /// without them (the same text again is no change). A view-only link waiting for both reports
+    /// restores its view when both their analyses have arrived ([`Reports::arrived`]).
     pub fn set_text(&self, which: Which, text: String) {
         // The same text again (a browser may fire several input events for one paste) changes nothing.
         if self.report(which).text.with_untracked(|t| *t == text) {
@@ -113,17 +144,37 @@ impl Reports {
         if self.edits.with_untracked(|e| !e.is_empty()) {
             self.edits.set(Vec::new());
         }
-        self.report(which).ui.selection.set(None);
-        self.report(which).text.set(text);
-        if let Some(p) = self.pending.get_untracked() {
-            if p.matches(&self.a.text.get_untracked(), &self.b.text.get_untracked()) {
-                self.pending.set(None);
-                let note = self.a.analysis.with_untracked(|a| {
-                    self.b.analysis.with_untracked(|b| opening::apply_view(self, &p.view, &p.anchors, a, b))
-                });
-                self.link_note.set(Some(note));
-            }
+        let report = self.report(which);
+        report.ui.selection.set(None);
+        report.text.set(text);
+        report.analyse(self.paused.get_untracked());
+        self.arrived();
+    }
+
+    /// The reader asks for the analysis of paused reports again.
+    pub fn resume(&self) {
+        self.paused.set(false);
+        self.a.analyse(false);
+        self.b.analyse(false);
+    }
+
+    /// After an analysis arrives (or a text changes): a view-only link waiting for these two
+    /// reports restores its view once both analyses on screen are of its reports.
+    fn arrived(&self) {
+        let Some(p) = self.pending.get_untracked() else { return };
+        let current = |r: Report| r.text.with_untracked(|t| r.shown.with_untracked(|s| t == s));
+        let ready = current(self.a)
+            && current(self.b)
+            && !self.paused.get_untracked()
+            && self.a.shown.with_untracked(|a| self.b.shown.with_untracked(|b| p.matches(a, b)));
+        if !ready {
+            return;
         }
+        self.pending.set(None);
+        let note = self.a.analysis.with_untracked(|a| {
+            self.b.analysis.with_untracked(|b| opening::apply_view(self, &p.view, &p.anchors, a, b))
+        });
+        self.link_note.set(Some(note));
     }
 }
 
@@ -138,51 +189,110 @@ pub(crate) fn camp_class(camps: &[Camp], camp: Option<usize>) -> &'static str {
     standing_class(standing)
 }
 
-/// A report's memos, from its text.
+/// What a report's analysis arrives in: the text it was made from, the analysis, and whether one
+/// is on its way.
+#[derive(Clone, Copy)]
+struct Arrivals {
+    shown: RwSignal<String>,
+    analysis: RwSignal<Analysis>,
+    analysing: RwSignal<bool>,
+}
+
+impl Arrivals {
+    fn new(text: &str) -> Arrivals {
+        Arrivals {
+            shown: RwSignal::new(text.to_string()),
+            analysis: RwSignal::new(Analysis::default()),
+            analysing: RwSignal::new(false),
+        }
+    }
+}
+
+/// A report: its text, the analyser that answers for it (each answer shown, then handed to
+/// `arrived`, which may restore a waiting link's view), and its memos.
 fn report(
     which: Which,
-    text: RwSignal<String>,
+    text: String,
+    arrivals: Arrivals,
     camps: Memo<Vec<Camp>>,
-    analysis: Memo<Analysis>,
     page: UiState,
+    arrived: impl Fn() + 'static,
 ) -> Report {
+    let Arrivals { shown, analysis, analysing } = arrivals;
+    let analyser = Analyser::new(move |text, answer| {
+        shown.set(text);
+        analysis.set(answer);
+        analysing.set(false);
+        arrived();
+    });
     let drawn = Memo::new(move |_| analysis.with(|a| camps.with(|c| compare::in_camp_terms(a, c, which))));
-    let segments = Memo::new(move |_| text.with(|t| drawn.with(|a| markup::segments(t, a))));
+    let segments = Memo::new(move |_| shown.with(|t| drawn.with(|a| markup::segments(t, a))));
     let ui = UiState {
         selection: RwSignal::new(None),
         hidden: page.hidden,
         edits: RwSignal::new(Vec::new()),
         open_editors: RwSignal::new(Vec::new()),
     };
-    Report { which, text, analysis, drawn, segments, ui }
+    Report {
+        which,
+        text: RwSignal::new(text),
+        shown,
+        analysis,
+        analysing,
+        analyser: StoredValue::new_local(analyser),
+        drawn,
+        segments,
+        ui,
+    }
 }
 
-/// Makes the page's state from what it opens with.
+/// Makes the page's state from what it opens with, and asks for the two analyses: made here at
+/// once when the two reports together are no longer than the single page analyses here when it
+/// opens (so opening freezes the page no longer than opening one article), else in the workers.
 fn reports(opening: opening::Opening, page: UiState) -> Reports {
-    let paused = RwSignal::new(opening.crashed);
-    let (text_a, text_b) = (RwSignal::new(opening.a), RwSignal::new(opening.b));
-    let analysed = move |text: RwSignal<String>| {
-        Memo::new(move |_| if paused.get() { Analysis::default() } else { text.with(|t| analyze(t)) })
-    };
-    let (analysis_a, analysis_b) = (analysed(text_a), analysed(text_b));
+    let crashed = opening.crashed;
+    let analyse_here = opening.a.len() + opening.b.len() <= OPENING_ANALYSED_HERE;
+    let (in_a, in_b) = (Arrivals::new(&opening.a), Arrivals::new(&opening.b));
     let edits = RwSignal::new(opening.edits);
     let comparison = Memo::new(move |_| {
-        text_a.with(|ta| {
-            text_b
-                .with(|tb| analysis_a.with(|a| analysis_b.with(|b| edits.with(|e| compare::compare(ta, a, tb, b, e)))))
+        in_a.shown.with(|ta| {
+            in_b.shown.with(|tb| {
+                in_a.analysis.with(|a| in_b.analysis.with(|b| edits.with(|e| compare::compare(ta, a, tb, b, e))))
+            })
         })
     });
     let camps = Memo::new(move |_| comparison.with(|c| c.camps.clone()));
-    Reports {
-        a: report(Which::A, text_a, camps, analysis_a, page),
-        b: report(Which::B, text_b, camps, analysis_b, page),
+    // The answers reach the page's whole state through this cell, filled once it exists.
+    let whole: StoredValue<Option<Reports>, LocalStorage> = StoredValue::new_local(None);
+    let arrived = move || {
+        if let Some(reports) = whole.get_value() {
+            reports.arrived();
+        }
+    };
+    let a = report(Which::A, opening.a, in_a, camps, page, arrived);
+    let b = report(Which::B, opening.b, in_b, camps, page, arrived);
+    let reports = Reports {
+        a,
+        b,
         edits,
         comparison,
-        paused,
+        paused: RwSignal::new(crashed),
         pending: RwSignal::new(opening.pending),
         link_note: RwSignal::new(opening.note),
         not_saved: RwSignal::new(false),
+    };
+    whole.set_value(Some(reports));
+    for r in [a, b] {
+        if crashed {
+            r.analyse(true);
+        } else if analyse_here {
+            let text = r.text.get_untracked();
+            r.analyser.with_value(|x| x.analyse_here(text));
+        } else {
+            r.analyse(false);
+        }
     }
+    reports
 }
 
 /// The messages above the reports: a link that could not be opened or that asks for the
@@ -222,7 +332,7 @@ fn Messages(reports: Reports, link_error: RwSignal<Option<String>>) -> impl Into
                 <strong>"The analysis stopped with an error on these reports last time. "</strong>
                 "They are below, unchanged and not analysed, so the page does not stop again."
                 <span class="banner-actions">
-                    <button data-testid="analyse-again" on:click=move |_| paused.set(false)>"Analyse them again"</button>
+                    <button data-testid="analyse-again" on:click=move |_| reports.resume()>"Analyse them again"</button>
                 </span>
             </div>
         </Show>

@@ -38,6 +38,7 @@ fn open_dropped(file: web_sys::File, reports: Reports, which: Which, message: Rw
 pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
     let report = reports.report(which);
     let text = report.text;
+    let analysing = report.analysing;
     let message = RwSignal::new(String::new());
     let label = which.label();
     let on_drop = move |ev: web_sys::DragEvent| {
@@ -53,6 +54,11 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
             aria-labelledby=format!("report-title-{label}")>
             <h2 id=format!("report-title-{label}")>{format!("Report {label}")}
                 <span class="word-count" aria-live="polite">{move || format!(" {} words", words())}</span>
+                " "
+                <span class="analysis-status" data-testid=format!("analysis-status-{}", label.to_lowercase()) role="status"
+                    data-state=move || if analysing.get() { "analysing" } else { "done" }>
+                    {move || analysing.get().then_some("Analysing…")}
+                </span>
             </h2>
             <textarea
                 data-testid=format!("report-text-{}", label.to_lowercase())
@@ -79,7 +85,7 @@ pub fn ReportView(report: Report) -> impl IntoView {
     view! {
         <div class="report-column" data-testid=format!("report-{}", label.to_lowercase())>
             <h2>{format!("Report {label}")}</h2>
-            <ArticleView text=report.text analysis=report.drawn segments=report.segments
+            <ArticleView text=report.shown analysis=report.drawn segments=report.segments
                 id_prefix=report.id_prefix() label=heading />
         </div>
     }
