@@ -23,44 +23,55 @@ describe('never frozen', () => {
       const status = app.byTestId('analysis-status');
       assert.equal(await status.getAttribute('data-state'), 'done');
 
-      // A paste of a long article (one input event, as a paste makes), then keys typed at once.
-      const long = longArticle(LONG_WORDS, 7);
-      await app.page.evaluate((text) => {
+      // One analysis of a long article, timed on its own: the yardstick for the keys below (on the
+      // main thread, each key would have waited for about this long).
+      const paste = (text) => app.page.evaluate((t) => {
         const area = document.querySelector('[data-testid="article-input"]');
-        area.value = text;
+        area.value = t;
         area.dispatchEvent(new Event('input', { bubbles: true }));
-      }, long);
-      assert.equal(await status.getAttribute('data-state'), 'analysing', 'the page says it is analysing');
+      }, text);
+      const waitDone = () => app.page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.dataset.state === 'done', null, { timeout: 90_000 });
+      const t0 = Date.now();
+      await paste(longArticle(LONG_WORDS, 3));
+      await waitDone();
+      const oneAnalysis = Date.now() - t0;
+
+      // A paste of another long article (one input event, as a paste makes), then keys typed at once.
+      const long = longArticle(LONG_WORDS, 7);
+      await paste(long);
+      // State and words are read together: the note is there whenever the state says analysing
+      // (the style sheet only delays its fade-in).
+      const readStatus = () => status.evaluate((el) => ({ state: el.dataset.state, text: el.textContent }));
+      const justPasted = await readStatus();
+      assert.equal(justPasted.state, 'analysing', 'the page says it is analysing');
+      assert.match(normalise(justPasted.text), /^Analysing…$/);
 
       // Keys typed now are taken at once (the main thread is free), each one a newer text.
       await app.input.focus();
       await app.page.keyboard.press('End');
       const pressTimes = [];
       for (const key of TYPED) {
-        const t0 = Date.now();
+        const k0 = Date.now();
         await app.page.keyboard.press(key === ' ' ? 'Space' : key);
-        pressTimes.push(Date.now() - t0);
+        pressTimes.push(Date.now() - k0);
       }
-      const typedAt = Date.now();
+      const slowest = Math.max(...pressTimes);
+      assert.ok(slowest < oneAnalysis / 2, `each key taken in under half an analysis (slowest key ${slowest} ms; one analysis and drawing ${oneAnalysis} ms)`);
+      console.log(`keys: slowest ${slowest} ms, median ${pressTimes.sort((a, b) => a - b)[pressTimes.length >> 1]} ms; one analysis and drawing ${oneAnalysis} ms`);
 
-      // Still analysing the latest text: the note has faded in.
-      assert.equal(await status.getAttribute('data-state'), 'analysing', 'still analysing the latest text');
-      await app.page.waitForTimeout(600);
-      assert.match(normalise(await status.textContent()), /^Analysing…$/);
-      assert.ok(await status.isVisible());
-      // The viewport only: a full-page shot of a long article takes longer than the analysis.
-      await app.page.screenshot({ path: path.join(ARTIFACTS, 'analysing.png') });
+      // While the latest text is still being analysed, the note has faded in (how long that lasts
+      // depends on the machine, so the check is made only while it does).
+      const afterKeys = await readStatus();
+      if (afterKeys.state === 'analysing') {
+        assert.match(normalise(afterKeys.text), /^Analysing…$/);
+        // The viewport only: a full-page shot of a long article takes longer than the analysis.
+        await app.page.screenshot({ path: path.join(ARTIFACTS, 'analysing.png') });
+      }
       const final = long + TYPED;
       assert.equal(await app.input.inputValue(), final);
 
       // The highlight that lands is the final text's, with the typed sentence as a claim.
-      await app.page.waitForFunction(() => document.querySelector('[data-testid="analysis-status"]')?.dataset.state === 'done', null, { timeout: 90_000 });
-      // Since the last key the page has analysed the final text at least once: every key was taken in
-      // far less time than one analysis (on the main thread, each key would have waited for one).
-      const oneAnalysis = Date.now() - typedAt;
-      const slowest = Math.max(...pressTimes);
-      assert.ok(slowest < oneAnalysis / 2, `each key taken in under half an analysis (slowest key ${slowest} ms; the last analysis ${oneAnalysis} ms)`);
-      console.log(`keys: slowest ${slowest} ms, median ${pressTimes.sort((a, b) => a - b)[pressTimes.length >> 1]} ms; last analysis and drawing ${oneAnalysis} ms`);
+      await waitDone();
       const view = normalise(await app.view.textContent());
       assert.equal(view, normalise(final), 'the view shows the final text');
       const lastClaim = normalise(await app.claims.last().textContent());
