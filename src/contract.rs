@@ -1,7 +1,9 @@
-//! The CLI's JSON contract (schema version 1): the [`crate::Analysis`] with offsets converted
-//! from bytes to Unicode code points, end exclusive. Stable: fields are only ever added.
+//! The CLI's JSON contracts (schema version 1): the [`crate::Analysis`] with offsets converted
+//! from bytes to Unicode code points, end exclusive, and the comparison of two articles
+//! ([`to_compare_json`]: both analyses and the [`Comparison`]). Stable: fields are only ever added.
 
-use crate::analysis::{Analysis, Span};
+use crate::analysis::compare::{Comparison, OneSided, Which};
+use crate::analysis::{Analysis, SideBalance, Span};
 use serde::Serialize;
 
 /// The contract's version; bumped only for incompatible changes.
@@ -268,17 +270,7 @@ pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
                 name: s.name.clone(),
                 role: s.role.label(),
                 aliases: s.aliases.clone(),
-                balance: JsonBalance {
-                    claims: s.balance.n_claims,
-                    quoted_words: s.balance.quoted_words,
-                    named_claims: s.balance.n_named_claims,
-                    anonymous_claims: s.balance.n_anonymous_claims,
-                    named_sources: s.balance.n_named_sources,
-                    first_claim: s.balance.first_claim.map(|c| c.0),
-                    last_claim: s.balance.last_claim.map(|c| c.0),
-                    speaks_first: s.balance.speaks_first,
-                    speaks_last: s.balance.speaks_last,
-                },
+                balance: balance_json(&s.balance),
             })
             .collect(),
         counter_claims: analysis
@@ -291,6 +283,195 @@ pub fn to_json(text: &str, analysis: &Analysis) -> JsonAnalysis {
             .iter()
             .map(|d| JsonDiagnostic { span: d.span.map(span), message: d.message.clone() })
             .collect(),
+    }
+}
+
+/// A side's (or a camp's) voice in the contract's words.
+fn balance_json(b: &SideBalance) -> JsonBalance {
+    JsonBalance {
+        claims: b.n_claims,
+        quoted_words: b.quoted_words,
+        named_claims: b.n_named_claims,
+        anonymous_claims: b.n_anonymous_claims,
+        named_sources: b.n_named_sources,
+        first_claim: b.first_claim.map(|c| c.0),
+        last_claim: b.last_claim.map(|c| c.0),
+        speaks_first: b.speaks_first,
+        speaks_last: b.speaks_last,
+    }
+}
+
+/// The version of the comparison contract; bumped only for incompatible changes.
+pub const COMPARE_SCHEMA_VERSION: u32 = 1;
+
+/// A camp's voice in the two articles (`null` where an article does not show the camp).
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonCampVoice {
+    /// In article A: its sides' balances summed (first and last claim: indexes into `a.claims`).
+    pub a: Option<JsonBalance>,
+    /// In article B.
+    pub b: Option<JsonBalance>,
+}
+
+/// A camp of the dispute as the two articles show it.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonCamp {
+    /// Its index, as used by `in_both[].camp` and `only_in_*[].camp`.
+    pub id: u32,
+    /// Its name (its first side's in A, else in B).
+    pub name: String,
+    /// Its sides in A (ids into `a.sides`); empty when A does not show it.
+    pub a: Vec<u32>,
+    /// Its sides in B (ids into `b.sides`).
+    pub b: Vec<u32>,
+    /// One of the two principal camps (drawn as the two parties in both articles).
+    pub principal: bool,
+    /// True when the reader changed it.
+    pub by_reader: bool,
+    /// How sure the match across the articles is, 0 to 1 (0 for a camp in one article only).
+    pub confidence: f32,
+    /// Why its sides were matched.
+    pub evidence: Vec<String>,
+    /// Its voice in each article.
+    pub voice: JsonCampVoice,
+}
+
+/// Two claims, one in each article, of one camp and on one matter.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonCounterpart {
+    /// The claim's index in `a.claims`.
+    pub a: u32,
+    /// The claim's index in `b.claims`.
+    pub b: u32,
+    /// Their camp, or null for two sources tied to no camp.
+    pub camp: Option<u32>,
+    /// How alike their content is, 0 to 1.
+    pub score: f32,
+    /// The content words they share, as A writes them.
+    pub shared_words: Vec<String>,
+}
+
+/// The closest claim of the other article to a one-sided claim.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonClosest {
+    /// Its index in the other article's `claims`.
+    pub claim: u32,
+    /// How alike, 0 to 1 (below the counterpart threshold).
+    pub score: f32,
+}
+
+/// A claim one article carries and the other leaves out.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonOneSided {
+    /// Its index in its own article's `claims`.
+    pub claim: u32,
+    /// First code point of its content, in its own article.
+    pub start: u32,
+    /// One past the last.
+    pub end: u32,
+    /// The content.
+    pub text: String,
+    /// The speaker's resolved name, if any.
+    pub speaker: Option<String>,
+    /// The speaker's camp, or null for a source tied to no camp.
+    pub camp: Option<u32>,
+    /// How sure it is that the other article has no such claim, 0 to 1.
+    pub confidence: f32,
+    /// The other article's closest claim, if any shares a content word.
+    pub closest: Option<JsonClosest>,
+    /// Why.
+    pub evidence: Vec<JsonEvidence>,
+}
+
+/// The whole JSON object `article-explorer compare --json A B` prints.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct JsonComparison {
+    /// [`COMPARE_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The analyser's version.
+    pub analyzer_version: &'static str,
+    /// Article A's analysis, exactly as `analyze --json A` prints it.
+    pub a: JsonAnalysis,
+    /// Article B's analysis.
+    pub b: JsonAnalysis,
+    /// The camps: the two principal ones first.
+    pub camps: Vec<JsonCamp>,
+    /// Claims with a counterpart in the other article.
+    pub in_both: Vec<JsonCounterpart>,
+    /// Claims of A with no counterpart in B, in text order.
+    pub only_in_a: Vec<JsonOneSided>,
+    /// Claims of B with no counterpart in A.
+    pub only_in_b: Vec<JsonOneSided>,
+    /// Notes (an empty article, no camp in common).
+    pub notes: Vec<String>,
+}
+
+/// Converts a comparison of article A (`a_text`, `a`) and article B to the contract. Offsets of
+/// each article's claims are code points into that article.
+pub fn to_compare_json(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, c: &Comparison) -> JsonComparison {
+    let camp_id = |camp: Option<usize>| camp.map(|i| i as u32);
+    let one_sided = |text: &str, analysis: &Analysis, list: &[OneSided]| -> Vec<JsonOneSided> {
+        let cp = CodePoints::new(text);
+        let span = |s: Span| JsonSpan { start: cp.of(s.start), end: cp.of(s.end), text: s.slice(text).to_string() };
+        list.iter()
+            .filter_map(|o| {
+                let claim = analysis.claims.get(o.claim.0 as usize)?;
+                Some(JsonOneSided {
+                    claim: o.claim.0,
+                    start: cp.of(claim.span.start),
+                    end: cp.of(claim.span.end),
+                    text: claim.span.slice(text).to_string(),
+                    speaker: claim.speaker.as_ref().map(|s| s.name.clone()),
+                    camp: camp_id(o.camp),
+                    confidence: o.confidence,
+                    closest: o.closest.map(|(claim, score)| JsonClosest { claim: claim.0, score }),
+                    evidence: o
+                        .evidence
+                        .iter()
+                        .map(|e| JsonEvidence { span: e.span.map(span), note: e.note.clone() })
+                        .collect(),
+                })
+            })
+            .collect()
+    };
+    JsonComparison {
+        schema_version: COMPARE_SCHEMA_VERSION,
+        analyzer_version: crate::analysis::ANALYZER_VERSION,
+        a: to_json(a_text, a),
+        b: to_json(b_text, b),
+        camps: c
+            .camps
+            .iter()
+            .enumerate()
+            .map(|(i, camp)| JsonCamp {
+                id: i as u32,
+                name: camp.name.clone(),
+                a: camp.a.iter().map(|s| s.0).collect(),
+                b: camp.b.iter().map(|s| s.0).collect(),
+                principal: camp.principal,
+                by_reader: camp.by_reader,
+                confidence: camp.confidence,
+                evidence: camp.evidence.iter().map(|e| e.note.clone()).collect(),
+                voice: JsonCampVoice {
+                    a: c.voice_of(i, Which::A).map(balance_json),
+                    b: c.voice_of(i, Which::B).map(balance_json),
+                },
+            })
+            .collect(),
+        in_both: c
+            .counterparts
+            .iter()
+            .map(|p| JsonCounterpart {
+                a: p.a.0,
+                b: p.b.0,
+                camp: camp_id(p.camp),
+                score: p.score,
+                shared_words: p.shared_words.clone(),
+            })
+            .collect(),
+        only_in_a: one_sided(a_text, a, &c.only_in_a),
+        only_in_b: one_sided(b_text, b, &c.only_in_b),
+        notes: c.notes.clone(),
     }
 }
 

@@ -1,6 +1,8 @@
-//! The native CLI: `article-explorer analyze` over files, stdin or a JSONL corpus.
-//! A thin shell: reads input, calls the analysis core, prints the JSON contract or a dump.
+//! The native CLI: `article-explorer analyze` over files, stdin or a JSONL corpus, and
+//! `article-explorer compare` over two files. A thin shell: reads input, calls the analysis core,
+//! prints the JSON contract or a dump.
 
+use article_explorer::analysis::compare;
 use article_explorer::{analysis::markup, analyze, contract};
 use rayon::prelude::*;
 use std::io::{self, BufRead, Read, Write};
@@ -13,6 +15,8 @@ USAGE:
     article-explorer analyze --json FILE     one JSON object for FILE ('-' reads stdin)
     article-explorer analyze --jsonl         JSONL batch: {\"id\", \"text\"} per stdin line -> one object per line
     article-explorer analyze FILE            readable marked-up text and tables
+    article-explorer compare --json A B      two reports of one dispute compared: camps, voice, one-sided claims
+    article-explorer compare A B             the comparison as readable text ('-' reads one of A, B from stdin)
     article-explorer --help | --version
 
 Offsets in JSON are Unicode code points into the input, end exclusive (schema_version 1).
@@ -35,6 +39,16 @@ fn main() -> ExitCode {
             ["--jsonl"] => batch(io::stdin().lock(), &mut io::stdout().lock()),
             [file] if !file.starts_with("--") || *file == "-" => one(file, false),
             _ => usage_error("analyze takes --json FILE, --jsonl, or FILE"),
+        },
+        ["compare", rest @ ..] => match rest {
+            ["-", "-"] | ["--json", "-", "-"] | ["-", "-", "--json"] => {
+                usage_error("compare reads at most one of its two articles from standard input ('-')")
+            }
+            ["--json", a, b] | [a, b, "--json"] if !a.starts_with("--") && !b.starts_with("--") => {
+                compare_files(a, b, true)
+            }
+            [a, b] if !a.starts_with("--") && !b.starts_with("--") => compare_files(a, b, false),
+            _ => usage_error("compare takes --json A B, or A B: two article files ('-' reads one from standard input)"),
         },
         [other, ..] => usage_error(&format!("unknown command '{other}'")),
     }
@@ -75,6 +89,33 @@ fn one(file: &str, json: bool) -> ExitCode {
         serde_json::to_string(&contract::to_json(&text, &analysis)).unwrap_or_default()
     } else {
         markup::dump(&text, &analysis)
+    };
+    let mut stdout = io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Compares two articles, each analysed alone (on two threads), and prints the comparison.
+fn compare_files(a_file: &str, b_file: &str, json: bool) -> ExitCode {
+    let mut texts = Vec::with_capacity(2);
+    for (name, file) in [("A", a_file), ("B", b_file)] {
+        match read_input(file) {
+            Ok(text) => texts.push(text),
+            Err(message) => {
+                eprintln!("error: article {name}: {message}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let (a_text, b_text) = (&texts[0], &texts[1]);
+    let (a, b) = rayon::join(|| analyze(a_text), || analyze(b_text));
+    let comparison = compare::compare(a_text, &a, b_text, &b, &[]);
+    let out = if json {
+        serde_json::to_string(&contract::to_compare_json(a_text, &a, b_text, &b, &comparison)).unwrap_or_default()
+    } else {
+        compare::dump(a_text, &a, b_text, &b, &comparison)
     };
     let mut stdout = io::stdout().lock();
     if writeln!(stdout, "{out}").is_err() {

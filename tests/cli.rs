@@ -117,3 +117,72 @@ fn text_dump_marks_the_article() {
     assert!(dump.contains("[[PERSON Lena Ross]]"), "{dump}");
     assert!(dump.contains("== claims"));
 }
+
+/// The trawler pair of `eval/compare/` (issue 18).
+fn pair_files() -> (String, String) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/compare/trawler");
+    let path = |f: &str| dir.join(f).to_string_lossy().into_owned();
+    (path("a_santiago.txt"), path("b_buenos_aires.txt"))
+}
+
+#[test]
+fn compare_json_carries_both_analyses_and_the_comparison_in_code_points() {
+    let (a, b) = pair_files();
+    let out = cli().args(["compare", "--json", &a, &b]).output().unwrap();
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(v["schema_version"], 1);
+    for (key, file) in [("a", &a), ("b", &b)] {
+        let alone = cli().args(["analyze", "--json", file]).output().unwrap();
+        let alone: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+        assert_eq!(v[key], alone, "{key} is exactly what analyze --json prints");
+    }
+    let camps = v["camps"].as_array().unwrap();
+    let chile = camps.iter().find(|c| c["name"] == "Chile").expect("a camp named Chile");
+    assert!(!chile["a"].as_array().unwrap().is_empty() && !chile["b"].as_array().unwrap().is_empty());
+    assert_eq!(chile["voice"]["a"]["speaks_first"], true);
+    assert!(camps
+        .iter()
+        .any(|c| c["name"] == "Uruguay" && c["b"].as_array().unwrap().is_empty() && c["voice"]["b"].is_null()));
+    assert_eq!(v["in_both"].as_array().unwrap().len(), 2);
+    // The claims' offsets are code points into their own article ("Brígida", "Malvín" are multi-byte).
+    for (key, file) in [("only_in_a", &a), ("only_in_b", &b)] {
+        let text: Vec<char> = std::fs::read_to_string(file).unwrap().chars().collect();
+        let list = v[key].as_array().unwrap();
+        assert!(list.len() >= 8, "{key}: {}", list.len());
+        for o in list {
+            let (start, end) = (o["start"].as_u64().unwrap() as usize, o["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[start..end].iter().collect::<String>(), o["text"].as_str().unwrap());
+            assert!(o["confidence"].as_f64().unwrap() > 0.0 && !o["evidence"].as_array().unwrap().is_empty());
+        }
+    }
+    let out = cli().args(["compare", &a, &b]).output().unwrap();
+    let dump = String::from_utf8(out.stdout).unwrap();
+    assert!(dump.contains("== only in A") && dump.contains("== camps"), "{dump}");
+}
+
+#[test]
+fn compare_reads_one_article_from_stdin_and_fails_clearly() {
+    let (a, b) = pair_files();
+    let out = run_with_stdin(&["compare", "--json", &a, "-"], std::fs::read(&b).unwrap().as_slice());
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+
+    let out = cli().args(["compare", "--json", &a, "/no/such/report.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("article B: cannot read /no/such/report.txt"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    let out = run_with_stdin(&["compare", "-", &b], b"Baku \xff says");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("article A: standard input is not valid UTF-8"));
+
+    for args in
+        [vec!["compare", &a], vec!["compare", "--json", &a], vec!["compare", "-", "-"], vec!["compare", &a, &b, &b]]
+    {
+        let out = cli().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("error: compare") && stderr.contains("USAGE"), "{args:?}: {stderr}");
+    }
+}

@@ -84,3 +84,39 @@ fn links_with_anchors_open_the_same_view_and_anchors() {
     assert_eq!(a.view, view);
     assert_eq!(a.anchors, Some(anchors));
 }
+
+/// Comparison links (issue 18; made on 2026-12-02 by analyser 0.1.0): `c1.` carries both reports
+/// and the view, `c1a.` the view and a fingerprint of each report; both must open the same forever.
+#[test]
+fn comparison_links_open_the_same_reports_and_view() {
+    use article_explorer::analysis::compare::{ArticleSide, CampEdit, Which};
+    use article_explorer::share::compare::{decode, CompareView, ComparisonLink};
+    let at = |article, side| ArticleSide { article, side: SideId(side) };
+    let view = CompareView {
+        hidden: vec![Layer::Person, Layer::Assertions],
+        edits: vec![
+            CampEdit::Join { side: at(Which::B, 1), with: at(Which::A, 0) },
+            CampEdit::Separate { side: at(Which::A, 2) },
+        ],
+    };
+    let anchors = vec![vec!["Bolivia".to_string(), "Chile".to_string()], vec!["Bolivia".to_string()]];
+    let (a, b) = (fixture("compare-a.txt"), fixture("compare-b.txt"));
+    let full = ComparisonLink::Full {
+        a_text: a.clone(),
+        b_text: b.clone(),
+        analyzer: "0.1.0".into(),
+        view: view.clone(),
+        anchors: anchors.clone(),
+    };
+    assert_eq!(decode(&fixture("c1.txt")), Ok(Some(full)));
+    let view_only = ComparisonLink::ViewOnly {
+        analyzer: "0.1.0".into(),
+        view,
+        anchors,
+        fp_a: fingerprint(&a),
+        fp_b: fingerprint(&b),
+        n_a: a.chars().count(),
+        n_b: b.chars().count(),
+    };
+    assert_eq!(decode(&fixture("c1a.txt")), Ok(Some(view_only)));
+}

@@ -7,6 +7,7 @@
 pub mod assertions;
 pub mod attribution;
 pub mod claims;
+pub mod compare;
 pub mod document;
 pub mod entities;
 pub mod lexicon;

@@ -1,8 +1,9 @@
 //! The speed and size benchmark (issues 8 and 20): prints words/s for the whole analysis and per
 //! stage on long articles, words/s on a corpus of short documents, the fixed cost of one call
-//! (an empty text, one sentence), how cost grows from 1k to 1M words, peak memory, batch
-//! articles/s, and the site's gzipped size, each beside its budget.
-//! Run: `cargo run --release --bin bench [-- --quick]`.
+//! (an empty text, one sentence), comparing two 1,000-word reports against one analysis, how cost
+//! grows from 1k to 1M words, peak memory, batch articles/s, and the site's gzipped size, each
+//! beside its budget.
+//! Run: `cargo run --release --bin bench [-- --quick] [--compare-only]`.
 //!
 //! The corpora are generated here from templates we wrote, with fixed seeds, so runs compare.
 //! `-- --write-short-corpus FILE` writes the short-document corpus as JSONL (`{"id", "text"}`
@@ -162,6 +163,55 @@ fn per_call_us(text: &str, calls: usize, reps: usize) -> f64 {
         / calls as f64
 }
 
+/// The comparison of two 1,000-word reports (issue 18) beside one analysis: as the CLI runs it
+/// (the two analyses on two threads), on one thread, the comparison step alone, and what a
+/// keystroke in one report costs the page (that report analysed, compared, redrawn).
+fn compare_figures(quick: bool) {
+    use article_explorer::analysis::compare::{compare, in_camp_terms, Which};
+    use article_explorer::analyze;
+    use std::hint::black_box;
+    let mut rng = Rng(0x5eed_c0de_0018_0001);
+    let (a_text, b_text) = (article(&mut rng, 1_000), article(&mut rng, 1_000));
+    let reps = if quick { 20 } else { 60 };
+    let (a, b) = (analyze(&a_text), analyze(&b_text));
+    // One analysis: the mean of the two reports' (they differ a little in length and content).
+    let one = (best(reps, || drop(black_box(analyze(black_box(&a_text)))))
+        + best(reps, || drop(black_box(analyze(black_box(&b_text))))))
+        / 2.0;
+    let step = best(reps, || drop(black_box(compare(&a_text, &a, &b_text, &b, &[]))));
+    let comparison = compare(&a_text, &a, &b_text, &b, &[]);
+    let redraw = best(reps, || drop(black_box(in_camp_terms(&a, &comparison.camps, Which::A))));
+    let threads = best(reps, || {
+        let (x, y) = rayon::join(|| analyze(black_box(&a_text)), || analyze(black_box(&b_text)));
+        drop(black_box(compare(&a_text, &x, &b_text, &y, &[])));
+    });
+    let single = best(reps, || {
+        let (x, y) = (analyze(black_box(&a_text)), analyze(black_box(&b_text)));
+        drop(black_box(compare(&a_text, &x, &b_text, &y, &[])));
+    });
+    let keystroke = one + step + redraw;
+    let ms = |s: f64| s * 1e3;
+    println!(
+        "compare two reports of {} and {} words, as the CLI (two threads; needs two free cores): {:.3} ms = {:.2}x one analysis ({:.3} ms)  (budget < 2x: {})",
+        words(&a_text),
+        words(&b_text),
+        ms(threads),
+        threads / one,
+        ms(one),
+        verdict(threads < 2.0 * one)
+    );
+    println!(
+        "  one thread (the page's first comparison): {:.3} ms = {:.2}x; the comparison step alone {:.3} ms = {:.1}% of one analysis; a keystroke in one report on the page (that report analysed, compared, redrawn): {:.3} ms = {:.2}x  (budget < 2x: {})",
+        ms(single),
+        single / one,
+        ms(step),
+        100.0 * step / one,
+        ms(keystroke),
+        keystroke / one,
+        verdict(keystroke < 2.0 * one)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--write-short-corpus") {
@@ -180,6 +230,10 @@ fn main() {
         return;
     }
     let quick = args.iter().any(|a| a == "--quick");
+    if args.iter().any(|a| a == "--compare-only") {
+        compare_figures(quick);
+        return;
+    }
     let mut rng = Rng(0x5eed_1234_abcd_0001);
     let lex = &*lexicon::LEXICON;
     let _ = article_explorer::analyze("warm up the lexicon and automata");
@@ -244,6 +298,8 @@ fn main() {
         let us = per_call_us(text, calls, reps + 2);
         println!("fixed cost per call, {what:<13} {us:>8.2} µs  (budget <= 10 µs: {})", verdict(us <= 10.0));
     }
+
+    compare_figures(quick);
 
     // Growth: the same per-word cost from 1k to 1M words in one text.
     println!("growth (one text):");

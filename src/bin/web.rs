@@ -1,6 +1,6 @@
-//! The wasm entry point that Trunk builds: installs the panic hook and mounts the app; exports
-//! the analysis as bytes for the page's analysis worker, and the analysis alone for the in-browser
-//! benchmark.
+//! The wasm entry point that Trunk builds: installs the panic hook and mounts the app (or the
+//! comparison page); exports the analysis as bytes for the page's analysis workers, and the
+//! analysis alone for the in-browser benchmark.
 //!
 //! The same wasm runs in two places: on the page, where `main` mounts the app, and in the analysis
 //! worker (`assets/analysis-worker.js`), where there is no window, so `main` only installs the hook
@@ -81,7 +81,13 @@ fn main() {
         show_crash_message();
     }));
     // In the analysis worker there is no window and no page to mount.
-    if web_sys::window().is_some() {
+    if web_sys::window().is_none() {
+        return;
+    }
+    // Two reports compared (`?compare`, or a comparison link), else the single article.
+    if article_explorer::ui::compare_wanted() {
+        leptos::mount::mount_to_body(article_explorer::ui::ComparePage);
+    } else {
         leptos::mount::mount_to_body(article_explorer::ui::App);
     }
 }

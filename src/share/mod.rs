@@ -16,12 +16,16 @@
 //! read by [`Dictionaries::from_bundle`], which checks them against the frozen fingerprints below)
 //! only when a link needs them ([`needs_dictionaries`]), so its first highlight never loads them.
 //!
+//! Comparison links (`c1.`, `c1a.`: two reports and the view of their comparison) live in
+//! `compare.rs`.
+//!
 //! Since links carry a view, the JSON header of v2, v3 and v2a links may also hold `"k"`: the
 //! [`Anchors`] of the view (what its selection and side edits pointed at), so a later analyser can
 //! tell whether the view still attaches ([`fit`]). It is optional: older links lack it, and older
 //! readers ignore it.
 
 mod anchors;
+pub mod compare;
 mod payload;
 
 pub use anchors::{anchors, fit, referring_parts, Anchors, Fit, Problem};

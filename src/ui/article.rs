@@ -54,7 +54,7 @@ pub enum Arrival {
 
 /// An opening text up to this size (about 5,000 words) is analysed on the main thread at once, so
 /// the first highlight does not wait for the worker to start; a longer one goes to the worker.
-const OPENING_ANALYSED_HERE: usize = 32 * 1024;
+pub(super) const OPENING_ANALYSED_HERE: usize = 32 * 1024;
 
 impl Article {
     /// The article the page opens with; its analysis is asked for at once.

@@ -15,7 +15,13 @@ use crate::drawing::{hidden_class, mark_look, speaker_name};
 
 /// Scrolls the start of claim `index` into view (smoothly, centred).
 pub fn scroll_to_claim(index: usize) {
-    if let Some(el) = document().get_element_by_id(&format!("claim-{index}")) {
+    scroll_to_claim_in("", index);
+}
+
+/// Scrolls the start of claim `index` of the article view whose ids start with `id_prefix` into
+/// view (the comparison page draws two articles, "a-" and "b-").
+pub fn scroll_to_claim_in(id_prefix: &str, index: usize) {
+    if let Some(el) = document().get_element_by_id(&format!("{id_prefix}claim-{index}")) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_behavior(web_sys::ScrollBehavior::Smooth);
         options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -47,7 +53,7 @@ struct Chunk {
     segments: Vec<SegmentView>,
 }
 
-fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool) -> MarkView {
+fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool, id_prefix: &str) -> MarkView {
     let look = mark_look(analysis, mark, starts);
     let selected = |yes: bool| if yes { format!("{} selected", look.class) } else { look.class.clone() };
     match mark {
@@ -76,7 +82,7 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                     c.confidence * 100.0
                 ),
                 speaker,
-                dom_id: starts.then(|| format!("claim-{}", id.0)),
+                dom_id: starts.then(|| format!("{id_prefix}claim-{}", id.0)),
                 select: Selection::Claim(id),
             }
         }
@@ -91,7 +97,13 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
 }
 
 /// Groups the segments into keyed paragraphs.
-fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Chunk> {
+fn chunks(
+    text: &str,
+    analysis: &Analysis,
+    selection: Option<Selection>,
+    segments: &[Segment],
+    id_prefix: &str,
+) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut current: Vec<SegmentView> = Vec::new();
     let finish = |current: &mut Vec<SegmentView>, out: &mut Vec<Chunk>| {
@@ -105,7 +117,8 @@ fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segment
     };
     for seg in segments {
         let piece = seg.span.slice(text);
-        let marks = seg.marks.iter().map(|m| mark_view(analysis, selection, *m, seg.starts.contains(m))).collect();
+        let marks =
+            seg.marks.iter().map(|m| mark_view(analysis, selection, *m, seg.starts.contains(m), id_prefix)).collect();
         current.push(SegmentView { text: piece.to_string(), marks });
         if seg.ends_paragraph {
             finish(&mut current, &mut out);
@@ -169,9 +182,16 @@ fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
 }
 
 /// The highlighted article. Hidden layers are classes on the container, so toggling a layer
-/// restyles without re-rendering.
+/// restyles without re-rendering. A page that draws two articles gives each its own `id_prefix`
+/// (the claims' element ids) and `label`.
 #[component]
-pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: Memo<Vec<Segment>>) -> impl IntoView {
+pub fn ArticleView(
+    text: RwSignal<String>,
+    analysis: Memo<Analysis>,
+    segments: Memo<Vec<Segment>>,
+    #[prop(optional)] id_prefix: &'static str,
+    #[prop(optional)] label: Option<&'static str>,
+) -> impl IntoView {
     let ui = UiState::get();
     let class = move || {
         ui.hidden.with(|h| {
@@ -185,11 +205,11 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
     };
     let chunks = Memo::new(move |_| {
         let selection = ui.selection.get();
-        text.with(|t| analysis.with(|a| segments.with(|segs| chunks(t, a, selection, segs))))
+        text.with(|t| analysis.with(|a| segments.with(|segs| chunks(t, a, selection, segs, id_prefix))))
     });
     let empty = move || text.with(|t| t.trim().is_empty());
     view! {
-        <article class=class data-testid="article-view" aria-label="Highlighted article" tabindex="0">
+        <article class=class data-testid="article-view" aria-label=label.unwrap_or("Highlighted article") tabindex="0">
             <Show when=empty>
                 <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
             </Show>

@@ -5,12 +5,15 @@
 //! its companions (`article.rs`), the keyboard (`keys.rs`), the messages (`banners.rs`), the
 //! editor and panels;
 //! the link dictionaries (`link_dictionaries.rs`), loaded only when a link is opened or made.
+//! `ComparePage` (`compare/`) is the page that compares two reports, mounted instead of `App`
+//! at `?compare` or by a comparison link.
 
 mod analyser;
 mod article;
 mod article_in;
 mod article_view;
 mod banners;
+mod compare;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 mod keys;
@@ -39,6 +42,7 @@ use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
+pub use compare::{wanted as compare_wanted, ComparePage};
 pub use state::{Layer, Selection, UiState};
 pub use analyser::analyse_to_bytes;
 pub use storage::{load as saved_text, note_crash};
@@ -135,6 +139,7 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <h1>"Article Explorer"</h1>
             <p class="tagline">"Who is named, who says what, and for which side. Analysed in your browser; the text never leaves it."</p>
+            <nav class="pages" aria-label="Pages"><a href="?compare" data-testid="compare-page-link">"Compare two reports"</a></nav>
         </header>
         <LinkErrorBanner link_error=link_error />
         <ArrivingLinkBanner article=article link_error=link_error />

@@ -1,6 +1,9 @@
 // tests/e2e/bench-browser.mjs — owns the in-browser benchmark of issues 8, 14 and 17 (run by scripts/bench-browser.sh; not a *.test.mjs, so the test run skips it): time to the first highlighted render, analysis+render of the demo and of a 10,000-word article, main-thread time per keystroke in a 1,000-word and a 10,000-word article, the longest main-thread task and the time to highlight during a 1 MB paste, opening a share link from a fresh page, and the gzipped bytes the first highlight transfers and of everything the site serves, each beside its budget.
 //
-// Usage: node bench-browser.mjs [--runs N]   (serves ../../dist under /article-explorer/ unless E2E_BASE_URL is set)
+// It also compares, side by side, replacing one 1,000-word article on the single page with replacing both 1,000-word
+// reports on the comparison page (issue 18's budget: under twice one analysis); `--compare-only` measures only that.
+//
+// Usage: node bench-browser.mjs [--runs N] [--compare-only]   (serves ../../dist under /article-explorer/ unless E2E_BASE_URL is set)
 // Exits 0 whatever the figures (it is a benchmark, not a test); non-zero only when it could not measure.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { longArticle } from './helpers.mjs';
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1]) || 9) : 9;
 const LOAD_RUNS = Math.max(3, Math.min(RUNS, 7));
+const COMPARE_ONLY = process.argv.includes('--compare-only');
 const KEYS = 'Residents said the ferry was late again.';
 const DEADLINE_MS = 60_000;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +103,70 @@ async function timeReplace(text) {
   return { dom: tDom - t0, frame: tFrame - t0, updated };
 }
 
+/**
+ * In the comparison page: replaces both reports (one input event each) and times until both
+ * highlighted reports show their texts' last words with marks in them.
+ */
+async function timeReplaceBoth([a, b]) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const tailOf = (text) => text.slice(-200).split(/\s+/).filter(Boolean).slice(1).join(' ');
+  const reports = [['a', a], ['b', b]].map(([which, text]) => ({
+    area: document.querySelector(`[data-testid="report-text-${which}"]`),
+    view: document.querySelector(`[data-testid="report-${which}"] [data-testid="article-view"]`),
+    text,
+    tail: tailOf(text),
+  }));
+  const t0 = performance.now();
+  for (const r of reports) {
+    r.area.value = r.text;
+    r.area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  const shows = (r) => r.view.textContent.slice(-400).split(/\s+/).filter(Boolean).join(' ').endsWith(r.tail)
+    && r.view.querySelector('[data-testid="claim"]');
+  for (let waited = 0; !reports.every(shows) && waited < 1200; waited++) await frame();
+  return { dom: performance.now() - t0, updated: reports.every(shows) };
+}
+
+/**
+ * Issue 18's budget in the page, side by side in one browser: replacing a 1,000-word article on
+ * the single page against replacing both 1,000-word reports on the comparison page, in wall time
+ * to highlighted and in main-thread time (Chromium's counters).
+ */
+async function compareRows(browser, base, rows, notes) {
+  const texts = [longArticle(1_000, 5), longArticle(1_000, 6)];
+  const words = (t) => t.split(/\s+/).filter(Boolean).length;
+  const { context, page } = await openPage(browser, base);
+  const compareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  compareContext.setDefaultTimeout(DEADLINE_MS);
+  const comparePage = await compareContext.newPage();
+  await comparePage.goto(`${base}?compare`, { waitUntil: 'load' });
+  await comparePage.waitForSelector('[data-testid="compare-page"]');
+  const single = [];
+  const both = [];
+  const runs = Math.max(RUNS, 9);
+  // Warm-up, then alternate the two pages run by run so that both see the same load on the machine.
+  await page.evaluate(timeReplace, texts[0]);
+  await comparePage.evaluate(timeReplaceBoth, texts);
+  for (let i = 0; i < runs; i++) {
+    const variant = (t) => (i % 2 ? `${t} Ok.` : t);
+    let r1;
+    const m1 = await mainThreadPerKey(page, 1, async () => { r1 = await page.evaluate(timeReplace, variant(texts[i % 2])); });
+    let r2;
+    const m2 = await mainThreadPerKey(comparePage, 1, async () => { r2 = await comparePage.evaluate(timeReplaceBoth, texts.map(variant)); });
+    if (!r2.updated) notes.push('the comparison page did not show both reports within 1,200 frames');
+    single.push({ wall: r1.dom, busy: m1.busy });
+    both.push({ wall: r2.dom, busy: m2.busy });
+  }
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  const [w1, w2, b1, b2] = [med(single, 'wall'), med(both, 'wall'), med(single, 'busy'), med(both, 'busy')];
+  rows.push([`one ${words(texts[0])}-word article replaced (single page): to highlighted`, w1, null, 'ms', `median of ${runs}; main-thread time ${b1.toFixed(0)} ms`]);
+  rows.push([`two ${words(texts[0])}- and ${words(texts[1])}-word reports replaced (comparison page): to both highlighted`, w2, 2 * w1, 'ms',
+    `median of ${runs}, alternating with the row above: ${(w2 / w1).toFixed(2)}x (budget < 2x)`]);
+  rows.push(['  main-thread time of the comparison', b2, 2 * b1, 'ms', `${(b2 / b1).toFixed(2)}x the single page's ${b1.toFixed(0)} ms (budget < 2x)`]);
+  await compareContext.close();
+  await context.close();
+}
+
 /** Opens a fresh context on the site and resolves once the demo is highlighted. */
 async function openPage(browser, base, { record } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -139,12 +207,33 @@ async function mainThreadPerKey(page, keys, act) {
   return { busy: perKey('TaskDuration'), layout: perKey('LayoutDuration') + perKey('RecalcStyleDuration'), script: perKey('ScriptDuration') };
 }
 
+/** The table of figures. */
+function printRows(base, rows) {
+  console.log(`\nArticle Explorer in headless Chromium (${base}), ${new Date().toISOString()}`);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'budget'.padStart(9)}  verdict  notes`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(9)}  ${'-'.repeat(9)}  -------  -----`);
+  for (const [name, value, budget, unit, note] of rows) {
+    const num = (x) => (unit === 'B' ? x.toLocaleString('en-US') : x.toFixed(x < 100 ? 1 : 0));
+    const v = `${num(value)} ${unit}`;
+    const b = budget === null ? '—' : `≤ ${num(budget)} ${unit}`;
+    const verdict = budget === null ? '' : value <= budget ? 'ok' : 'OVER';
+    console.log(`${name.padEnd(width)}  ${v.padStart(9)}  ${b.padStart(9)}  ${verdict.padEnd(7)}  ${note}`);
+  }
+}
+
 async function main() {
   const base = await siteUrl();
   const browser = await launchBrowser();
   const rows = [];
   const notes = [];
   try {
+    if (COMPARE_ONLY) {
+      await compareRows(browser, base, rows, notes);
+      printRows(base, rows);
+      for (const n of new Set(notes)) console.log(`note: ${n}`);
+      return;
+    }
     // 1. Navigation start → first highlighted render (fresh context each time: nothing cached).
     const firsts = [];
     let transfers = [];
@@ -298,7 +387,10 @@ async function main() {
     rows.push(['opening a v3 share link (navigation start → first entity mark)', median(linkFirsts), null, 'ms',
       `median of ${LOAD_RUNS} cold loads; fetches the link dictionaries first`]);
 
-    // 6. Bytes, gzipped (as a server with gzip would send them): what the first highlight transfers,
+    // 6. Comparing two 1,000-word reports against one analysis, in the page.
+    await compareRows(browser, base, rows, notes);
+
+    // 7. Bytes, gzipped (as a server with gzip would send them): what the first highlight transfers,
     //    and everything the site serves (the link dictionaries, icons, manifest and worker included).
     const files = transfers.filter((t) => t.body).map((t) => ({
       name: new URL(t.url).pathname, url: t.url.split('#')[0], raw: t.body.length, gz: gz(t.body),
@@ -315,18 +407,7 @@ async function main() {
     rows.push(['everything the site serves, gzipped', totalGz, TOTAL_BUDGET, 'B',
       `${site.length} files in dist/ (link dictionaries, icons, manifest, worker included)`]);
 
-    // The table.
-    console.log(`\nArticle Explorer in headless Chromium (${base}), ${new Date().toISOString()}`);
-    const width = Math.max(...rows.map((r) => r[0].length));
-    console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(9)}  ${'budget'.padStart(9)}  verdict  notes`);
-    console.log(`${'-'.repeat(width)}  ${'-'.repeat(9)}  ${'-'.repeat(9)}  -------  -----`);
-    for (const [name, value, budget, unit, note] of rows) {
-      const num = (x) => (unit === 'B' ? x.toLocaleString('en-US') : x.toFixed(x < 100 ? 1 : 0));
-      const v = `${num(value)} ${unit}`;
-      const b = budget === null ? '—' : `≤ ${num(budget)} ${unit}`;
-      const verdict = budget === null ? '' : value <= budget ? 'ok' : 'OVER';
-      console.log(`${name.padEnd(width)}  ${v.padStart(9)}  ${b.padStart(9)}  ${verdict.padEnd(7)}  ${note}`);
-    }
+    printRows(base, rows);
     const list = (title, xs) => {
       console.log(`\n${title} (bytes raw, bytes gzip -9):`);
       for (const f of xs) console.log(`  ${String(f.raw).padStart(9)} ${String(f.gz).padStart(9)}  ${f.name}`);

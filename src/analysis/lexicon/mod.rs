@@ -534,7 +534,7 @@ mod tests {
     fn sides_attribution_and_assertion_lists_parse() {
         let lex = &*LEXICON;
         let sizes = [
-            (&lex.government_titles, 6),
+            (&lex.government_titles, 7),
             (&lex.allegiant_groups, 16),
             (&lex.locatives, 16),
             (&lex.title_phrase_words, 19),

@@ -151,16 +151,14 @@ fn title_words_before(ctx: &Ctx, first: usize) -> (usize, usize) {
 /// Planas", "A ministry spokeswoman, Ana Costa" (the ministry named earlier).
 fn title_before_comma(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
     let first = m.first;
-    if !(first >= 3 && ctx.piece(first - 1) == "," && ctx.is_title_word(first - 2)) {
-        return None;
-    }
-    let j = title_phrase_before_comma(ctx, first);
+    let end = title_end_before_comma(ctx, first)?;
+    let j = title_phrase_before_comma(ctx, end + 1);
     let k = owner_before(ctx, j)?;
     let camp = match ctx.entity_ending_at(k) {
         Some(e) => m.camp_of_other(ctx, e),
         // "A company spokesman, James Ward": the company named earlier.
         None => camp_of_word(ctx, ctx.piece(k)).or_else(|| {
-            (j..first - 1).find_map(|w| {
+            (j..end).find_map(|w| {
                 let at = ctx.tokens[w].span.start;
                 organisation_named_earlier(ctx.text, ctx.entities, ctx.lex, ctx.piece(w), at)
                     .and_then(|e| m.camp_of_other(ctx, e))
@@ -169,6 +167,35 @@ fn title_before_comma(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
     }?;
     let span = ctx.tokens[k].span.cover(ctx.tokens[first - 1].span);
     Some((camp, Evidence::at(span, "title before the name, set off by a comma")))
+}
+
+/// Where the title set off by a comma before the name (at token `first`) ends: the comma, when a
+/// title word stands before it, or the preposition of the field the title covers, one or two
+/// lower-case words ("Chile's undersecretary for fisheries, Verónica Lagos", "the minister of
+/// foreign affairs, Ana Gil").
+fn title_end_before_comma(ctx: &Ctx, first: usize) -> Option<usize> {
+    if first < 3 || ctx.piece(first - 1) != "," {
+        return None;
+    }
+    let comma = first - 1;
+    if ctx.is_title_word(comma - 1) {
+        return Some(comma);
+    }
+    for n_field in 1..=2 {
+        let p = comma.checked_sub(n_field + 1).filter(|p| *p > 0)?;
+        let field = |w: usize| {
+            ctx.tokens[w].kind == TokenKind::Word
+                && ctx.piece(w).chars().all(char::is_lowercase)
+                && !ctx.lex.function_words.contains(ctx.piece(w))
+        };
+        if !(p + 1..comma).all(field) {
+            return None;
+        }
+        if matches!(ctx.lower(p), "for" | "of") && ctx.is_title_word(p - 1) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// Walks left from the comma before the name over title words and at most two plain lower-case
@@ -416,6 +443,27 @@ mod tests {
                 vec![("Chile", Place), ("Tomas Vidal", Person)],
                 "Tomas Vidal",
                 Some("country Chile"),
+            ),
+            (
+                "title_with_its_field_set_off_by_a_comma",
+                "Chile’s undersecretary for fisheries, Verónica Lagos, spoke.",
+                vec![("Chile", Place), ("Verónica Lagos", Person)],
+                "Verónica Lagos",
+                Some("country Chile"),
+            ),
+            (
+                "title_with_a_field_of_two_words",
+                "Peru’s minister of foreign affairs, Ana Silva, spoke.",
+                vec![("Peru", Place), ("Ana Silva", Person)],
+                "Ana Silva",
+                Some("country Peru"),
+            ),
+            (
+                "no_title_before_the_field",
+                "Peru’s fans of football, Ana Silva, spoke.",
+                vec![("Peru", Place), ("Ana Silva", Person)],
+                "Ana Silva",
+                None,
             ),
             (
                 "company_spokesman_set_off_by_a_comma",
