@@ -43,6 +43,12 @@ for code, caps in {"US": ["Washington"]}.items():
     rows[code]["capitals"] += caps
 for code, dem in extra_demonyms.items():
     rows[code]["demonyms"] += dem
+# Alternative spellings that newsrooms use as adjectives ("Saudi officials", "a Saudi journalist"):
+# demonyms, not names of the country, so that alone they are no entity (as "Russian" is not).
+adjective_not_name = {"SA": ["Saudi"]}
+for code, words in adjective_not_name.items():
+    rows[code]["names"] = [n for n in rows[code]["names"] if n not in words]
+    rows[code]["demonyms"] += words
 
 
 def uniq(xs):
