@@ -201,12 +201,13 @@ describe('comparing two reports', () => {
         await app.page.keyboard.press(key === ' ' ? 'Space' : key);
         pressTimes.push(Date.now() - k0);
       }
-      const slowest = Math.max(...pressTimes);
-      console.log(`compare keys: slowest ${slowest} ms; one analysis and drawing ${oneAnalysis} ms`);
+      const sorted = [...pressTimes].sort((a, b) => a - b);
+      const [median, slowest] = [sorted[sorted.length >> 1], sorted[sorted.length - 1]];
+      console.log(`compare keys: slowest ${slowest} ms, median ${median} ms; one analysis and drawing ${oneAnalysis} ms`);
       // A key may wait for report A's comparison and drawing, which run on the page when its
-      // analysis arrives, but never for an analysis: on the page, a key would wait for at least a
-      // whole one (analysis, comparison and drawing), the yardstick measured above.
-      assert.ok(slowest < oneAnalysis, `each key taken in less than one analysis (slowest ${slowest} ms; one analysis and drawing ${oneAnalysis} ms)`);
+      // analysis arrives, but never for an analysis: on the page, every key would wait for one. The
+      // median says which; the slowest key may be the one that met report A's drawing.
+      assert.ok(median < oneAnalysis / 2, `keys taken in under half an analysis (median ${median} ms, slowest ${slowest} ms; one analysis and drawing ${oneAnalysis} ms)`);
       await waitDone();
       await waitForBoth(app);
       assert.equal(normalise(await reportView(app, 'b').textContent()), normalise(longB + TYPED), 'report B shows the final text');
