@@ -187,7 +187,11 @@ fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) 
     let end = ctx.entities.partition_point(|e| e.span.start < pos);
     ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
         !exclude.contains(e.span)
-            && (if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) })
+            && (if person {
+                e.kind == EntityKind::Person
+            } else {
+                matches!(e.kind, EntityKind::Org | EntityKind::Place)
+            })
             && !(e.span.start >= sentence_start && (possessed(ctx.text, e) || after_object_preposition(ctx, e)))
     })
 }

@@ -179,16 +179,16 @@ fn fit(examples: &[&Example]) -> PartyModel {
         let Some(party) = ex.party_of(first) else { continue };
         for &(i, p) in &ranked[1..] {
             let pair = ex.evidence.pair(first, i);
-            xs.push(second_features(&ex.evidence.candidates[first].evidence, &ex.evidence.candidates[i].evidence, p, &pair).to_vec());
+            xs.push(
+                second_features(&ex.evidence.candidates[first].evidence, &ex.evidence.candidates[i].evidence, p, &pair)
+                    .to_vec(),
+            );
             ys.push(ex.party_of(i).is_some_and(|k| k != party));
         }
     }
     drop_features(&mut xs, "second", &SECOND_FEATURES);
-    let second = if std::env::var_os("NO_SECOND").is_some() {
-        vec![0.0; SECOND_FEATURES.len()]
-    } else {
-        fit_logistic(&xs, &ys)
-    };
+    let second =
+        if std::env::var_os("NO_SECOND").is_some() { vec![0.0; SECOND_FEATURES.len()] } else { fit_logistic(&xs, &ys) };
     PartyModel { party, dispute, second }
 }
 

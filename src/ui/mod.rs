@@ -30,6 +30,7 @@ use crate::analysis::{markup, sides, Analysis, ANALYZER_VERSION};
 use crate::share;
 use leptos::prelude::*;
 
+pub use analyser::analyse_to_bytes;
 use article::Article;
 use article_in::OpenFile;
 use article_view::ArticleView;
@@ -37,14 +38,13 @@ use banners::{
     ArrivingLinkBanner, KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner,
     ViewNoteBanner,
 };
+pub use compare::{wanted as compare_wanted, ComparePage};
 pub use link_dictionaries::give_link_dictionaries_file;
 use offline::OfflineStatus;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
-pub use compare::{wanted as compare_wanted, ComparePage};
 pub use state::{Layer, Selection, UiState};
-pub use analyser::analyse_to_bytes;
 pub use storage::{load as saved_text, note_crash};
 
 /// The analysis on screen (of `article.shown`) with the reader's side edits applied over it.

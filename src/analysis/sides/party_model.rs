@@ -432,8 +432,7 @@ mod tests {
     /// A camp that speaks most and is named in the title outscores one named once in passing.
     #[test]
     fn the_committed_model_prefers_the_camp_that_speaks() {
-        let article =
-            ArticleEvidence {
+        let article = ArticleEvidence {
             n_claims: 6,
             n_words: 300,
             n_conflict: 4,
