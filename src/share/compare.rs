@@ -75,37 +75,14 @@ pub enum ComparisonLink {
     },
 }
 
-/// The LZMA window of `c1.` links.
-const WINDOW: u32 = 1 << 19;
-
-/// Raw LZMA of `data` with the `c1.` settings.
+/// `c1.` links are raw LZMA with the v3 settings and no preset dictionary.
 fn lzma(data: &[u8]) -> Vec<u8> {
-    let mut options = lzma_rust2::LzmaOptions::with_preset(9);
-    options.dict_size = WINDOW;
-    options.lc = 3;
-    options.lp = 0;
-    options.pb = 0;
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    let written = lzma_rust2::LzmaWriter::new_no_header(&mut out, &options, true).and_then(|mut w| {
-        std::io::Write::write_all(&mut w, data)?;
-        w.finish().map(|_| ())
-    });
-    if written.is_err() {
-        out.clear();
-    }
-    out
+    super::lzma(None, data)
 }
 
-/// Decodes raw LZMA `data` with the `c1.` settings; at most `limit` bytes of output.
+/// Decodes a `c1.` link's raw LZMA; at most `limit` bytes of output.
 fn unlzma(data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
-    let reader = lzma_rust2::LzmaReader::new(data, u64::MAX, 3, 0, 0, WINDOW, None).map_err(|_| LinkError::Corrupt)?;
-    let mut out = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(reader, limit as u64 + 1), &mut out)
-        .map_err(|_| LinkError::Corrupt)?;
-    if out.len() > limit {
-        return Err(LinkError::Corrupt);
-    }
-    Ok(out)
+    super::unlzma(None, data, limit)
 }
 
 /// The wire form of a side: `a0`, `b12`.

@@ -324,7 +324,7 @@ fn inflate(dictionary: &[u8], data: &[u8], limit: usize) -> Result<Vec<u8>, Link
 }
 
 /// Raw LZMA of `data` with the v3 settings and `dictionary` as preset.
-fn lzma(dictionary: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
+pub(super) fn lzma(dictionary: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
     let mut options = lzma_rust2::LzmaOptions::with_preset(9);
     options.dict_size = V3_WINDOW;
     options.lc = 3;
@@ -344,7 +344,7 @@ fn lzma(dictionary: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
 
 /// Decodes raw LZMA `data` with the v3 settings and `dictionary` as preset; at most `limit`
 /// bytes of output.
-fn unlzma(dictionary: Option<&[u8]>, data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
+pub(super) fn unlzma(dictionary: Option<&[u8]>, data: &[u8], limit: usize) -> Result<Vec<u8>, LinkError> {
     let reader =
         lzma_rust2::LzmaReader::new(data, u64::MAX, 3, 0, 0, V3_WINDOW, dictionary).map_err(|_| LinkError::Corrupt)?;
     let mut out = Vec::new();
