@@ -142,7 +142,7 @@ impl PartyEvidence {
             .enumerate()
             .map(|(i, c)| (i, model.party_probability(&party_features(&c.evidence, &self.article))))
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::analysis::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
 
@@ -382,7 +382,7 @@ impl PartyModel {
         let mut by_name: HashMap<&str, f32> = HashMap::new();
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             if let Some((name, value)) = line.split_once(char::is_whitespace) {
-                by_name.insert(name, value.trim().parse().unwrap_or(0.0));
+                by_name.insert(name, decimal_weight(value.trim()).unwrap_or(0.0));
             }
         }
         let weights = |prefix: &str, names: &[&str]| -> Vec<f32> {
@@ -411,6 +411,38 @@ impl PartyModel {
     }
 }
 
+/// Powers of ten a `f64` holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// A weight as the file writes it (`-0.653133`: a sign, digits, a point, at most 22 decimals, at
+/// most 15 digits in all), or `None` for anything else.
+///
+/// Both the digits and the power of ten are exact in a `f64`, so their quotient is the correctly
+/// rounded `f64`, then rounded to `f32`; a test proves that this equals `str::parse` for every
+/// weight of the committed file. Not `str::parse` itself: its tables and code for any decimal
+/// weigh about ten kilobytes in the page, for a file whose every number has this shape.
+fn decimal_weight(text: &str) -> Option<f32> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = || whole.bytes().chain(fraction.bytes());
+    if whole.is_empty()
+        || digits().count() > 15
+        || fraction.len() >= EXACT_POWERS_OF_TEN.len()
+        || !digits().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mantissa = digits().fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+    let value = (mantissa as f64 / EXACT_POWERS_OF_TEN[fraction.len()]) as f32;
+    Some(if negative { -value } else { value })
+}
+
 /// The committed model, parsed once.
 pub static PARTY_MODEL: LazyLock<PartyModel> = LazyLock::new(|| PartyModel::parse(include_str!("party_model.txt")));
 
@@ -427,6 +459,21 @@ mod tests {
         };
         assert_eq!(PartyModel::parse(&model.to_text("# a header\n")), model);
         assert!(PARTY_MODEL.party.iter().any(|w| *w != 0.0), "the committed model has weights");
+    }
+
+    #[test]
+    fn decimal_weights_read_as_str_parse_reads_them() {
+        let committed = include_str!("party_model.txt");
+        let weights: Vec<&str> =
+            committed.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_whitespace().nth(1)).collect();
+        assert!(weights.len() > 20, "the committed file has its weights");
+        let table = ["0", "1", "-1", "0.5", "-2.168117", "0.000001", "123456.789012", "+3.25", "9.999999"];
+        for text in weights.iter().chain(&table) {
+            assert_eq!(decimal_weight(text), Some(text.parse::<f32>().unwrap()), "{text}");
+        }
+        for bad in ["", "-", ".5", "1.2.3", "1e5", "nan", "0x10", "1,5", "1234567890123456"] {
+            assert_eq!(decimal_weight(bad), None, "{bad}");
+        }
     }
 
     /// A camp that speaks most and is named in the title outscores one named once in passing.
