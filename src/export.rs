@@ -22,9 +22,10 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// A self-contained HTML page of the highlighted article, with the page's own stylesheet inlined
-/// and a table of claims by side. It contains no script.
-pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
+/// A self-contained HTML page of the highlighted article, with `stylesheet` inlined (the page
+/// passes its own, read from its document, so the wasm carries no second copy of it) and a table
+/// of claims by side. It contains no script.
+pub fn to_html(text: &str, analysis: &Analysis, title: &str, stylesheet: &str) -> String {
     let mut body = String::new();
     for seg in segments(text, analysis) {
         let mut open = String::new();
@@ -60,7 +61,8 @@ pub fn to_html(text: &str, analysis: &Analysis, title: &str) -> String {
          <title>{}</title><style>{}\n.claims-table{{border-collapse:collapse;margin-top:1rem;font-size:.9rem}}.claims-table td,.claims-table th{{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top}}</style></head>\
          <body><main class=\"export\"><h1>{}</h1><p class=\"tagline\">Exported from Article Explorer {}.</p><article class=\"article-view\">{}</article>{}</main></body></html>\n",
         escape_html(title),
-        include_str!("../style/main.css"),
+        // Nothing in a stylesheet may close the style element early.
+        stylesheet.replace("</", "<\\/"),
         escape_html(title),
         crate::analysis::ANALYZER_VERSION,
         body,
@@ -149,12 +151,13 @@ mod tests {
     #[test]
     fn html_export_escapes_pasted_markup_and_has_no_script() {
         let text = "<script>alert(1)</script> “<b>Open</b>,” said Maria Lopez.";
-        let html = to_html(text, &crate::analyze(text), "A <title>");
+        let html = to_html(text, &crate::analyze(text), "A <title>", ".claim{color:red}</STYLE><i>");
         assert!(!html.contains("<script"), "pasted script must be escaped");
         assert!(!html.contains("<b>"), "pasted markup must be escaped");
         assert!(html.contains("alert(1)") && html.contains("&lt;"));
         assert!(html.contains("<title>A &lt;title&gt;</title>"));
         assert!(html.contains("class=\"claim"));
+        assert!(html.contains("<style>.claim{color:red}<\\/STYLE><i>"), "the stylesheet is inlined, closing nothing");
     }
 
     #[test]

@@ -21,6 +21,21 @@ fn url_with_fragment(fragment: &str) -> String {
     )
 }
 
+/// The page's own styles, rule by rule as the browser holds them: what the HTML export inlines.
+fn page_stylesheet() -> String {
+    let mut css = String::new();
+    let Some(sheets) = window().document().map(|d| d.style_sheets()) else { return css };
+    for sheet in (0..sheets.length()).filter_map(|i| sheets.item(i)) {
+        let Ok(sheet) = sheet.dyn_into::<web_sys::CssStyleSheet>() else { continue };
+        let Ok(rules) = sheet.css_rules() else { continue };
+        for rule in (0..rules.length()).filter_map(|j| rules.item(j)) {
+            css.push_str(&rule.css_text());
+            css.push('\n');
+        }
+    }
+    css
+}
+
 fn current_view(ui: UiState) -> ViewState {
     ViewState {
         hidden: ui.hidden.with_untracked(|h| Layer::ALL.iter().filter(|l| h.contains(l)).copied().collect()),
@@ -122,7 +137,8 @@ pub fn ShareBar(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
         say("Saved analysis.json.".into());
     };
     let export_html = move |_| {
-        let html = text.with(|t| analysis.with(|a| crate::export::to_html(t, a, &title_of(t))));
+        let css = page_stylesheet();
+        let html = text.with(|t| analysis.with(|a| crate::export::to_html(t, a, &title_of(t), &css)));
         download("article.html", "text/html", &html);
         say("Saved article.html: it opens offline.".into());
     };

@@ -254,6 +254,7 @@ describe('share links and views', () => {
       assert.ok(html.text.includes('Maria Santos'), 'the article text is in the page');
       assert.doesNotMatch(html.text, /(src|href)=["']?https?:/i, 'nothing loaded from elsewhere: it opens offline');
       assert.match(html.text, /<style/i, 'its styles are inline');
+      assert.match(html.text, /\.claim[^{]*\{/, 'the page\'s own rules are inlined');
 
       // The exported page renders, offline, with its marks.
       const view = await app.context.newPage();
