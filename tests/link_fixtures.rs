@@ -40,18 +40,22 @@ fn full_links_of_every_version_open_the_same_article_and_view() {
 
 #[test]
 fn annotations_only_links_open_the_same_view() {
-    let Ok(Some(Link::AnnotationsOnly(a))) = decode(&fixture("v2a.txt")) else { panic!("v2a did not decode") };
-    assert_eq!(a.fp, fingerprint(&fixture("article.txt")));
-    assert_eq!(a.n, fixture("article.txt").chars().count());
-    assert_eq!(a.anchors, None);
-    assert_eq!(
-        a.view,
-        ViewState {
-            hidden: vec![Layer::Sides],
-            selected: Some(Selection::Entity(EntityId(4))),
-            edits: vec![SideEdit::Rename { side: SideId(1), name: "Nalvia".into() }],
-        }
-    );
+    // v2a made on 2026-12-01, v3a on 2026-12-02 (analyser 0.1.0), of the same view.
+    for version in ["v2a.txt", "v3a.txt"] {
+        let Ok(Some(Link::AnnotationsOnly(a))) = decode(&fixture(version)) else { panic!("{version} did not decode") };
+        assert_eq!(a.fp, fingerprint(&fixture("article.txt")), "{version}");
+        assert_eq!(a.n, fixture("article.txt").chars().count(), "{version}");
+        assert_eq!(a.anchors, None, "{version}");
+        assert_eq!(
+            a.view,
+            ViewState {
+                hidden: vec![Layer::Sides],
+                selected: Some(Selection::Entity(EntityId(4))),
+                edits: vec![SideEdit::Rename { side: SideId(1), name: "Nalvia".into() }],
+            },
+            "{version}"
+        );
+    }
 }
 
 /// Links that also record anchors (what the view pointed at; made on 2026-12-01 by analyser
@@ -86,7 +90,8 @@ fn links_with_anchors_open_the_same_view_and_anchors() {
 }
 
 /// Comparison links (issue 18; made on 2026-12-02 by analyser 0.1.0): `c1.` carries both reports
-/// and the view, `c1a.` the view and a fingerprint of each report; both must open the same forever.
+/// and the view, `c2a.` (and the older `c1a.`) the view and a fingerprint of each report; all
+/// must open the same forever.
 #[test]
 fn comparison_links_open_the_same_reports_and_view() {
     use article_explorer::analysis::compare::{ArticleSide, CampEdit, Which};
@@ -118,5 +123,6 @@ fn comparison_links_open_the_same_reports_and_view() {
         n_a: a.chars().count(),
         n_b: b.chars().count(),
     };
-    assert_eq!(decode(&fixture("c1a.txt")), Ok(Some(view_only)));
+    assert_eq!(decode(&fixture("c1a.txt")), Ok(Some(view_only.clone())));
+    assert_eq!(decode(&fixture("c2a.txt")), Ok(Some(view_only)));
 }

@@ -8,8 +8,10 @@
 //!   (JSON header `{"a": analyzer, "v": view, "k": anchors, "la": bytes of report A}`, a NUL byte,
 //!   report A's UTF-8 text, then report B's)). The length says where A ends, so either text may
 //!   hold any byte.
-//! - `c1a.` + base64url(raw DEFLATE(JSON `{"a", "v", "k", "fa", "fb", "na", "nb"}`)): the view,
-//!   the [`fingerprint`] and length in characters of each report.
+//! - `c2a.` + base64url(raw LZMA, `c1.`'s settings, of JSON `{"a", "v", "k", "fa", "fb", "na",
+//!   "nb"}`): the view, the [`fingerprint`] and length in characters of each report.
+//! - `c1a.`: the same JSON as `c2a.` in raw DEFLATE; read, no longer written (the page carries
+//!   DEFLATE's decoder only).
 //!
 //! The view (`"v"`) is `{"h": [layer names], "m": [camp edits]}`: hidden layers by their frozen
 //! names ([`Layer::wire_name`]) and the reader's fixes to the camps, spelled out here:
@@ -18,7 +20,9 @@
 //! names when the link was made, so that a fix whose sides another analyser version names
 //! differently is left out rather than applied to the wrong side ([`attach`]).
 
-use super::{deflate, fingerprint, inflate, unbase64, Layer, LinkError};
+#[cfg(not(target_arch = "wasm32"))]
+use super::deflate;
+use super::{fingerprint, inflate, unbase64, Layer, LinkError};
 use super::{MAX_FRAGMENT_LEN, MAX_PAYLOAD_LEN};
 use crate::analysis::compare::{ArticleSide, CampEdit, Which};
 use crate::analysis::{Analysis, SideId};
@@ -28,7 +32,9 @@ use serde::{Deserialize, Serialize};
 
 /// The fragment prefix of comparison links carrying both reports.
 pub const C1_PREFIX: &str = "c1.";
-/// The fragment prefix of comparison links carrying the view and two fingerprints.
+/// The fragment prefix of comparison links carrying the view and two fingerprints (LZMA).
+pub const C2_VIEW_PREFIX: &str = "c2a.";
+/// The fragment prefix of the first such links (DEFLATE), still read.
 pub const C1_VIEW_PREFIX: &str = "c1a.";
 
 /// What the reader was looking at in a comparison: hidden layers and their fixes to the camps.
@@ -233,6 +239,31 @@ pub fn encode_view_only(
     view: &CompareView,
     anchors: Vec<Vec<String>>,
 ) -> String {
+    let json = view_only_json(a_text, b_text, analyzer, view, anchors);
+    format!("{C2_VIEW_PREFIX}{}", URL_SAFE_NO_PAD.encode(lzma(&json)))
+}
+
+/// Encodes a `c1a.` link (kept so tests can prove those links still open).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode_view_only_c1(
+    a_text: &str,
+    b_text: &str,
+    analyzer: &str,
+    view: &CompareView,
+    anchors: Vec<Vec<String>>,
+) -> String {
+    let json = view_only_json(a_text, b_text, analyzer, view, anchors);
+    format!("{C1_VIEW_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+}
+
+/// The JSON of view-only comparison links.
+fn view_only_json(
+    a_text: &str,
+    b_text: &str,
+    analyzer: &str,
+    view: &CompareView,
+    anchors: Vec<Vec<String>>,
+) -> Vec<u8> {
     let payload = ViewOnlyPayload {
         analyzer: analyzer.to_string(),
         view: view.clone(),
@@ -242,8 +273,7 @@ pub fn encode_view_only(
         na: a_text.chars().count(),
         nb: b_text.chars().count(),
     };
-    let json = serde_json::to_vec(&payload).unwrap_or_default();
-    format!("{C1_VIEW_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+    serde_json::to_vec(&payload).unwrap_or_default()
 }
 
 /// The link for a comparison: both reports when their link is at most `max_len` characters long,
@@ -267,7 +297,7 @@ pub fn encode(
 /// True when `fragment` (with or without `#`) is a comparison link, readable or not.
 pub fn is_comparison_link(fragment: &str) -> bool {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.starts_with(C1_PREFIX) || fragment.starts_with(C1_VIEW_PREFIX)
+    [C1_PREFIX, C2_VIEW_PREFIX, C1_VIEW_PREFIX].iter().any(|p| fragment.starts_with(p))
 }
 
 /// Decodes a fragment (with or without `#`) when it is a comparison link: `Ok(None)` when it is
@@ -276,7 +306,7 @@ pub fn decode(fragment: &str) -> Result<Option<ComparisonLink>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let (full, body) = if let Some(body) = fragment.strip_prefix(C1_PREFIX) {
         (true, body)
-    } else if let Some(body) = fragment.strip_prefix(C1_VIEW_PREFIX) {
+    } else if let Some(body) = fragment.strip_prefix(C2_VIEW_PREFIX).or_else(|| fragment.strip_prefix(C1_VIEW_PREFIX)) {
         (false, body)
     } else {
         return Ok(None);
@@ -285,7 +315,11 @@ pub fn decode(fragment: &str) -> Result<Option<ComparisonLink>, LinkError> {
         return Err(LinkError::TooLong(fragment.chars().count()));
     }
     if !full {
-        let json = inflate(&[], &unbase64(body)?, 64 * 1024)?;
+        let json = if fragment.starts_with(C2_VIEW_PREFIX) {
+            unlzma(&unbase64(body)?, 64 * 1024)?
+        } else {
+            inflate(&[], &unbase64(body)?, 64 * 1024)?
+        };
         let p: ViewOnlyPayload = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
         return Ok(Some(ComparisonLink::ViewOnly {
             analyzer: p.analyzer,
@@ -384,13 +418,17 @@ mod tests {
         let (short, full) = encode("Chile says so.", "Argentina says not.", "x", &view(), Vec::new(), 4_000);
         assert!(full && short.starts_with("c1."));
         let (link, full) = encode(&a, &b, "x", &view(), Vec::new(), 4_000);
-        assert!(!full && link.starts_with("c1a."), "{link}");
-        let Ok(Some(ComparisonLink::ViewOnly { fp_a, fp_b, n_a, n_b, view: v, .. })) = decode(&link) else {
-            panic!("the view-only link did not decode")
-        };
-        assert_eq!((fp_a, fp_b), (fingerprint(&a), fingerprint(&b)));
-        assert_eq!((n_a, n_b), (a.chars().count(), b.chars().count()));
-        assert_eq!(v, view());
+        assert!(!full && link.starts_with("c2a."), "{link}");
+        let older = encode_view_only_c1(&a, &b, "x", &view(), Vec::new());
+        assert!(older.starts_with("c1a."), "{older}");
+        for link in [link, older] {
+            let Ok(Some(ComparisonLink::ViewOnly { fp_a, fp_b, n_a, n_b, view: v, .. })) = decode(&link) else {
+                panic!("the view-only link {link} did not decode")
+            };
+            assert_eq!((fp_a, fp_b), (fingerprint(&a), fingerprint(&b)));
+            assert_eq!((n_a, n_b), (a.chars().count(), b.chars().count()));
+            assert_eq!(v, view());
+        }
     }
 
     #[test]
@@ -399,6 +437,7 @@ mod tests {
         assert_eq!(decode("#v3.abc"), Ok(None), "a single-article link is not for this decoder");
         assert_eq!(decode("#c1.@@"), Err(LinkError::NotBase64));
         assert!(matches!(decode("#c1a.AAAA"), Err(LinkError::Corrupt | LinkError::NotBase64)));
+        assert!(matches!(decode("#c2a.AAAA"), Err(LinkError::Corrupt | LinkError::NotBase64)));
         let good = encode_full("Chile says the road is shut.", "Argentina agrees.", "x", &view(), Vec::new());
         assert!(decode(&good[..good.len() / 2]).is_err(), "a cut link");
         let bad_length = {
@@ -450,7 +489,7 @@ mod tests {
         }
 
         #[test]
-        fn random_fragments_never_panic(fragment in "(c1\\.|c1a\\.)[A-Za-z0-9_\\-]{0,400}") {
+        fn random_fragments_never_panic(fragment in "(c1\\.|c1a\\.|c2a\\.)[A-Za-z0-9_\\-]{0,400}") {
             let _ = decode(&fragment);
         }
     }

@@ -9,6 +9,9 @@
 //!   dictionary `dictionary_v3.txt` of the same payload as v2): about 10% shorter than v2.
 //! - `v2a.` + base64url(raw DEFLATE(JSON `{"a", "v", "fp", "n"}`)): annotations only, for articles
 //!   too long for a link; the recipient pastes the article and its fingerprint is checked.
+//! - `v3a.` + base64url(raw LZMA, v3's settings without a dictionary, of the same JSON as v2a):
+//!   what annotations-only links are written in since the page stopped carrying a DEFLATE
+//!   compressor (it already carries LZMA's, for v3); `v1.`, `v2.` and `v2a.` are only read there.
 //!
 //! The two preset dictionaries (about 280 KB) are data the codec is given ([`Dictionaries`]), not
 //! constants it reaches for: natively they are compiled in ([`Dictionaries::compiled_in`], used by
@@ -33,6 +36,7 @@ pub use payload::{Layer, Selection, ViewState};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+#[cfg(not(target_arch = "wasm32"))]
 use miniz_oxide::deflate::core::{
     compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
 };
@@ -48,6 +52,8 @@ pub const V2_PREFIX: &str = "v2.";
 pub const V3_PREFIX: &str = "v3.";
 /// The fragment prefix of version 2 annotations-only links.
 pub const V2_ANNOTATIONS_PREFIX: &str = "v2a.";
+/// The fragment prefix of version 3 annotations-only links.
+pub const V3_ANNOTATIONS_PREFIX: &str = "v3a.";
 /// The largest fragment the decoder reads, in bytes.
 pub const MAX_FRAGMENT_LEN: usize = 200_000;
 /// The largest decompressed payload the decoder produces, in bytes.
@@ -278,7 +284,9 @@ pub fn fingerprint(text: &str) -> String {
     format!("{:016x}", fnv1a(text.as_bytes()))
 }
 
-/// Raw DEFLATE of `data`, with `dictionary` as the history before it (empty: none).
+/// Raw DEFLATE of `data`, with `dictionary` as the history before it (empty: none). Links are no
+/// longer written with it; it stays (natively) so tests can prove the older links still open.
+#[cfg(not(target_arch = "wasm32"))]
 fn deflate(dictionary: &[u8], data: &[u8]) -> Vec<u8> {
     let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(10, -15, 0));
     // Compress the dictionary and throw its output away: a sync flush byte-aligns the stream and
@@ -392,19 +400,34 @@ pub fn encode_v2(state: &SharedState) -> String {
 }
 
 /// Encodes a version 2 link with `dictionaries`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode_v2_with(state: &SharedState, dictionaries: &Dictionaries) -> String {
     format!("{V2_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&dictionaries.v2, &payload(state))))
 }
 
 /// Encodes a version 1 link (kept so tests can prove old links still open).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode_v1(text: &str, analyzer: &str) -> String {
     let json =
         serde_json::to_vec(&V1Payload { text: text.to_string(), analyzer: analyzer.to_string() }).unwrap_or_default();
     format!("{V1_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
 }
 
-/// Encodes an annotations-only link for `text` with `view` and its `anchors`.
+/// Encodes an annotations-only link for `text` with `view` and its `anchors` (the newest format).
 pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState, anchors: Option<Anchors>) -> String {
+    let json = annotations_json(text, analyzer, view, anchors);
+    format!("{V3_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(lzma(None, &json)))
+}
+
+/// Encodes a version 2 annotations-only link (kept so tests can prove those links still open).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode_annotations_v2(text: &str, analyzer: &str, view: &ViewState, anchors: Option<Anchors>) -> String {
+    let json = annotations_json(text, analyzer, view, anchors);
+    format!("{V2_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+}
+
+/// The JSON of annotations-only links.
+fn annotations_json(text: &str, analyzer: &str, view: &ViewState, anchors: Option<Anchors>) -> Vec<u8> {
     let annotations = SharedAnnotations {
         analyzer: analyzer.to_string(),
         view: view.clone(),
@@ -412,8 +435,7 @@ pub fn encode_annotations(text: &str, analyzer: &str, view: &ViewState, anchors:
         n: text.chars().count(),
         anchors,
     };
-    let json = serde_json::to_vec(&annotations).unwrap_or_default();
-    format!("{V2_ANNOTATIONS_PREFIX}{}", URL_SAFE_NO_PAD.encode(deflate(&[], &json)))
+    serde_json::to_vec(&annotations).unwrap_or_default()
 }
 
 fn unbase64(body: &str) -> Result<Vec<u8>, LinkError> {
@@ -453,6 +475,11 @@ pub fn decode_with(fragment: &str, dictionaries: &Dictionaries) -> Result<Option
     if let Some(body) = fragment.strip_prefix(V2_PREFIX) {
         let payload = inflate(&dictionaries.v2, &unbase64(body)?, MAX_PAYLOAD_LEN)?;
         return from_payload(&payload).map(|s| Some(Link::Full(s)));
+    }
+    if let Some(body) = fragment.strip_prefix(V3_ANNOTATIONS_PREFIX) {
+        let json = unlzma(None, &unbase64(body)?, 64 * 1024)?;
+        let annotations: SharedAnnotations = serde_json::from_slice(&json).map_err(|_| LinkError::BadPayload)?;
+        return Ok(Some(Link::AnnotationsOnly(annotations)));
     }
     if let Some(body) = fragment.strip_prefix(V2_ANNOTATIONS_PREFIX) {
         let json = inflate(&[], &unbase64(body)?, 64 * 1024)?;
@@ -593,12 +620,18 @@ mod tests {
             selected: Some(Selection::Entity(crate::analysis::EntityId(4))),
             edits: vec![],
         };
-        let link = encode_annotations("The article.", "0.1.0", &view, None);
-        let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("annotations link did not decode") };
-        assert_eq!(a.fp, fingerprint("The article."));
-        assert_ne!(a.fp, fingerprint("The article!"));
-        assert_eq!(a.n, 12);
-        assert_eq!(a.view, view);
+        let (v3a, v2a) = (
+            encode_annotations("The article.", "0.1.0", &view, None),
+            encode_annotations_v2("The article.", "0.1.0", &view, None),
+        );
+        assert!(v3a.starts_with(V3_ANNOTATIONS_PREFIX) && v2a.starts_with(V2_ANNOTATIONS_PREFIX));
+        for link in [v3a, v2a] {
+            let Ok(Some(Link::AnnotationsOnly(a))) = decode(&link) else { panic!("{link} did not decode") };
+            assert_eq!(a.fp, fingerprint("The article."));
+            assert_ne!(a.fp, fingerprint("The article!"));
+            assert_eq!(a.n, 12);
+            assert_eq!(a.view, view);
+        }
     }
 
     #[test]
@@ -623,6 +656,7 @@ mod tests {
                 |e| *e == LinkError::BadPayload,
             ),
             ("annotations_garbage", "v2a.AAAA".into(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
+            ("annotations_v3_garbage", "v3a.AAAA".into(), |e| matches!(e, LinkError::Corrupt | LinkError::NotBase64)),
         ];
         for (name, link, expected) in cases {
             let err = decode(&link).expect_err(name);

@@ -288,7 +288,7 @@ describe('comparing two reports', () => {
       await long.byTestId('share-comparison').click();
       await long.byTestId('compare-share-link').waitFor({ state: 'visible' });
       viewLink = await long.byTestId('compare-share-link').inputValue();
-      assert.match(viewLink, /\?compare#c1a\.[A-Za-z0-9_-]+$/, viewLink);
+      assert.match(viewLink, /\?compare#c2a\.[A-Za-z0-9_-]+$/, viewLink);
       assert.ok(viewLink.length < 4000, `a short link (${viewLink.length})`);
       assert.match(normalise(await long.byTestId('compare-share-feedback').textContent()), /fingerprint of each report/);
     } finally {
