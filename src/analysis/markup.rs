@@ -85,7 +85,7 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
     cuts.extend_from_slice(&paragraph_starts);
     cuts.sort_unstable();
     cuts.dedup();
-    marks.sort_by_key(|(s, m)| (s.start, rank(m)));
+    crate::analysis::sort::sort_by_key(&mut marks, |(s, m)| (s.start, rank(m)));
     // Sweep: active marks at each segment.
     let mut out = Vec::with_capacity(cuts.len());
     let mut active: Vec<(Span, Mark)> = Vec::new();
@@ -101,7 +101,7 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
             }
             next += 1;
         }
-        active.sort_by_key(|(_, m)| rank(m));
+        crate::analysis::sort::sort_by_key(&mut active, |(_, m)| rank(m));
         let ends_paragraph = paragraph_starts.binary_search(&span.end).is_ok();
         out.push(Segment { span, marks: active.iter().map(|(_, m)| *m).collect(), starts, ends_paragraph });
     }
@@ -137,13 +137,13 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
         let side = c.side.map_or("-".to_string(), |s| analysis.side(s).name.clone());
         let cue = c.cue.map_or("-", |s| s.slice(text));
         out.push_str(&format!(
-            "C{} {} cue={} speaker={} side={} conf={:.2}\n",
+            "C{} {} cue={} speaker={} side={} conf={}\n",
             i + 1,
             c.kind.label(),
             cue,
             speaker,
             side,
-            c.confidence
+            crate::analysis::decimal::fixed(c.confidence, 2)
         ));
     }
     out.push_str("\n== sides\n");
@@ -153,7 +153,12 @@ pub fn dump(text: &str, analysis: &Analysis) -> String {
     if !analysis.counter_claims.is_empty() {
         out.push_str("\n== counter-claims\n");
         for p in &analysis.counter_claims {
-            out.push_str(&format!("C{} <> C{} score={:.2}\n", p.claim.0 + 1, p.counter.0 + 1, p.score));
+            out.push_str(&format!(
+                "C{} <> C{} score={}\n",
+                p.claim.0 + 1,
+                p.counter.0 + 1,
+                crate::analysis::decimal::fixed(p.score, 2)
+            ));
         }
     }
     if !analysis.diagnostics.is_empty() {

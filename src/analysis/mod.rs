@@ -8,6 +8,7 @@ pub mod assertions;
 pub mod attribution;
 pub mod claims;
 pub mod compare;
+pub mod decimal;
 pub mod document;
 pub mod entities;
 pub mod lexicon;
@@ -19,6 +20,7 @@ pub mod ner;
 pub mod quotes;
 pub mod sentences;
 pub mod sides;
+pub mod sort;
 pub mod span;
 pub mod tokens;
 

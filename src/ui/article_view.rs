@@ -66,7 +66,10 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 class: selected(same_entity),
                 kind: label,
                 cluster: e.cluster.0,
-                title: format!("{label}: {cluster} ({:.0}% sure). Click for why.", e.confidence * 100.0),
+                title: format!(
+                    "{label}: {cluster} ({}% sure). Click for why.",
+                    crate::analysis::decimal::percent(e.confidence)
+                ),
                 select: Selection::Entity(id),
             }
         }
@@ -77,9 +80,9 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 class: selected(selection == Some(Selection::Claim(id))),
                 claim: id.0,
                 title: format!(
-                    "{} claim by {speaker} ({:.0}% sure). Click for why.",
+                    "{} claim by {speaker} ({}% sure). Click for why.",
                     c.kind.label(),
-                    c.confidence * 100.0
+                    crate::analysis::decimal::percent(c.confidence)
                 ),
                 speaker,
                 dom_id: starts.then(|| format!("{id_prefix}claim-{}", id.0)),

@@ -251,10 +251,12 @@ fn one_sided(
         (true, _, Some((j, score, words))) => (
             0.5 + 0.4 * (1.0 - score / MATCH).clamp(0.0, 1.0),
             format!(
-                "closest in {there}: C{} “{}” (shares {}; {score:.2}, below {MATCH:.2})",
+                "closest in {there}: C{} “{}” (shares {}; {}, below {})",
                 j + 1,
                 quoted(other_text, other_analysis, *j),
-                words.join(", ")
+                words.join(", "),
+                crate::analysis::decimal::fixed(*score, 2),
+                crate::analysis::decimal::fixed(MATCH, 2)
             ),
         ),
     };
@@ -309,7 +311,7 @@ pub(super) fn find(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, camps
             push(*i, j, *score, &words);
         }
     }
-    pairs.sort_by_key(|p| (p.a, p.b));
+    crate::analysis::sort::sort_by_key(&mut pairs, |p| (p.a, p.b));
     let has_pair = |which: Which, id: usize| {
         pairs.iter().any(|p| match which {
             Which::A => p.a.0 as usize == id,

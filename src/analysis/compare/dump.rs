@@ -54,13 +54,13 @@ pub fn dump(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, comparison: 
     let mut out = String::from("== camps\n");
     for (i, c) in comparison.camps.iter().enumerate() {
         out.push_str(&format!(
-            "{}{}{}: A {} | B {} | {:.2}\n",
+            "{}{}{}: A {} | B {} | {}\n",
             c.name,
             if c.principal { " [principal]" } else { "" },
             if c.by_reader { " [by the reader]" } else { "" },
             side_names(a, &c.a),
             side_names(b, &c.b),
-            c.confidence
+            crate::analysis::decimal::fixed(c.confidence, 2)
         ));
         for e in &c.evidence {
             out.push_str(&format!("    {}\n", e.note));
@@ -72,9 +72,9 @@ pub fn dump(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, comparison: 
     out.push_str("\n== in both\n");
     for p in &comparison.counterparts {
         out.push_str(&format!(
-            "[{}] {:.2} shares {}\n    A {}\n    B {}\n",
+            "[{}] {} shares {}\n    A {}\n    B {}\n",
             camp_name(p.camp),
-            p.score,
+            crate::analysis::decimal::fixed(p.score, 2),
             p.shared_words.join(", "),
             claim_line(a_text, a, p.a.0),
             claim_line(b_text, b, p.b.0)
@@ -84,9 +84,9 @@ pub fn dump(a_text: &str, a: &Analysis, b_text: &str, b: &Analysis, comparison: 
         out.push_str(&format!("\n== {title}\n"));
         for o in list {
             out.push_str(&format!(
-                "[{}] {:.2} {}\n",
+                "[{}] {} {}\n",
                 camp_name(o.camp),
-                o.confidence,
+                crate::analysis::decimal::fixed(o.confidence, 2),
                 claim_line(text, analysis, o.claim.0)
             ));
             for e in &o.evidence {

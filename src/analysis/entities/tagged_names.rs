@@ -40,7 +40,8 @@ pub(super) fn add(
         let Some(kind) = kind_of(t.label).or(org_like.then_some(EntityKind::Org)) else { continue };
         taken[t.first..t.end].iter_mut().for_each(|x| *x = true);
         let confidence = (0.5 + 0.5 * (1.0 - (-t.margin / 40.0).exp())).clamp(0.5, 0.99);
-        let evidence = Evidence::note(format!("statistical tagger (margin {:.1})", t.margin));
+        let evidence =
+            Evidence::note(format!("statistical tagger (margin {})", crate::analysis::decimal::fixed(t.margin, 1)));
         found.push(Found::by_rule(t.first, t.end, kind, confidence, evidence));
     }
     blocked

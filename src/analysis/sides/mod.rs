@@ -138,8 +138,8 @@ fn put_claims_on_sides(
 fn no_dispute(parties: &parties::Parties) -> Vec<Diagnostic> {
     if parties.camps.len() < 2 {
         let message = format!(
-            "no dispute between two sides found (a dispute is {:.0}% likely): the speakers are shown without sides",
-            parties.dispute * 100.0
+            "no dispute between two sides found (a dispute is {}% likely): the speakers are shown without sides",
+            crate::analysis::decimal::percent(parties.dispute)
         );
         vec![Diagnostic { span: None, message }]
     } else {
@@ -184,7 +184,7 @@ mod test_support {
         let mut taken = vec![false; text.len()];
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
+        crate::analysis::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(names[i].0.len()));
         for i in order {
             let name = names[i].0;
             for (start, _) in text.match_indices(name) {
@@ -199,7 +199,7 @@ mod test_support {
                 }
             }
         }
-        found.sort();
+        crate::analysis::sort::sort(&mut found);
         let mut clusters: Vec<Cluster> =
             names.iter().map(|(n, k)| Cluster { name: n.to_string(), kind: *k, mentions: Vec::new() }).collect();
         let entities = found

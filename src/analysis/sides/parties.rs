@@ -196,7 +196,7 @@ fn sentence_stats(
             next += 1;
         }
         let mut named: Vec<&Camp> = mentions[next..].iter().take_while(|m| m.1 < end).map(|m| &m.2).collect();
-        named.sort();
+        crate::analysis::sort::sort(&mut named);
         named.dedup();
         for (k, camp) in named.iter().enumerate() {
             *near.entry((*camp).clone()).or_default() += n;
@@ -281,7 +281,7 @@ fn answers(
             .map(|m| &m.2)
             .filter(|c| *c != speaker_camp)
             .collect();
-        named.sort();
+        crate::analysis::sort::sort(&mut named);
         named.dedup();
         for other in named {
             let key = if speaker_camp < other {
@@ -318,7 +318,7 @@ fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
         })
         .cloned()
         .collect();
-    candidates.sort_by_key(|c| (tally.first_seen[c], c.clone()));
+    crate::analysis::sort::sort_by_key(&mut candidates, |c| (tally.first_seen[c], c.clone()));
     candidates
 }
 
@@ -405,19 +405,19 @@ pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
     }
     let mut chosen: Vec<(usize, f32)> = evidence.choose(model, &ranked);
     // Side A is the party the article names first (candidates are in that order).
-    chosen.sort_by_key(|(i, _)| *i);
+    crate::analysis::sort::sort_by_key(&mut chosen, |(i, _)| *i);
     let why = chosen
         .iter()
         .map(|&(i, p)| {
             let e = &evidence.candidates[i].evidence;
             Evidence::note(format!(
-                "a party ({:.0}% sure): {} claims, named {} times{}{}; a dispute ({:.0}% sure)",
-                p * 100.0,
+                "a party ({}% sure): {} claims, named {} times{}{}; a dispute ({}% sure)",
+                crate::analysis::decimal::percent(p),
                 e.n_claims,
                 e.n_mentions,
                 if e.n_title > 0 { ", in the title" } else { "" },
                 if e.answers_max > 0 { ", answers the other side" } else { "" },
-                dispute * 100.0
+                crate::analysis::decimal::percent(dispute)
             ))
         })
         .collect();
@@ -448,7 +448,7 @@ pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<C
             }
         })
         .collect();
-    third.sort_by_key(|c| (tally.first_seen[*c], (*c).clone()));
+    crate::analysis::sort::sort_by_key(&mut third, |c| (tally.first_seen[*c], (*c).clone()));
     third.into_iter().cloned().collect()
 }
 

@@ -89,7 +89,7 @@ fn rows(reports: &Reports) -> Vec<CampRow> {
                         } else if camp.by_reader {
                             "matched by you".to_string()
                         } else {
-                            format!("matched, {:.0}% sure", camp.confidence * 100.0)
+                            format!("matched, {}% sure", crate::analysis::decimal::percent(camp.confidence))
                         };
                         CampRow {
                             name: camp.name.clone(),

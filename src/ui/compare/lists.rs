@@ -63,7 +63,8 @@ fn line(
         camp: camp.and_then(|i| c.camps.get(i)).map_or("no camp".to_string(), |k| k.name.clone()),
         speaker,
         content,
-        sure: sure.map(|s| format!("left out of {} ({:.0}% sure)", which.other().label(), s * 100.0)),
+        sure: sure
+            .map(|s| format!("left out of {} ({}% sure)", which.other().label(), crate::analysis::decimal::percent(s))),
         why,
     })
 }

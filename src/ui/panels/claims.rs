@@ -42,9 +42,9 @@ pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl Int
                             ),
                             speaker: speaker_name(c).to_string(),
                             meta: format!(
-                                " · {side} · {} · {:.0}%",
+                                " · {side} · {} · {}%",
                                 c.kind.label().replace('_', " "),
-                                c.confidence * 100.0
+                                crate::analysis::decimal::percent(c.confidence)
                             ),
                             content: c.span.slice(t).chars().take(160).collect(),
                         }

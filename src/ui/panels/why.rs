@@ -40,7 +40,7 @@ pub fn WhyPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
                         Some(e) => {
                             let cluster = a.cluster(e.cluster);
                             view! {
-                                <p><strong>{e.span.slice(t).to_string()}</strong>{format!(" is a {} ({:.0}% sure)", e.kind.label(), e.confidence * 100.0)}</p>
+                                <p><strong>{e.span.slice(t).to_string()}</strong>{format!(" is a {} ({}% sure)", e.kind.label(), crate::analysis::decimal::percent(e.confidence))}</p>
                                 <p>{format!("Entity “{}”, mentioned {} times.", cluster.name, cluster.mentions.len())}</p>
                                 {evidence_list(t, &e.evidence)}
                             }.into_any()
@@ -53,7 +53,7 @@ pub fn WhyPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
                             let side = if c.side.is_some() { format!("side: {}", side_name(a, c)) } else { "not tied to a side".into() };
                             view! {
                                 <p>{format!("{} claim by ", kind_phrase(c.kind))}<strong>{speaker}</strong>
-                                   {format!(" ({side}; {:.0}% sure).", c.confidence * 100.0)}</p>
+                                   {format!(" ({side}; {}% sure).", crate::analysis::decimal::percent(c.confidence))}</p>
                                 {evidence_list(t, &c.evidence)}
                             }.into_any()
                         }
@@ -61,7 +61,7 @@ pub fn WhyPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoVi
                     },
                     Some(Selection::Assertion(i)) => match a.assertions.get(i as usize) {
                         Some(x) => view! {
-                            <p>{format!("A check-worthy statement that nobody is quoted for (score {:.2}).", x.score)}</p>
+                            <p>{format!("A check-worthy statement that nobody is quoted for (score {}).", crate::analysis::decimal::fixed(x.score, 2))}</p>
                             {evidence_list(t, &x.evidence)}
                         }.into_any(),
                         None => ().into_any(),
