@@ -161,7 +161,7 @@ pub fn find(text: &str, tokens: &[Token]) -> (Vec<Quote>, Vec<Diagnostic>) {
             message: "quotation mark opened here is never closed; the quote was ended at the end of the text".into(),
         });
     }
-    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    crate::analysis::sort::sort_by_key(&mut quotes, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
     // Keep only outermost quotations: a single-quoted phrase inside a double quote is part of it.
     let mut outer: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {

@@ -326,7 +326,7 @@ fn is_headline(doc: &Doc, sentences: &[Sentence], si: usize) -> bool {
 /// with a cue that contains cue-less ones replaces them; otherwise a later claim that starts
 /// inside an earlier one cuts the earlier one short. One pass, so linear after the sort.
 fn resolve_overlaps(mut drafts: Vec<ClaimDraft>) -> Vec<ClaimDraft> {
-    drafts.sort_by_key(|d| (d.span.start, d.cue.is_none()));
+    crate::analysis::sort::sort_by_key(&mut drafts, |d| (d.span.start, d.cue.is_none()));
     let mut out: Vec<ClaimDraft> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         while let Some(prev) = out.last() {

@@ -99,7 +99,7 @@ pub(super) fn match_camps(a: &Analysis, b: &Analysis) -> Vec<Camp> {
         }
     }
     // Best first: the larger share, then more names shared, then the same name, then text order.
-    candidates.sort_by(|x, y| {
+    crate::analysis::sort::sort_by(&mut candidates, |x, y| {
         y.0.total_cmp(&x.0).then(y.1.cmp(&x.1)).then(y.2.cmp(&x.2)).then(x.3.cmp(&y.3)).then(x.4.cmp(&y.4))
     });
     let mut camp_of_a: Vec<Option<usize>> = vec![None; a.sides.len()];
@@ -149,8 +149,8 @@ pub(super) fn match_camps(a: &Analysis, b: &Analysis) -> Vec<Camp> {
         )));
     }
     for camp in &mut camps {
-        camp.a.sort();
-        camp.b.sort();
+        crate::analysis::sort::sort(&mut camp.a);
+        crate::analysis::sort::sort(&mut camp.b);
     }
     for (which, analysis, placed) in [(Which::A, a, &camp_of_a), (Which::B, b, &camp_of_b)] {
         for (i, side) in analysis.sides.iter().enumerate() {
@@ -229,7 +229,7 @@ pub(super) fn apply_edits(camps: &mut Vec<Camp>, a: &Analysis, b: &Analysis, edi
                 let camp = &mut camps[into];
                 let list = sides_mut(camp, side.article);
                 list.push(side.side);
-                list.sort();
+                crate::analysis::sort::sort(list);
                 camp.by_reader = true;
                 camp.confidence = 1.0;
                 camp.evidence

@@ -61,7 +61,7 @@ pub fn in_camp_terms(analysis: &Analysis, camps: &[Camp], which: Which) -> Analy
             side.members.extend(&original.members);
             side.evidence.extend(original.evidence.iter().cloned());
         }
-        side.members.sort();
+        crate::analysis::sort::sort(&mut side.members);
         side.members.dedup();
         sides.push(side);
     }

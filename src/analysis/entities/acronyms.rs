@@ -44,7 +44,7 @@ pub(super) fn acronyms_of_names(text: &str, tokens: &[Token], taken: &mut [bool]
             found.push(Found::by_rule(i, i + 1, kind, 0.8, Evidence::note("the initials of a name in the text")));
         }
     }
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
 }
 
 /// The acronyms the text gives a meaning, with the kind of name each stands for.

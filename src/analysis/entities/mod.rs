@@ -84,7 +84,7 @@ pub fn recognize(doc: &Document) -> (Vec<Entity>, Vec<Cluster>) {
     organisations::company_short_names(text, tokens, lex, &mut taken, &mut found);
     whole_text::one_type_per_name(text, tokens, lex, &mut found);
     drop_lone_adjectives_and_titles(text, tokens, lex, &mut found);
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(&mut found, |f| f.first);
     clusters::cluster(text, tokens, lex, found)
 }
 

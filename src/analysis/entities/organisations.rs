@@ -126,7 +126,7 @@ pub(super) fn split_possessives(text: &str, tokens: &[Token], lex: &Lexicon, fou
         f.evidence.push(evidence);
     }
     found.extend(owners);
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
 }
 
 /// Completes organisation names the tagger cut short: "Markets Authority" after "Competition
@@ -139,7 +139,7 @@ pub(super) fn extend_org_names(
     taken: &mut [bool],
     found: &mut Vec<Found>,
 ) {
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
     let around = Around::new(found);
     let names = OrgName { text, tokens, lex };
     let mut grown: Vec<(usize, usize, usize)> = Vec::new();
@@ -285,7 +285,7 @@ fn apply_growth(grown: &[(usize, usize, usize)], taken: &mut [bool], found: &mut
         index += 1;
         !drop[index - 1]
     });
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
 }
 
 #[cfg(test)]

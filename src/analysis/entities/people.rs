@@ -83,7 +83,7 @@ pub(super) fn people_by_role(text: &str, tokens: &[Token], lex: &Lexicon, taken:
         let evidence = Evidence::at(tokens[role].span, "a role in apposition after the name");
         found.push(Found::by_rule(first, end, EntityKind::Person, 0.75, evidence));
     }
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
 }
 
 /// Names with a particle ("Faisal al-Mannai", "Pieter Van Acker", "Khalil Abu Salem"): the tagger

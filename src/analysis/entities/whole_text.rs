@@ -46,7 +46,7 @@ pub(super) fn propagate(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut
 /// so is an unrecognised capitalised word before such a place ("Valeska Paris" at a paragraph
 /// start). Sorts `found`.
 fn join_people_and_places(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool], found: &mut Vec<Found>) {
-    found.sort_by_key(|f| f.first);
+    crate::analysis::sort::sort_by_key(found, |f| f.first);
     let mut merged: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found.drain(..) {
         let single_place = f.kind == EntityKind::Place && f.canonical.is_some() && f.end - f.first == 1;

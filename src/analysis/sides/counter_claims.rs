@@ -128,7 +128,7 @@ fn best_pairs(
     mut pairs: Vec<(f32, usize, usize, Vec<String>)>,
     contrasted: &FxHashMap<Pair, &str>,
 ) -> Vec<CounterClaim> {
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    crate::analysis::sort::sort_by(&mut pairs, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut used = FxHashSet::default();
     let mut out = Vec::new();
     for (score, i, j, mut shared) in pairs {
@@ -137,7 +137,7 @@ fn best_pairs(
         }
         used.insert(i);
         used.insert(j);
-        shared.sort();
+        crate::analysis::sort::sort(&mut shared);
         let mut evidence = Vec::new();
         if let Some(joiner) = contrasted.get(&(i, j)) {
             evidence.push(Evidence::note(format!("the article sets them against each other ('{joiner}')")));
@@ -152,7 +152,7 @@ fn best_pairs(
             evidence,
         });
     }
-    out.sort_by_key(|c| c.claim);
+    crate::analysis::sort::sort_by_key(&mut out, |c| c.claim);
     out
 }
 

@@ -73,7 +73,7 @@ fn move_actor(analysis: &mut Analysis, cluster: ClusterId, to: SideId) {
     }
     let target = analysis.sides.by_id_mut(to);
     target.members.push(cluster);
-    target.members.sort();
+    crate::analysis::sort::sort(&mut target.members);
     if !target.aliases.contains(&cluster_name) {
         target.aliases.push(cluster_name.clone());
     }
@@ -95,7 +95,7 @@ fn merge(analysis: &mut Analysis, from: SideId, into: SideId) {
     let into = if into.0 > from.0 { SideId(into.0 - 1) } else { into };
     let target = analysis.sides.by_id_mut(into);
     target.members.extend(folded.members);
-    target.members.sort();
+    crate::analysis::sort::sort(&mut target.members);
     target.members.dedup();
     for alias in folded.aliases {
         if !target.aliases.contains(&alias) {

@@ -89,7 +89,7 @@ fn side_of(
             // The nouns that name the group ("protesters", "demonstrators").
             let mut nouns: Vec<&String> =
                 ctx.lex.group_camps.iter().filter(|(_, camp)| *camp == name).map(|(noun, _)| noun).collect();
-            nouns.sort();
+            crate::analysis::sort::sort(&mut nouns);
             names.extend(nouns.into_iter().map(String::as_str));
             name.clone()
         }

@@ -34,7 +34,7 @@ pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
                     count: c.mentions.len(),
                 })
                 .collect();
-            chips.sort_by_key(|c| std::cmp::Reverse(c.count));
+            crate::analysis::sort::sort_by_key(&mut chips, |c| std::cmp::Reverse(c.count));
             chips
         })
     });
