@@ -392,9 +392,12 @@ async function main() {
 
     // 7. Bytes, gzipped (as a server with gzip would send them): what the first highlight transfers,
     //    and everything the site serves (the link dictionaries, icons, manifest and worker included).
+    // Each URL once: the worker imports the page's own glue (web-*.js) again, which a host's HTTP
+    // cache serves without a second transfer; only the test server's no-store sends it twice.
+    const seen = new Set();
     const files = transfers.filter((t) => t.body).map((t) => ({
       name: new URL(t.url).pathname, url: t.url.split('#')[0], raw: t.body.length, gz: gz(t.body),
-    }));
+    })).filter((f) => !seen.has(f.url) && seen.add(f.url));
     const firstFiles = files.filter((f) => beforeMark.includes(f.url));
     const firstGz = firstFiles.reduce((s, f) => s + f.gz, 0);
     const later = files.filter((f) => !beforeMark.includes(f.url));
