@@ -192,7 +192,8 @@ pub struct Model {
     present: Vec<u64>,
     /// The number of rows before each word of `present`.
     rank: Vec<u32>,
-    /// The rows of the buckets present, `[row][tag]` codes.
+    /// A row of zeros (what a bucket without a row scores), then the rows of the buckets
+    /// present, `[row][tag]` codes.
     rows: Vec<u8>,
     /// The transition tables.
     transitions: Transitions,
@@ -211,7 +212,7 @@ impl Model {
             codebook: [0.0; 256],
             present: vec![0],
             rank: vec![0],
-            rows: Vec::new(),
+            rows: vec![0; N_TAGS],
             transitions: Transitions::new(&[]),
         }
     }
@@ -254,7 +255,9 @@ impl Model {
         if count as usize != n_rows {
             return None;
         }
-        let (rows, used) = dense_rows(body.get(words * 8..)?, n_rows)?;
+        let (stored_rows, used) = dense_rows(body.get(words * 8..)?, n_rows)?;
+        let mut rows = vec![0u8; N_TAGS];
+        rows.extend(stored_rows);
         let edges: Vec<f32> = body.get(words * 8 + used..)?.iter().map(|c| codebook[*c as usize]).collect();
         if edges.len() != EDGE_TABLES * PAIRS {
             return None;
@@ -262,16 +265,18 @@ impl Model {
         Some(Model { mask: (1u64 << bits) - 1, codebook, present, rank, rows, transitions: Transitions::new(&edges) })
     }
 
-    /// The row of codes of `bucket`, if it has one.
-    #[inline]
-    fn row(&self, bucket: usize) -> Option<&[u8]> {
-        let word = *self.present.get(bucket / 64)?;
-        let bit = 1u64 << (bucket % 64);
-        if word & bit == 0 {
-            return None;
-        }
-        let at = (self.rank[bucket / 64] + (word & (bit - 1)).count_ones()) as usize * N_TAGS;
-        self.rows.get(at..at + N_TAGS)
+    /// The codes of `bucket`'s row; the row of zeros (row 0) if it has none, which adds nothing
+    /// to a score. Found without a branch on whether the bucket has a row: which buckets do is
+    /// as good as random, and a mispredicted branch costs more than the arithmetic.
+    #[inline(always)]
+    fn row(&self, bucket: usize) -> &[u8; N_TAGS] {
+        let word_at = bucket / 64;
+        let (word, rank) = (self.present[word_at], self.rank[word_at]);
+        let bit = bucket % 64;
+        let has = ((word >> bit) & 1) as usize;
+        let below = (word & ((1u64 << bit) - 1)).count_ones() as usize;
+        let at = has * (1 + rank as usize + below) * N_TAGS;
+        self.rows[at..at + N_TAGS].try_into().expect("a row has one code per tag")
     }
 
     /// Writes a model file (not yet packed) from float weights: the emission weights laid out
@@ -399,19 +404,18 @@ impl Weights for Model {
         let mut sum = *scores;
         let cb = &self.codebook;
         for f in features {
-            if let Some(row) = self.row((f & self.mask) as usize) {
-                let row: &[u8; N_TAGS] = row.try_into().expect("a row has one code per tag");
-                // Unrolled: the nine sums stay in registers.
-                sum[0] += cb[row[0] as usize];
-                sum[1] += cb[row[1] as usize];
-                sum[2] += cb[row[2] as usize];
-                sum[3] += cb[row[3] as usize];
-                sum[4] += cb[row[4] as usize];
-                sum[5] += cb[row[5] as usize];
-                sum[6] += cb[row[6] as usize];
-                sum[7] += cb[row[7] as usize];
-                sum[8] += cb[row[8] as usize];
-            }
+            // A bucket without a row adds zeros: exact (a sum is never -0.0, so x + 0.0 == x).
+            let row = self.row((f & self.mask) as usize);
+            // Unrolled: the nine sums stay in registers.
+            sum[0] += cb[row[0] as usize];
+            sum[1] += cb[row[1] as usize];
+            sum[2] += cb[row[2] as usize];
+            sum[3] += cb[row[3] as usize];
+            sum[4] += cb[row[4] as usize];
+            sum[5] += cb[row[5] as usize];
+            sum[6] += cb[row[6] as usize];
+            sum[7] += cb[row[7] as usize];
+            sum[8] += cb[row[8] as usize];
         }
         *scores = sum;
     }
