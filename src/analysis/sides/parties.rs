@@ -161,7 +161,7 @@ fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
             let word = t.span.slice(ctx.text);
             if let Some(camp) = camp_of_word(ctx, word) {
                 mentions.push((t.span.start, ti, camp));
-            } else if let Some(group) = ctx.lex.group_camps.get(&word.to_lowercase()) {
+            } else if let Some(group) = ctx.lex.group_camps.get(ctx.lower(ti)) {
                 mentions.push((t.span.start, ti, Camp::Group(group.clone())));
             }
         }
@@ -191,7 +191,7 @@ fn sentence_stats(
     for sentence in &ctx.doc.sentences {
         let first = sentence.first_token as usize;
         let end = sentence.end_token as usize;
-        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(&ctx.piece(i).to_lowercase())).count();
+        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(ctx.lower(i))).count();
         while next < mentions.len() && mentions[next].1 < first {
             next += 1;
         }
@@ -229,16 +229,16 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
         n_speaking_camps: speaking.len(),
         ..ArticleEvidence::default()
     };
-    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    for (i, t) in ctx.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
         article.n_words += 1;
-        let word = t.span.slice(ctx.text).to_lowercase();
-        if ctx.lex.conflict_words.contains(&word) {
+        let word = ctx.lower(i);
+        if ctx.lex.conflict_words.contains(word) {
             article.n_conflict += 1;
             if t.span.start < title_end {
                 article.n_conflict_title += 1;
             }
         }
-        if ctx.lex.incident_words.contains(&word) {
+        if ctx.lex.incident_words.contains(word) {
             article.n_incident += 1;
             if t.span.start < title_end {
                 article.n_incident_title += 1;
@@ -250,18 +250,18 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
 
 /// True when the mention at token `ti` is a venue ("talks in Brussels").
 fn is_venue(ctx: &Ctx, ti: usize) -> bool {
-    ti > 0 && ctx.lex.locatives.contains(&ctx.piece(ti - 1).to_lowercase())
+    ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1))
 }
 
 /// True when the mention at token `ti` names a camp taking part: not a venue ("talks in
 /// Brussels"), the outlet a speaker talks to ("told Reuters", "told the BBC") or a byline in
 /// brackets ("NAIROBI (Reuters) -").
 fn takes_part(ctx: &Ctx, ti: usize) -> bool {
-    let word_before = |k: usize| (ti >= k).then(|| ctx.piece(ti - k).to_lowercase());
-    let told = |w: Option<String>| w.is_some_and(|w| ctx.lex.outlet_verbs.contains(&w));
-    let venue = ti > 0 && ctx.lex.locatives.contains(&ctx.piece(ti - 1).to_lowercase());
-    let listener = told(word_before(1)) || word_before(1).as_deref() == Some("the") && told(word_before(2));
-    let byline = word_before(1).as_deref() == Some("(") && ti + 1 < ctx.tokens.len() && ctx.piece(ti + 1) == ")";
+    let word_before = |k: usize| (ti >= k).then(|| ctx.lower(ti - k));
+    let told = |w: Option<&str>| w.is_some_and(|w| ctx.lex.outlet_verbs.contains(w));
+    let venue = ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1));
+    let listener = told(word_before(1)) || word_before(1) == Some("the") && told(word_before(2));
+    let byline = word_before(1) == Some("(") && ti + 1 < ctx.tokens.len() && ctx.piece(ti + 1) == ")";
     !venue && !listener && !byline
 }
 
