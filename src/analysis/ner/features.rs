@@ -328,53 +328,97 @@ fn head(s: &str, n: usize) -> &str {
     }
 }
 
+/// What a token's facts are before its context is known: everything but the flags of its place
+/// (sentence start, after an opener) and `text_case`; a function of its text and kind alone.
+fn word_facts(
+    lists: &WordLists,
+    piece: &str,
+    kind: TokenKind,
+    lower: &mut String,
+    shape_buf: &mut String,
+) -> TokenFacts {
+    lower.clear();
+    if piece.is_ascii() {
+        lower.push_str(piece);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(piece.chars().flat_map(char::to_lowercase));
+    }
+    shape(piece, shape_buf);
+    let mut flags = 0;
+    let known = lists.lower.get(lower.as_str()).copied().unwrap_or_default();
+    if kind == TokenKind::Word {
+        flags |= lists.exact.get(piece).copied().unwrap_or(0);
+        flags |= known.flags & !flag::DEMONYM_PLURAL;
+        if known.flags & flag::DEMONYM_PLURAL != 0 && piece.starts_with(char::is_uppercase) {
+            flags |= flag::DEMONYM;
+        }
+    }
+    TokenFacts {
+        word: hash_str(piece),
+        lower: hash_str(lower),
+        shape: hash_str(shape_buf),
+        prefix: hash_str(head(lower, 3)),
+        suffix2: hash_str(tail(lower, 2)),
+        suffix3: hash_str(tail(lower, 3)),
+        suffix4: hash_str(tail(lower, 4)),
+        cluster: u64::from(known.cluster),
+        coarse: u64::from(known.coarse),
+        flags,
+        case: known.case,
+        shape_class: shape_class(kind, shape_buf),
+        connector: known.connector,
+        text_case: 0,
+    }
+}
+
+/// The most words [`WORD_FACTS`] keeps before it starts afresh (a few MiB at most).
+const WORD_FACTS_CAPACITY: usize = 20_000;
+
+/// The facts of words met before on this thread, by text (with their kind): most words of a text, and of
+/// the next text, were met before, and their facts cost a lower-casing, seven hashes and two
+/// lookups each. The facts are a function of the word alone, so what the cache holds never
+/// changes a result, only how soon it comes.
+#[derive(Default)]
+struct WordFactsCache {
+    facts: rustc_hash::FxHashMap<Box<str>, (TokenKind, TokenFacts)>,
+    lower: String,
+    shape: String,
+}
+
+thread_local! {
+    static WORD_FACTS: std::cell::RefCell<WordFactsCache> = std::cell::RefCell::default();
+}
+
 /// Computes every token's own facts. `sentences` marks sentence starts.
 pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<TokenFacts> {
     let lists = &*WORD_LISTS;
     let mut facts = Vec::with_capacity(tokens.len());
-    let mut lower = String::new();
-    let mut shape_buf = String::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let piece = token.span.slice(text);
-        lower.clear();
-        if piece.is_ascii() {
-            lower.push_str(piece);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(piece.chars().flat_map(char::to_lowercase));
+    WORD_FACTS.with_borrow_mut(|cache| {
+        let WordFactsCache { facts: known, lower, shape } = cache;
+        for token in tokens {
+            let piece = token.span.slice(text);
+            let f = match known.get(piece) {
+                Some((kind, f)) if *kind == token.kind => *f,
+                // The same text as another kind of token: not kept (the tokenizer gives one kind).
+                Some(_) => word_facts(lists, piece, token.kind, lower, shape),
+                None => {
+                    let f = word_facts(lists, piece, token.kind, lower, shape);
+                    if known.len() >= WORD_FACTS_CAPACITY {
+                        known.clear();
+                    }
+                    known.insert(piece.into(), (token.kind, f));
+                    f
+                }
+            };
+            facts.push(f);
         }
-        shape(piece, &mut shape_buf);
-        let mut flags = 0;
-        let known = lists.lower.get(lower.as_str()).copied().unwrap_or_default();
-        if token.kind == TokenKind::Word {
-            flags |= lists.exact.get(piece).copied().unwrap_or(0);
-            flags |= known.flags & !flag::DEMONYM_PLURAL;
-            if known.flags & flag::DEMONYM_PLURAL != 0 && piece.starts_with(char::is_uppercase) {
-                flags |= flag::DEMONYM;
-            }
+    });
+    for (i, f) in facts.iter_mut().enumerate().skip(1) {
+        let prev = tokens[i - 1].span.slice(text);
+        if tokens[i - 1].kind == TokenKind::Quote || prev == "(" || prev == "[" {
+            f.flags |= flag::AFTER_OPENER;
         }
-        if i > 0 {
-            let prev = tokens[i - 1].span.slice(text);
-            if tokens[i - 1].kind == TokenKind::Quote || prev == "(" || prev == "[" {
-                flags |= flag::AFTER_OPENER;
-            }
-        }
-        facts.push(TokenFacts {
-            word: hash_str(piece),
-            lower: hash_str(&lower),
-            shape: hash_str(&shape_buf),
-            prefix: hash_str(head(&lower, 3)),
-            suffix2: hash_str(tail(&lower, 2)),
-            suffix3: hash_str(tail(&lower, 3)),
-            suffix4: hash_str(tail(&lower, 4)),
-            cluster: u64::from(known.cluster),
-            coarse: u64::from(known.coarse),
-            flags,
-            case: known.case,
-            shape_class: shape_class(token.kind, &shape_buf),
-            connector: known.connector,
-            text_case: 0,
-        });
     }
     for s in sentences {
         if let Some(f) = facts.get_mut(s.first_token as usize) {
