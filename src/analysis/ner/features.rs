@@ -546,6 +546,123 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Where one of the first [`PLAN`]`.len()` features of a position comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Made from the position's context: the next of [`Context::context_features`].
+    Context,
+    /// Feature `slot` of [`word_features`] of the token `offset` places away (a boundary beyond
+    /// the text): a function of that token's word alone, so a scorer may look it up once per word.
+    Word {
+        /// From the position to the token: -2..=2.
+        offset: i8,
+        /// Index into [`word_features`].
+        slot: u8,
+    },
+}
+
+const fn word(offset: i8, slot: u8) -> Part {
+    Part::Word { offset, slot }
+}
+
+/// How many features [`word_features`] gives.
+pub const WORD_FEATURES: usize = 15;
+
+/// Where each of a position's first features comes from, in [`Context::emissions`]' order (the
+/// flag features follow, all of the context); `tests::plan_lists_the_features_in_order` checks
+/// the two agree.
+pub const PLAN: [Part; 26] = [
+    Part::Context,
+    word(0, 0),
+    word(0, 1),
+    word(-1, 9),
+    word(1, 10),
+    word(-2, 11),
+    word(2, 12),
+    word(0, 2),
+    Part::Context,
+    word(0, 3),
+    word(0, 4),
+    word(0, 5),
+    word(0, 6),
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    word(0, 7),
+    word(0, 8),
+    word(-1, 13),
+    word(1, 14),
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+];
+
+/// The features of a token that depend on its word alone: as the position's own token (slots
+/// 0..9), as the token before, after, two before, two after (9..13), and its cluster as the
+/// token before and after (13, 14).
+pub fn word_features(f: &TokenFacts) -> [u64; WORD_FEATURES] {
+    [
+        feature(2, f.word),
+        feature(3, f.lower),
+        feature(8, f.shape),
+        feature(12, f.prefix),
+        feature(13, f.suffix2),
+        feature(14, f.suffix3),
+        feature(15, f.suffix4),
+        feature(27, f.cluster),
+        feature(28, f.coarse),
+        feature(4, f.lower),
+        feature(5, f.lower),
+        feature(6, f.lower),
+        feature(7, f.lower),
+        feature(29, f.cluster),
+        feature(30, f.cluster),
+    ]
+}
+
+/// The parts of a token's facts [`word_features`] reads: equal keys, equal word features.
+pub fn word_key(f: &TokenFacts) -> [u64; 9] {
+    [f.word, f.lower, f.shape, f.prefix, f.suffix2, f.suffix3, f.suffix4, f.cluster, f.coarse]
+}
+
+/// The facts that stand for the positions beyond either end of the text.
+pub fn boundary() -> &'static TokenFacts {
+    &BOUNDARY
+}
+
+impl Context<'_> {
+    /// The features of position `i` made from its context, in order: those of [`PLAN`]'s
+    /// `Context` parts, then the flag features.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let i = i as isize;
+        let (p1, c, n1) = (self.at(i - 1), self.at(i), self.at(i + 1));
+        let start = u64::from(c.flags & flag::SENTENCE_START != 0);
+        let values = [
+            (1, 0),
+            (11, mix(mix(p1.shape, c.shape), n1.shape)),
+            (16, mix(p1.lower, c.lower)),
+            (17, mix(c.lower, n1.lower)),
+            (18, u64::from(p1.flags)),
+            (19, u64::from(n1.flags)),
+            (24, mix(u64::from(c.flags), c.shape)),
+            (32, mix(mix(u64::from(c.case), c.shape), start)),
+            (33, mix(p1.lower, c.shape)),
+            (34, mix(c.shape, n1.lower)),
+            (40, mix(u64::from(c.text_case), mix(u64::from(c.shape_class), start))),
+        ];
+        out.extend(values.iter().map(|(template, value)| feature(*template, *value)));
+        for bit in 0..flag::COUNT {
+            if c.flags & (1 << bit) != 0 {
+                out.push(feature(100 + u64::from(bit), 0));
+            }
+        }
+    }
+}
+
 /// The hash of one feature: its template and its value.
 #[inline(always)]
 fn feature(template: u64, value: u64) -> u64 {
@@ -625,6 +742,31 @@ mod tests {
             ("arm", (0, 0)),
         ];
         assert_eq!(classes, want);
+    }
+
+    #[test]
+    fn plan_lists_the_features_in_order() {
+        // Every position of a text with sentence starts, openers, flags and both boundaries near.
+        let text = "Mr John Smith (of Paris) said: \"Armenians met.\" Then NATO left. U.S. troops";
+        let tokens = tokenize(text);
+        let sentences = sentences::split(text, &tokens, &LEXICON);
+        let facts = token_facts(text, &tokens, &sentences);
+        let ctx = Context::new(&facts);
+        let (mut want, mut context) = (Vec::new(), Vec::new());
+        for i in 0..facts.len() {
+            ctx.emissions(i, &mut want);
+            ctx.context_features(i, &mut context);
+            let mut from_context = context.iter();
+            let mut got: Vec<u64> = PLAN
+                .iter()
+                .map(|part| match *part {
+                    Part::Context => *from_context.next().expect("a context feature"),
+                    Part::Word { offset, slot } => word_features(ctx.at(i as isize + offset as isize))[slot as usize],
+                })
+                .collect();
+            got.extend(from_context);
+            assert_eq!(got, want, "position {i}");
+        }
     }
 
     #[test]
