@@ -195,22 +195,21 @@ impl Step<'_> {
 
 /// The shipped model: quantised emission weights in hashed buckets, and the transition tables.
 ///
-/// Most buckets hold no weight (pruned), so only the rows of the others are kept, packed: a
-/// bitmap says which buckets have a row, and a running count per 64 buckets finds the row. A
-/// feature whose bucket is empty costs one bit test, and the packed rows stay in the cache.
+/// Most buckets hold no weight (pruned), so only the rows of the others are kept: a bitmap says
+/// which buckets have a row, and a running count per 64 buckets finds the row. The rows are kept
+/// decoded (each code's weight from the codebook, once, when the model is read), so scoring a
+/// feature adds a row of nine weights without looking each up.
 pub struct Model {
     /// Which model this is in this process (for [`WORD_ROWS`]).
     id: u64,
     mask: u64,
-    /// Code → weight (codes are `i8` stored as `u8`).
-    codebook: [f32; 256],
     /// Bit `b` of word `b / 64`: bucket `b` has a row.
     present: Vec<u64>,
     /// The number of rows before each word of `present`.
     rank: Vec<u32>,
     /// A row of zeros (what a bucket without a row scores), then the rows of the buckets
-    /// present, `[row][tag]` codes.
-    rows: Vec<u8>,
+    /// present: each tag's weight.
+    weights: Vec<[f32; N_TAGS]>,
     /// The transition tables.
     transitions: Transitions,
 }
@@ -226,10 +225,9 @@ impl Model {
         Model {
             id: next_model_id(),
             mask: 0,
-            codebook: [0.0; 256],
             present: vec![0],
             rank: vec![0],
-            rows: vec![0; N_TAGS],
+            weights: vec![[0.0; N_TAGS]],
             transitions: Transitions::new(&[]),
         }
     }
@@ -272,9 +270,10 @@ impl Model {
         if count as usize != n_rows {
             return None;
         }
-        let (stored_rows, used) = dense_rows(body.get(words * 8..)?, n_rows)?;
-        let mut rows = vec![0u8; N_TAGS];
-        rows.extend(stored_rows);
+        let (rows, used) = dense_rows(body.get(words * 8..)?, n_rows)?;
+        let weights: Vec<[f32; N_TAGS]> = std::iter::once([0.0; N_TAGS])
+            .chain(rows.chunks_exact(N_TAGS).map(|row| std::array::from_fn(|tag| codebook[row[tag] as usize])))
+            .collect();
         let edges: Vec<f32> = body.get(words * 8 + used..)?.iter().map(|c| codebook[*c as usize]).collect();
         if edges.len() != EDGE_TABLES * PAIRS {
             return None;
@@ -282,10 +281,9 @@ impl Model {
         Some(Model {
             id: next_model_id(),
             mask: (1u64 << bits) - 1,
-            codebook,
             present,
             rank,
-            rows,
+            weights,
             transitions: Transitions::new(&edges),
         })
     }
@@ -312,19 +310,10 @@ impl Model {
     /// Adds row `row`'s weights to `sum`.
     #[inline(always)]
     fn add_row(&self, row: u32, sum: &mut [f32; N_TAGS]) {
-        let at = row as usize * N_TAGS;
-        let row: &[u8; N_TAGS] = self.rows[at..at + N_TAGS].try_into().expect("a row has one code per tag");
-        let cb = &self.codebook;
-        // Unrolled: the nine sums stay in registers.
-        sum[0] += cb[row[0] as usize];
-        sum[1] += cb[row[1] as usize];
-        sum[2] += cb[row[2] as usize];
-        sum[3] += cb[row[3] as usize];
-        sum[4] += cb[row[4] as usize];
-        sum[5] += cb[row[5] as usize];
-        sum[6] += cb[row[6] as usize];
-        sum[7] += cb[row[7] as usize];
-        sum[8] += cb[row[8] as usize];
+        let weights = &self.weights[row as usize];
+        for (s, w) in sum.iter_mut().zip(weights) {
+            *s += *w;
+        }
     }
 
     /// The rows of a token's [`word_features`].
