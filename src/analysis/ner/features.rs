@@ -447,7 +447,9 @@ fn written_case(f: &TokenFacts) -> u8 {
 /// How each token's word is written elsewhere in the text, away from sentence starts: a name at
 /// a sentence start is capitalised elsewhere too, "However" is not.
 fn across_the_text(facts: &mut [TokenFacts]) {
-    let mut counts: FnvMap<u64, [u32; 3]> = FnvMap::default();
+    // Keyed by a hash already: FxHash mixes it in one multiply (FNV would hash its eight bytes).
+    let mut counts: rustc_hash::FxHashMap<u64, [u32; 3]> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(facts.len(), Default::default());
     let mid = |f: &TokenFacts| f.flags & (flag::SENTENCE_START | flag::AFTER_OPENER) == 0;
     for f in facts.iter() {
         if mid(f) {
