@@ -328,53 +328,97 @@ fn head(s: &str, n: usize) -> &str {
     }
 }
 
+/// What a token's facts are before its context is known: everything but the flags of its place
+/// (sentence start, after an opener) and `text_case`; a function of its text and kind alone.
+fn word_facts(
+    lists: &WordLists,
+    piece: &str,
+    kind: TokenKind,
+    lower: &mut String,
+    shape_buf: &mut String,
+) -> TokenFacts {
+    lower.clear();
+    if piece.is_ascii() {
+        lower.push_str(piece);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(piece.chars().flat_map(char::to_lowercase));
+    }
+    shape(piece, shape_buf);
+    let mut flags = 0;
+    let known = lists.lower.get(lower.as_str()).copied().unwrap_or_default();
+    if kind == TokenKind::Word {
+        flags |= lists.exact.get(piece).copied().unwrap_or(0);
+        flags |= known.flags & !flag::DEMONYM_PLURAL;
+        if known.flags & flag::DEMONYM_PLURAL != 0 && piece.starts_with(char::is_uppercase) {
+            flags |= flag::DEMONYM;
+        }
+    }
+    TokenFacts {
+        word: hash_str(piece),
+        lower: hash_str(lower),
+        shape: hash_str(shape_buf),
+        prefix: hash_str(head(lower, 3)),
+        suffix2: hash_str(tail(lower, 2)),
+        suffix3: hash_str(tail(lower, 3)),
+        suffix4: hash_str(tail(lower, 4)),
+        cluster: u64::from(known.cluster),
+        coarse: u64::from(known.coarse),
+        flags,
+        case: known.case,
+        shape_class: shape_class(kind, shape_buf),
+        connector: known.connector,
+        text_case: 0,
+    }
+}
+
+/// The most words [`WORD_FACTS`] keeps before it starts afresh (a few MiB at most).
+const WORD_FACTS_CAPACITY: usize = 20_000;
+
+/// The facts of words met before on this thread, by text (with their kind): most words of a text, and of
+/// the next text, were met before, and their facts cost a lower-casing, seven hashes and two
+/// lookups each. The facts are a function of the word alone, so what the cache holds never
+/// changes a result, only how soon it comes.
+#[derive(Default)]
+struct WordFactsCache {
+    facts: rustc_hash::FxHashMap<Box<str>, (TokenKind, TokenFacts)>,
+    lower: String,
+    shape: String,
+}
+
+thread_local! {
+    static WORD_FACTS: std::cell::RefCell<WordFactsCache> = std::cell::RefCell::default();
+}
+
 /// Computes every token's own facts. `sentences` marks sentence starts.
 pub fn token_facts(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<TokenFacts> {
     let lists = &*WORD_LISTS;
     let mut facts = Vec::with_capacity(tokens.len());
-    let mut lower = String::new();
-    let mut shape_buf = String::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let piece = token.span.slice(text);
-        lower.clear();
-        if piece.is_ascii() {
-            lower.push_str(piece);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(piece.chars().flat_map(char::to_lowercase));
+    WORD_FACTS.with_borrow_mut(|cache| {
+        let WordFactsCache { facts: known, lower, shape } = cache;
+        for token in tokens {
+            let piece = token.span.slice(text);
+            let f = match known.get(piece) {
+                Some((kind, f)) if *kind == token.kind => *f,
+                // The same text as another kind of token: not kept (the tokenizer gives one kind).
+                Some(_) => word_facts(lists, piece, token.kind, lower, shape),
+                None => {
+                    let f = word_facts(lists, piece, token.kind, lower, shape);
+                    if known.len() >= WORD_FACTS_CAPACITY {
+                        known.clear();
+                    }
+                    known.insert(piece.into(), (token.kind, f));
+                    f
+                }
+            };
+            facts.push(f);
         }
-        shape(piece, &mut shape_buf);
-        let mut flags = 0;
-        let known = lists.lower.get(lower.as_str()).copied().unwrap_or_default();
-        if token.kind == TokenKind::Word {
-            flags |= lists.exact.get(piece).copied().unwrap_or(0);
-            flags |= known.flags & !flag::DEMONYM_PLURAL;
-            if known.flags & flag::DEMONYM_PLURAL != 0 && piece.starts_with(char::is_uppercase) {
-                flags |= flag::DEMONYM;
-            }
+    });
+    for (i, f) in facts.iter_mut().enumerate().skip(1) {
+        let prev = tokens[i - 1].span.slice(text);
+        if tokens[i - 1].kind == TokenKind::Quote || prev == "(" || prev == "[" {
+            f.flags |= flag::AFTER_OPENER;
         }
-        if i > 0 {
-            let prev = tokens[i - 1].span.slice(text);
-            if tokens[i - 1].kind == TokenKind::Quote || prev == "(" || prev == "[" {
-                flags |= flag::AFTER_OPENER;
-            }
-        }
-        facts.push(TokenFacts {
-            word: hash_str(piece),
-            lower: hash_str(&lower),
-            shape: hash_str(&shape_buf),
-            prefix: hash_str(head(&lower, 3)),
-            suffix2: hash_str(tail(&lower, 2)),
-            suffix3: hash_str(tail(&lower, 3)),
-            suffix4: hash_str(tail(&lower, 4)),
-            cluster: u64::from(known.cluster),
-            coarse: u64::from(known.coarse),
-            flags,
-            case: known.case,
-            shape_class: shape_class(token.kind, &shape_buf),
-            connector: known.connector,
-            text_case: 0,
-        });
     }
     for s in sentences {
         if let Some(f) = facts.get_mut(s.first_token as usize) {
@@ -403,7 +447,9 @@ fn written_case(f: &TokenFacts) -> u8 {
 /// How each token's word is written elsewhere in the text, away from sentence starts: a name at
 /// a sentence start is capitalised elsewhere too, "However" is not.
 fn across_the_text(facts: &mut [TokenFacts]) {
-    let mut counts: FnvMap<u64, [u32; 3]> = FnvMap::default();
+    // Keyed by a hash already: FxHash mixes it in one multiply (FNV would hash its eight bytes).
+    let mut counts: rustc_hash::FxHashMap<u64, [u32; 3]> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(facts.len(), Default::default());
     let mid = |f: &TokenFacts| f.flags & (flag::SENTENCE_START | flag::AFTER_OPENER) == 0;
     for f in facts.iter() {
         if mid(f) {
@@ -502,6 +548,123 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Where one of the first [`PLAN`]`.len()` features of a position comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Made from the position's context: the next of [`Context::context_features`].
+    Context,
+    /// Feature `slot` of [`word_features`] of the token `offset` places away (a boundary beyond
+    /// the text): a function of that token's word alone, so a scorer may look it up once per word.
+    Word {
+        /// From the position to the token: -2..=2.
+        offset: i8,
+        /// Index into [`word_features`].
+        slot: u8,
+    },
+}
+
+const fn word(offset: i8, slot: u8) -> Part {
+    Part::Word { offset, slot }
+}
+
+/// How many features [`word_features`] gives.
+pub const WORD_FEATURES: usize = 15;
+
+/// Where each of a position's first features comes from, in [`Context::emissions`]' order (the
+/// flag features follow, all of the context); `tests::plan_lists_the_features_in_order` checks
+/// the two agree.
+pub const PLAN: [Part; 26] = [
+    Part::Context,
+    word(0, 0),
+    word(0, 1),
+    word(-1, 9),
+    word(1, 10),
+    word(-2, 11),
+    word(2, 12),
+    word(0, 2),
+    Part::Context,
+    word(0, 3),
+    word(0, 4),
+    word(0, 5),
+    word(0, 6),
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    word(0, 7),
+    word(0, 8),
+    word(-1, 13),
+    word(1, 14),
+    Part::Context,
+    Part::Context,
+    Part::Context,
+    Part::Context,
+];
+
+/// The features of a token that depend on its word alone: as the position's own token (slots
+/// 0..9), as the token before, after, two before, two after (9..13), and its cluster as the
+/// token before and after (13, 14).
+pub fn word_features(f: &TokenFacts) -> [u64; WORD_FEATURES] {
+    [
+        feature(2, f.word),
+        feature(3, f.lower),
+        feature(8, f.shape),
+        feature(12, f.prefix),
+        feature(13, f.suffix2),
+        feature(14, f.suffix3),
+        feature(15, f.suffix4),
+        feature(27, f.cluster),
+        feature(28, f.coarse),
+        feature(4, f.lower),
+        feature(5, f.lower),
+        feature(6, f.lower),
+        feature(7, f.lower),
+        feature(29, f.cluster),
+        feature(30, f.cluster),
+    ]
+}
+
+/// The parts of a token's facts [`word_features`] reads: equal keys, equal word features.
+pub fn word_key(f: &TokenFacts) -> [u64; 9] {
+    [f.word, f.lower, f.shape, f.prefix, f.suffix2, f.suffix3, f.suffix4, f.cluster, f.coarse]
+}
+
+/// The facts that stand for the positions beyond either end of the text.
+pub fn boundary() -> &'static TokenFacts {
+    &BOUNDARY
+}
+
+impl Context<'_> {
+    /// The features of position `i` made from its context, in order: those of [`PLAN`]'s
+    /// `Context` parts, then the flag features.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let i = i as isize;
+        let (p1, c, n1) = (self.at(i - 1), self.at(i), self.at(i + 1));
+        let start = u64::from(c.flags & flag::SENTENCE_START != 0);
+        let values = [
+            (1, 0),
+            (11, mix(mix(p1.shape, c.shape), n1.shape)),
+            (16, mix(p1.lower, c.lower)),
+            (17, mix(c.lower, n1.lower)),
+            (18, u64::from(p1.flags)),
+            (19, u64::from(n1.flags)),
+            (24, mix(u64::from(c.flags), c.shape)),
+            (32, mix(mix(u64::from(c.case), c.shape), start)),
+            (33, mix(p1.lower, c.shape)),
+            (34, mix(c.shape, n1.lower)),
+            (40, mix(u64::from(c.text_case), mix(u64::from(c.shape_class), start))),
+        ];
+        out.extend(values.iter().map(|(template, value)| feature(*template, *value)));
+        for bit in 0..flag::COUNT {
+            if c.flags & (1 << bit) != 0 {
+                out.push(feature(100 + u64::from(bit), 0));
+            }
+        }
+    }
+}
+
 /// The hash of one feature: its template and its value.
 #[inline(always)]
 fn feature(template: u64, value: u64) -> u64 {
@@ -581,6 +744,31 @@ mod tests {
             ("arm", (0, 0)),
         ];
         assert_eq!(classes, want);
+    }
+
+    #[test]
+    fn plan_lists_the_features_in_order() {
+        // Every position of a text with sentence starts, openers, flags and both boundaries near.
+        let text = "Mr John Smith (of Paris) said: \"Armenians met.\" Then NATO left. U.S. troops";
+        let tokens = tokenize(text);
+        let sentences = sentences::split(text, &tokens, &LEXICON);
+        let facts = token_facts(text, &tokens, &sentences);
+        let ctx = Context::new(&facts);
+        let (mut want, mut context) = (Vec::new(), Vec::new());
+        for i in 0..facts.len() {
+            ctx.emissions(i, &mut want);
+            ctx.context_features(i, &mut context);
+            let mut from_context = context.iter();
+            let mut got: Vec<u64> = PLAN
+                .iter()
+                .map(|part| match *part {
+                    Part::Context => *from_context.next().expect("a context feature"),
+                    Part::Word { offset, slot } => word_features(ctx.at(i as isize + offset as isize))[slot as usize],
+                })
+                .collect();
+            got.extend(from_context);
+            assert_eq!(got, want, "position {i}");
+        }
     }
 
     #[test]

@@ -15,7 +15,13 @@
 //! weights); it is packed (LZMA, `super::packed`).
 //! Loading a damaged model gives an empty model (every token outside), never a panic.
 
-use super::features::{Context, TokenFacts, CONNECTOR_CLASSES, MAX_FEATURES, SHAPE_CLASSES};
+use super::features::{
+    boundary, word_features, word_key, Context, Part, TokenFacts, CONNECTOR_CLASSES, MAX_FEATURES, PLAN, SHAPE_CLASSES,
+    WORD_FEATURES,
+};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The number of tags: outside, then begin/inside for each label.
 pub const N_TAGS: usize = 9;
@@ -113,6 +119,14 @@ pub trait Weights {
     fn emission(&self, features: &[u64], scores: &mut [f32; N_TAGS]);
     /// The transition tables, summed by the classes they are conditioned on.
     fn transitions(&self) -> &Transitions;
+    /// Every position's emission scores; by default [`emissions`], each position's features
+    /// scored in turn. A scorer may compute them another way, but must give the same scores.
+    fn all_emissions(&self, facts: &[TokenFacts]) -> Vec<[f32; N_TAGS]>
+    where
+        Self: Sized,
+    {
+        emissions(self, facts)
+    }
 }
 
 /// The transition tables summed ahead for each combination of classes: the table of every
@@ -181,19 +195,21 @@ impl Step<'_> {
 
 /// The shipped model: quantised emission weights in hashed buckets, and the transition tables.
 ///
-/// Most buckets hold no weight (pruned), so only the rows of the others are kept, packed: a
-/// bitmap says which buckets have a row, and a running count per 64 buckets finds the row. A
-/// feature whose bucket is empty costs one bit test, and the packed rows stay in the cache.
+/// Most buckets hold no weight (pruned), so only the rows of the others are kept: a bitmap says
+/// which buckets have a row, and a running count per 64 buckets finds the row. The rows are kept
+/// decoded (each code's weight from the codebook, once, when the model is read), so scoring a
+/// feature adds a row of nine weights without looking each up.
 pub struct Model {
+    /// Which model this is in this process (for [`WORD_ROWS`]).
+    id: u64,
     mask: u64,
-    /// Code → weight (codes are `i8` stored as `u8`).
-    codebook: [f32; 256],
     /// Bit `b` of word `b / 64`: bucket `b` has a row.
     present: Vec<u64>,
     /// The number of rows before each word of `present`.
     rank: Vec<u32>,
-    /// The rows of the buckets present, `[row][tag]` codes.
-    rows: Vec<u8>,
+    /// A row of zeros (what a bucket without a row scores), then the rows of the buckets
+    /// present: each tag's weight.
+    weights: Vec<[f32; N_TAGS]>,
     /// The transition tables.
     transitions: Transitions,
 }
@@ -207,11 +223,11 @@ impl Model {
     /// A model that tags nothing.
     pub fn empty() -> Model {
         Model {
+            id: next_model_id(),
             mask: 0,
-            codebook: [0.0; 256],
             present: vec![0],
             rank: vec![0],
-            rows: Vec::new(),
+            weights: vec![[0.0; N_TAGS]],
             transitions: Transitions::new(&[]),
         }
     }
@@ -255,23 +271,54 @@ impl Model {
             return None;
         }
         let (rows, used) = dense_rows(body.get(words * 8..)?, n_rows)?;
+        let weights: Vec<[f32; N_TAGS]> = std::iter::once([0.0; N_TAGS])
+            .chain(rows.chunks_exact(N_TAGS).map(|row| std::array::from_fn(|tag| codebook[row[tag] as usize])))
+            .collect();
         let edges: Vec<f32> = body.get(words * 8 + used..)?.iter().map(|c| codebook[*c as usize]).collect();
         if edges.len() != EDGE_TABLES * PAIRS {
             return None;
         }
-        Some(Model { mask: (1u64 << bits) - 1, codebook, present, rank, rows, transitions: Transitions::new(&edges) })
+        Some(Model {
+            id: next_model_id(),
+            mask: (1u64 << bits) - 1,
+            present,
+            rank,
+            weights,
+            transitions: Transitions::new(&edges),
+        })
     }
 
-    /// The row of codes of `bucket`, if it has one.
-    #[inline]
-    fn row(&self, bucket: usize) -> Option<&[u8]> {
-        let word = *self.present.get(bucket / 64)?;
-        let bit = 1u64 << (bucket % 64);
-        if word & bit == 0 {
-            return None;
+    /// The number of `bucket`'s row; 0, the row of zeros, if it has none (which adds nothing to
+    /// a score). Found without a branch on whether the bucket has a row: which buckets do is as
+    /// good as random, and a mispredicted branch costs more than the arithmetic.
+    #[inline(always)]
+    fn row_number(&self, bucket: usize) -> u32 {
+        let word_at = bucket / 64;
+        let (word, rank) = (self.present[word_at], self.rank[word_at]);
+        let bit = bucket % 64;
+        let has = ((word >> bit) & 1) as u32;
+        let below = (word & ((1u64 << bit) - 1)).count_ones();
+        has * (1 + rank + below)
+    }
+
+    /// The row of the hashed feature `feature`.
+    #[inline(always)]
+    fn row_of(&self, feature: u64) -> u32 {
+        self.row_number((feature & self.mask) as usize)
+    }
+
+    /// Adds row `row`'s weights to `sum`.
+    #[inline(always)]
+    fn add_row(&self, row: u32, sum: &mut [f32; N_TAGS]) {
+        let weights = &self.weights[row as usize];
+        for (s, w) in sum.iter_mut().zip(weights) {
+            *s += *w;
         }
-        let at = (self.rank[bucket / 64] + (word & (bit - 1)).count_ones()) as usize * N_TAGS;
-        self.rows.get(at..at + N_TAGS)
+    }
+
+    /// The rows of a token's [`word_features`].
+    fn word_rows(&self, facts: &TokenFacts) -> WordRows {
+        word_features(facts).map(|f| self.row_of(f))
     }
 
     /// Writes a model file (not yet packed) from float weights: the emission weights laid out
@@ -397,21 +444,9 @@ impl Weights for Model {
     #[inline]
     fn emission(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
         let mut sum = *scores;
-        let cb = &self.codebook;
         for f in features {
-            if let Some(row) = self.row((f & self.mask) as usize) {
-                let row: &[u8; N_TAGS] = row.try_into().expect("a row has one code per tag");
-                // Unrolled: the nine sums stay in registers.
-                sum[0] += cb[row[0] as usize];
-                sum[1] += cb[row[1] as usize];
-                sum[2] += cb[row[2] as usize];
-                sum[3] += cb[row[3] as usize];
-                sum[4] += cb[row[4] as usize];
-                sum[5] += cb[row[5] as usize];
-                sum[6] += cb[row[6] as usize];
-                sum[7] += cb[row[7] as usize];
-                sum[8] += cb[row[8] as usize];
-            }
+            // A bucket without a row adds zeros: exact (a sum is never -0.0, so x + 0.0 == x).
+            self.add_row(self.row_of(*f), &mut sum);
         }
         *scores = sum;
     }
@@ -420,6 +455,86 @@ impl Weights for Model {
     fn transitions(&self) -> &Transitions {
         &self.transitions
     }
+
+    /// The same scores as [`emissions`], the same weights added in the same order, but the rows
+    /// of the features of a word alone ([`PLAN`]'s `Word` parts, more than half of a position's)
+    /// looked up once per word and kept per thread ([`WORD_ROWS`]), not once per position.
+    fn all_emissions(&self, facts: &[TokenFacts]) -> Vec<[f32; N_TAGS]> {
+        WORD_ROWS.with_borrow_mut(|cache| {
+            if cache.model != self.id || cache.rows.len() + facts.len() > WORD_ROWS_CAPACITY {
+                cache.model = self.id;
+                cache.index.clear();
+                cache.rows.clear();
+                // The boundary's rows first: the positions beyond either end read them.
+                cache.rows.push(self.word_rows(boundary()));
+            }
+            let WordRowsCache { index, rows, of_token, context, .. } = cache;
+            of_token.clear();
+            of_token.extend(facts.iter().map(|f| {
+                *index.entry(word_key(f)).or_insert_with(|| {
+                    rows.push(self.word_rows(f));
+                    (rows.len() - 1) as u32
+                })
+            }));
+            let ctx = Context::new(facts);
+            let n = facts.len() as isize;
+            (0..facts.len())
+                .map(|i| {
+                    ctx.context_features(i, context);
+                    let mut sum = [0f32; N_TAGS];
+                    let mut from_context = context.iter();
+                    for part in PLAN {
+                        let row = match part {
+                            Part::Context => self.row_of(*from_context.next().expect("PLAN's context features")),
+                            Part::Word { offset, slot } => {
+                                let j = i as isize + offset as isize;
+                                let word = if (0..n).contains(&j) { of_token[j as usize] } else { 0 };
+                                rows[word as usize][slot as usize]
+                            }
+                        };
+                        self.add_row(row, &mut sum);
+                    }
+                    for f in from_context {
+                        self.add_row(self.row_of(*f), &mut sum);
+                    }
+                    sum
+                })
+                .collect()
+        })
+    }
+}
+
+/// Gives each model made in this process its own number.
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The rows of a word's [`word_features`].
+type WordRows = [u32; WORD_FEATURES];
+
+/// The most words [`WORD_ROWS`] keeps before it starts afresh (60 bytes each, and the key).
+const WORD_ROWS_CAPACITY: usize = 20_000;
+
+/// The rows of the word features of words met before on this thread, by what those features
+/// read of the word ([`word_key`]), for one model (its id); a function of the word and the model
+/// alone, so what it holds never changes a score. With the buffers [`Model::all_emissions`]
+/// reuses from one text to the next.
+#[derive(Default)]
+struct WordRowsCache {
+    model: u64,
+    /// Where each word's rows are in `rows`.
+    index: FxHashMap<[u64; 9], u32>,
+    /// The boundary's rows, then each word's.
+    rows: Vec<WordRows>,
+    /// For each token of the text, where its rows are.
+    of_token: Vec<u32>,
+    /// One position's context features.
+    context: Vec<u64>,
+}
+
+thread_local! {
+    static WORD_ROWS: RefCell<WordRowsCache> = RefCell::default();
 }
 
 /// Every position's emission scores.
@@ -560,7 +675,7 @@ pub fn viterbi(
 /// the best sequence's score exceeds that of the best sequence giving the token another tag.
 pub fn tag(weights: &impl Weights, facts: &[TokenFacts]) -> Vec<(u8, f32)> {
     let n = facts.len();
-    let emissions = emissions(weights, facts);
+    let emissions = weights.all_emissions(facts);
     let (alpha, back) = forward(weights, facts, 0..n, &emissions, &[]);
     let path = backtrack(&alpha, &back);
     let Some(last) = alpha.last() else { return Vec::new() };
@@ -714,6 +829,27 @@ mod tests {
         model.emission(&[69, 71, 127], &mut scores);
         assert_eq!(scores, [0.0; N_TAGS]);
         assert!((model.transitions().step((0, 0)).score(0, 5) - 0.5).abs() < 0.05);
+    }
+
+    #[test]
+    fn shipped_model_scores_as_feature_by_feature() {
+        // The per-word rows (kept per thread) give the same scores, bit for bit, as scoring each
+        // position's features in turn: on a first and a second reading, and with a model made
+        // after (another id) reading the same words.
+        use crate::analysis::{lexicon::LEXICON, ner::features::token_facts, sentences, tokens::tokenize};
+        let texts =
+            [crate::DEMO_ARTICLE, "Mr John Smith (of Paris) said: \"Armenians met.\" Then NATO left.", "Oslo", ""];
+        let shipped = &*super::super::MODEL;
+        let other = Model::from_packed(super::super::MODEL_BYTES);
+        for model in [shipped, &other, shipped] {
+            for text in texts {
+                let tokens = tokenize(text);
+                let facts = token_facts(text, &tokens, &sentences::split(text, &tokens, &LEXICON));
+                let bits =
+                    |e: Vec<[f32; N_TAGS]>| -> Vec<[u32; N_TAGS]> { e.iter().map(|s| s.map(f32::to_bits)).collect() };
+                assert_eq!(bits(model.all_emissions(&facts)), bits(emissions(model, &facts)), "{text:.40}");
+            }
+        }
     }
 
     /// A toy model scoring only by transitions and a bias per tag, to test the search.

@@ -11,11 +11,10 @@ use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// Decides the camp of every cluster that can be placed, in order of the evidence's strength.
 pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
-    let mut camps: Camps = HashMap::new();
+    let mut camps = Camps::default();
     for (i, _) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
         if let Some(camp) = intrinsic_camp(ctx, id) {
@@ -42,8 +41,11 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
 /// Clusters of one name are one actor ("Oskaria" a place in one sentence, a person in the next):
 /// an unplaced one takes the camp a namesake was placed in.
 fn share_camps_between_same_names(ctx: &Ctx, camps: &mut Camps) {
-    let mut placed_name: HashMap<ClusterId, (Camp, Evidence)> = HashMap::new();
-    for (id, found) in camps.iter() {
+    // In cluster order, so that of two namesakes placed in different camps the first decides.
+    let mut placed: Vec<(&ClusterId, &(Camp, Evidence))> = camps.iter().collect();
+    placed.sort_unstable_by_key(|(id, _)| **id);
+    let mut placed_name: FxHashMap<ClusterId, (Camp, Evidence)> = FxHashMap::default();
+    for (id, found) in placed {
         placed_name.entry(ctx.named_as(*id)).or_insert_with(|| found.clone());
     }
     for i in 0..ctx.clusters.len() {

@@ -7,7 +7,6 @@ use crate::analysis::lexicon::Country;
 use crate::analysis::model::{ById, Claim, ClusterId, EntityKind, Evidence, Side, SideBalance, SideId, SideRole};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 /// The clusters of a camp, each with the evidence that placed it (none for an actor alone).
 type Members<'c> = Vec<(ClusterId, Option<&'c Evidence>)>;
@@ -19,14 +18,14 @@ pub(super) fn make_sides(
     claims: &[Claim],
     parties: &[Camp],
     third: &[Camp],
-) -> (Vec<Side>, HashMap<Camp, SideId>) {
+) -> (Vec<Side>, FxHashMap<Camp, SideId>) {
     let members_of = members_of_camps(ctx, camps);
     let mut speaking_places: FxHashMap<ClusterId, usize> = FxHashMap::default();
     for c in claims.iter().filter_map(|c| c.speaker.as_ref()?.cluster) {
         *speaking_places.entry(c).or_default() += 1;
     }
     let mut sides: Vec<Side> = Vec::new();
-    let mut side_of_camp: HashMap<Camp, SideId> = HashMap::new();
+    let mut side_of_camp: FxHashMap<Camp, SideId> = FxHashMap::default();
     let roles = parties.iter().map(|c| (c, SideRole::Party)).chain(third.iter().map(|c| (c, SideRole::ThirdParty)));
     for (camp, role) in roles {
         let listed = members_of.get(camp).map(Vec::as_slice).unwrap_or(&[]);

@@ -39,7 +39,7 @@ use super::document::Document;
 use super::model::{
     ById, Claim, Cluster, ClusterId, CounterClaim, Diagnostic, Entity, EntityKind, Evidence, Side, SideId,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A camp: who an actor stands with.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

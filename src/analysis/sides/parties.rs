@@ -21,37 +21,79 @@ const LEAD_CHARS: usize = 400;
 /// One mention of a camp: its byte, its token and the camp.
 type CampMention = (u32, usize, Camp);
 
+/// What the article says of one camp.
+#[derive(Clone, Copy, Debug, Default)]
+struct CampCounts {
+    /// Claims spoken for the camp.
+    claims: usize,
+    /// Spoken for or named: a candidate for a side (its mentions may be 0 when only spoken for).
+    listed: bool,
+    /// Mentions of the camp.
+    mentions: usize,
+    /// Mentions in the headline and lead.
+    lead: usize,
+    /// Mentions as an actor: not a venue, the outlet a speaker told, or a byline.
+    actor: usize,
+    /// Where the camp is first mentioned or spoken for.
+    first_seen: Option<u32>,
+    /// A person or organisation was placed in the camp.
+    with_people: bool,
+    /// Mentions in the title (the first line).
+    title: usize,
+    /// Mentions as the outlet a speaker told or a byline.
+    listener: usize,
+    /// Words of conflict in the sentences that name the camp.
+    conflict: usize,
+    /// Mentions as a venue ("in Paris").
+    venue: usize,
+    /// Claims whose speaker is only a pronoun ("he said").
+    pronoun_claims: usize,
+    /// People and organisations placed in the camp.
+    members: usize,
+}
+
+/// The camps a tally counts, each numbered once: counts are kept by number, and a camp is
+/// hashed and copied once, not once per count.
+#[derive(Default)]
+struct CampIndex {
+    camps: Vec<Camp>,
+    number: HashMap<Camp, usize>,
+    counts: Vec<CampCounts>,
+}
+
+impl CampIndex {
+    /// The number of `camp`, numbering it if it is new.
+    fn number(&mut self, camp: &Camp) -> usize {
+        if let Some(&n) = self.number.get(camp) {
+            return n;
+        }
+        let n = self.camps.len();
+        self.camps.push(camp.clone());
+        self.number.insert(camp.clone(), n);
+        self.counts.push(CampCounts::default());
+        n
+    }
+
+    /// The counts of `camp`, counting it if it is new.
+    fn at(&mut self, camp: &Camp) -> &mut CampCounts {
+        let n = self.number(camp);
+        &mut self.counts[n]
+    }
+}
+
+/// A pair of camps by their numbers, the lesser number first.
+fn pair(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
 /// What the article says of each camp, counted once.
 pub(super) struct Tally {
-    /// Claims spoken for the camp.
-    n_claims: HashMap<Camp, usize>,
-    /// Mentions of the camp (every camp spoken for or named is a key, with 0 when only spoken for).
-    n_mentions: HashMap<Camp, usize>,
-    /// Mentions in the headline and lead.
-    n_lead: HashMap<Camp, usize>,
-    /// Mentions as an actor: not a venue, the outlet a speaker told, or a byline.
-    n_actor: HashMap<Camp, usize>,
-    /// Where the camp is first mentioned or spoken for.
-    first_seen: HashMap<Camp, u32>,
-    /// Claims by one camp that name the other, per pair (the lesser camp first).
-    answers: HashMap<(Camp, Camp), usize>,
-    /// Camps a person or organisation was placed in.
-    with_people: HashSet<Camp>,
-    /// Mentions in the title (the first line).
-    n_title: HashMap<Camp, usize>,
-    /// Mentions as the outlet a speaker told or a byline.
-    n_listener: HashMap<Camp, usize>,
-    /// Words of conflict in the sentences that name the camp.
-    n_conflict: HashMap<Camp, usize>,
-    /// Mentions as a venue ("in Paris").
-    n_venue: HashMap<Camp, usize>,
-    /// Claims whose speaker is only a pronoun ("he said").
-    n_pronoun_claims: HashMap<Camp, usize>,
-    /// People and organisations placed in the camp.
-    n_members: HashMap<Camp, usize>,
-    /// Sentences that name both camps, and the words of conflict in them, per pair (the lesser
-    /// camp first).
-    together: HashMap<(Camp, Camp), (usize, usize)>,
+    /// The camps counted, and their counts.
+    index: CampIndex,
+    /// Claims by one camp that name the other, per pair.
+    answers: HashMap<(usize, usize), usize>,
+    /// Sentences that name both camps, and the words of conflict in them, per pair.
+    together: HashMap<(usize, usize), (usize, usize)>,
     /// What the article says as a whole.
     article: ArticleEvidence,
 }
@@ -59,86 +101,79 @@ pub(super) struct Tally {
 impl Tally {
     /// Counts the camps' mentions and claims in the article.
     pub fn count(ctx: &Ctx, camps: &Camps, claims: &[Claim], claim_camps: &[Option<(Camp, Evidence)>]) -> Tally {
+        let mut index = CampIndex::default();
         let mentions = camp_mentions(ctx, camps);
-        let (near, together) = sentence_stats(ctx, &mentions);
-        let mut tally = Tally {
-            n_claims: HashMap::default(),
-            n_mentions: HashMap::default(),
-            n_lead: HashMap::default(),
-            n_actor: HashMap::default(),
-            first_seen: HashMap::default(),
-            answers: answers(claims, claim_camps, &mentions),
-            with_people: camps
-                .iter()
-                .filter(|(id, _)| matches!(ctx.cluster(**id).kind, EntityKind::Person | EntityKind::Org))
-                .map(|(_, (c, _))| c.clone())
-                .collect(),
-            n_title: HashMap::default(),
-            n_listener: HashMap::default(),
-            n_conflict: near,
-            n_venue: HashMap::default(),
-            n_pronoun_claims: HashMap::default(),
-            n_members: HashMap::default(),
-            together,
-            article: article_evidence(ctx, claims, claim_camps),
-        };
-        for (claim, (camp, _)) in claims.iter().zip(claim_camps).filter_map(|(c, k)| Some((c, k.as_ref()?))) {
-            *tally.n_claims.entry(camp.clone()).or_default() += 1;
-            let by_pronoun =
-                claim.speaker.as_ref().is_some_and(|s| ctx.lex.person_pronouns.contains_lower(s.span.slice(ctx.text)));
-            if by_pronoun {
-                *tally.n_pronoun_claims.entry(camp.clone()).or_default() += 1;
-            }
-        }
+        let together = sentence_stats(ctx, &mentions, &mut index);
+        let answers = answers(claims, claim_camps, &mentions, &mut index);
         for (id, (camp, _)) in camps {
             if matches!(ctx.cluster(*id).kind, EntityKind::Person | EntityKind::Org) {
-                *tally.n_members.entry(camp.clone()).or_default() += 1;
+                let counts = index.at(camp);
+                counts.with_people = true;
+                counts.members += 1;
             }
+        }
+        for (claim, (camp, _)) in claims.iter().zip(claim_camps).filter_map(|(c, k)| Some((c, k.as_ref()?))) {
+            let by_pronoun =
+                claim.speaker.as_ref().is_some_and(|s| ctx.lex.person_pronouns.contains_lower(s.span.slice(ctx.text)));
+            let counts = index.at(camp);
+            counts.claims += 1;
+            counts.pronoun_claims += usize::from(by_pronoun);
         }
         let lead_end = ctx.text.char_indices().nth(LEAD_CHARS).map_or(ctx.text.len(), |(i, _)| i) as u32;
         let title_end = title_end(ctx.text);
         for (pos, ti, camp) in &mentions {
-            *tally.n_mentions.entry(camp.clone()).or_default() += 1;
-            if *pos < lead_end {
-                *tally.n_lead.entry(camp.clone()).or_default() += 1;
-            }
-            if *pos < title_end {
-                *tally.n_title.entry(camp.clone()).or_default() += 1;
-            }
+            let counts = index.at(camp);
+            counts.listed = true;
+            counts.mentions += 1;
+            counts.lead += usize::from(*pos < lead_end);
+            counts.title += usize::from(*pos < title_end);
             if takes_part(ctx, *ti) {
-                *tally.n_actor.entry(camp.clone()).or_default() += 1;
+                counts.actor += 1;
             } else if !is_venue(ctx, *ti) {
-                *tally.n_listener.entry(camp.clone()).or_default() += 1;
+                counts.listener += 1;
             } else {
-                *tally.n_venue.entry(camp.clone()).or_default() += 1;
+                counts.venue += 1;
             }
-            tally.first_seen.entry(camp.clone()).or_insert(*pos);
+            counts.first_seen.get_or_insert(*pos);
         }
         for (claim, camp) in claims.iter().zip(claim_camps) {
             if let Some((camp, _)) = camp {
-                tally.first_seen.entry(camp.clone()).or_insert(claim.span.start);
-                tally.n_mentions.entry(camp.clone()).or_insert(0);
+                let counts = index.at(camp);
+                counts.first_seen.get_or_insert(claim.span.start);
+                counts.listed = true;
             }
         }
-        tally
+        Tally { index, answers, together, article: article_evidence(ctx, claims, claim_camps) }
     }
 
+    /// The counts of `c` (all zero for a camp never counted).
+    fn of(&self, c: &Camp) -> CampCounts {
+        self.index.number.get(c).map(|&n| self.index.counts[n]).unwrap_or_default()
+    }
     fn claims(&self, c: &Camp) -> usize {
-        self.n_claims.get(c).copied().unwrap_or(0)
+        self.of(c).claims
     }
     fn mentions(&self, c: &Camp) -> usize {
-        self.n_mentions.get(c).copied().unwrap_or(0)
+        self.of(c).mentions
     }
     fn as_actor(&self, c: &Camp) -> usize {
-        self.n_actor.get(c).copied().unwrap_or(0)
+        self.of(c).actor
     }
-    fn of(map: &HashMap<Camp, usize>, c: &Camp) -> usize {
-        map.get(c).copied().unwrap_or(0)
+    /// Where `c` is first mentioned or spoken for (0 for a camp never listed).
+    fn first_seen(&self, c: &Camp) -> u32 {
+        self.of(c).first_seen.unwrap_or(0)
+    }
+    /// The camps spoken for or named, in no particular order.
+    fn listed(&self) -> impl Iterator<Item = &Camp> {
+        self.index.camps.iter().zip(&self.index.counts).filter(|(_, c)| c.listed).map(|(camp, _)| camp)
     }
     /// How often the two camps answer each other.
     fn answers(&self, a: &Camp, b: &Camp) -> usize {
-        let key = if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
-        self.answers.get(&key).copied().unwrap_or(0)
+        self.pair_of(a, b).and_then(|key| self.answers.get(&key)).copied().unwrap_or(0)
+    }
+    /// The two camps' numbers as a pair, if both were counted.
+    fn pair_of(&self, a: &Camp, b: &Camp) -> Option<(usize, usize)> {
+        Some(pair(*self.index.number.get(a)?, *self.index.number.get(b)?))
     }
 }
 
@@ -161,7 +196,7 @@ fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
             let word = t.span.slice(ctx.text);
             if let Some(camp) = camp_of_word(ctx, word) {
                 mentions.push((t.span.start, ti, camp));
-            } else if let Some(group) = ctx.lex.group_camps.get(&word.to_lowercase()) {
+            } else if let Some(group) = ctx.lex.group_camps.get(ctx.lower(ti)) {
                 mentions.push((t.span.start, ti, Camp::Group(group.clone())));
             }
         }
@@ -184,31 +219,32 @@ fn title_end(text: &str) -> u32 {
 fn sentence_stats(
     ctx: &Ctx,
     mentions: &[CampMention],
-) -> (HashMap<Camp, usize>, HashMap<(Camp, Camp), (usize, usize)>) {
-    let mut near: HashMap<Camp, usize> = HashMap::default();
-    let mut together: HashMap<(Camp, Camp), (usize, usize)> = HashMap::default();
+    index: &mut CampIndex,
+) -> HashMap<(usize, usize), (usize, usize)> {
+    let mut together: HashMap<(usize, usize), (usize, usize)> = HashMap::default();
     let mut next = 0;
     for sentence in &ctx.doc.sentences {
         let first = sentence.first_token as usize;
         let end = sentence.end_token as usize;
-        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(&ctx.piece(i).to_lowercase())).count();
+        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(ctx.lower(i))).count();
         while next < mentions.len() && mentions[next].1 < first {
             next += 1;
         }
         let mut named: Vec<&Camp> = mentions[next..].iter().take_while(|m| m.1 < end).map(|m| &m.2).collect();
         crate::analysis::sort::sort(&mut named);
         named.dedup();
-        for (k, camp) in named.iter().enumerate() {
-            *near.entry((*camp).clone()).or_default() += n;
+        let numbers: Vec<usize> = named.iter().map(|camp| index.number(camp)).collect();
+        for (k, &camp) in numbers.iter().enumerate() {
+            index.counts[camp].conflict += n;
             // Only a few camps share a sentence: the pairs stay few.
-            for other in named.iter().skip(k + 1).take(8) {
-                let entry = together.entry(((*camp).clone(), (*other).clone())).or_default();
+            for &other in numbers.iter().skip(k + 1).take(8) {
+                let entry = together.entry(pair(camp, other)).or_default();
                 entry.0 += 1;
                 entry.1 += n;
             }
         }
     }
-    (near, together)
+    together
 }
 
 /// What the article says as a whole: its claims (how many accuse, how many camps speak), words,
@@ -229,16 +265,16 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
         n_speaking_camps: speaking.len(),
         ..ArticleEvidence::default()
     };
-    for t in ctx.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    for (i, t) in ctx.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
         article.n_words += 1;
-        let word = t.span.slice(ctx.text).to_lowercase();
-        if ctx.lex.conflict_words.contains(&word) {
+        let word = ctx.lower(i);
+        if ctx.lex.conflict_words.contains(word) {
             article.n_conflict += 1;
             if t.span.start < title_end {
                 article.n_conflict_title += 1;
             }
         }
-        if ctx.lex.incident_words.contains(&word) {
+        if ctx.lex.incident_words.contains(word) {
             article.n_incident += 1;
             if t.span.start < title_end {
                 article.n_incident_title += 1;
@@ -250,18 +286,18 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
 
 /// True when the mention at token `ti` is a venue ("talks in Brussels").
 fn is_venue(ctx: &Ctx, ti: usize) -> bool {
-    ti > 0 && ctx.lex.locatives.contains(&ctx.piece(ti - 1).to_lowercase())
+    ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1))
 }
 
 /// True when the mention at token `ti` names a camp taking part: not a venue ("talks in
 /// Brussels"), the outlet a speaker talks to ("told Reuters", "told the BBC") or a byline in
 /// brackets ("NAIROBI (Reuters) -").
 fn takes_part(ctx: &Ctx, ti: usize) -> bool {
-    let word_before = |k: usize| (ti >= k).then(|| ctx.piece(ti - k).to_lowercase());
-    let told = |w: Option<String>| w.is_some_and(|w| ctx.lex.outlet_verbs.contains(&w));
-    let venue = ti > 0 && ctx.lex.locatives.contains(&ctx.piece(ti - 1).to_lowercase());
-    let listener = told(word_before(1)) || word_before(1).as_deref() == Some("the") && told(word_before(2));
-    let byline = word_before(1).as_deref() == Some("(") && ti + 1 < ctx.tokens.len() && ctx.piece(ti + 1) == ")";
+    let word_before = |k: usize| (ti >= k).then(|| ctx.lower(ti - k));
+    let told = |w: Option<&str>| w.is_some_and(|w| ctx.lex.outlet_verbs.contains(w));
+    let venue = ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1));
+    let listener = told(word_before(1)) || word_before(1) == Some("the") && told(word_before(2));
+    let byline = word_before(1) == Some("(") && ti + 1 < ctx.tokens.len() && ctx.piece(ti + 1) == ")";
     !venue && !listener && !byline
 }
 
@@ -270,8 +306,9 @@ fn answers(
     claims: &[Claim],
     claim_camps: &[Option<(Camp, Evidence)>],
     mentions: &[CampMention],
-) -> HashMap<(Camp, Camp), usize> {
-    let mut answers: HashMap<(Camp, Camp), usize> = HashMap::default();
+    index: &mut CampIndex,
+) -> HashMap<(usize, usize), usize> {
+    let mut answers: HashMap<(usize, usize), usize> = HashMap::default();
     for (claim, camp) in claims.iter().zip(claim_camps) {
         let Some((speaker_camp, _)) = camp else { continue };
         let from = mentions.partition_point(|m| m.0 < claim.span.start);
@@ -283,13 +320,9 @@ fn answers(
             .collect();
         crate::analysis::sort::sort(&mut named);
         named.dedup();
+        let speaker = index.number(speaker_camp);
         for other in named {
-            let key = if speaker_camp < other {
-                (speaker_camp.clone(), other.clone())
-            } else {
-                (other.clone(), speaker_camp.clone())
-            };
-            *answers.entry(key).or_default() += 1;
+            *answers.entry(pair(speaker, index.number(other))).or_default() += 1;
         }
     }
     answers
@@ -309,33 +342,39 @@ fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
 /// or a court (which rules between the parties).
 fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
     let mut candidates: Vec<Camp> = tally
-        .n_mentions
-        .keys()
+        .listed()
         .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
-            _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.with_people.contains(*c),
+            _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.of(c).with_people,
         })
         .cloned()
         .collect();
-    crate::analysis::sort::sort_by_key(&mut candidates, |c| (tally.first_seen[c], c.clone()));
+    crate::analysis::sort::sort_by_key(&mut candidates, |c| (tally.first_seen(c), c.clone()));
     candidates
 }
 
 /// What the rules found about one candidate, for the model.
 fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
-    let answers_max =
-        tally.answers.iter().filter(|((a, b), _)| a == camp || b == camp).map(|(_, n)| *n).max().unwrap_or(0);
+    let number = tally.index.number.get(camp).copied();
+    let answers_max = tally
+        .answers
+        .iter()
+        .filter(|((a, b), _)| Some(*a) == number || Some(*b) == number)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let counts = tally.of(camp);
     CampEvidence {
-        n_claims: tally.claims(camp),
-        n_mentions: tally.mentions(camp),
-        n_lead: Tally::of(&tally.n_lead, camp),
-        n_title: Tally::of(&tally.n_title, camp),
-        n_actor: tally.as_actor(camp),
-        n_listener: Tally::of(&tally.n_listener, camp),
+        n_claims: counts.claims,
+        n_mentions: counts.mentions,
+        n_lead: counts.lead,
+        n_title: counts.title,
+        n_actor: counts.actor,
+        n_listener: counts.listener,
         answers_max,
-        n_conflict: Tally::of(&tally.n_conflict, camp),
-        first_seen: tally.first_seen[camp] as f32 / ctx.text.len().max(1) as f32,
+        n_conflict: counts.conflict,
+        first_seen: tally.first_seen(camp) as f32 / ctx.text.len().max(1) as f32,
         kind: match camp {
             Camp::Country(_) => CampKind::Country,
             Camp::Body(_) => CampKind::Body,
@@ -346,9 +385,9 @@ fn camp_evidence(ctx: &Ctx, tally: &Tally, camp: &Camp) -> CampEvidence {
         },
         claims_rank: 0,
         mentions_rank: 0,
-        n_venue: Tally::of(&tally.n_venue, camp),
-        n_pronoun_claims: Tally::of(&tally.n_pronoun_claims, camp),
-        n_members: Tally::of(&tally.n_members, camp),
+        n_venue: counts.venue,
+        n_pronoun_claims: counts.pronoun_claims,
+        n_members: counts.members,
     }
 }
 
@@ -358,12 +397,8 @@ pub(super) fn gather(ctx: &Ctx, tally: &Tally) -> (Vec<Camp>, PartyEvidence) {
     let mut pairs = Vec::new();
     for i in 0..camps.len() {
         for j in i + 1..camps.len() {
-            let key = if camps[i] < camps[j] {
-                (camps[i].clone(), camps[j].clone())
-            } else {
-                (camps[j].clone(), camps[i].clone())
-            };
-            let (sentences, conflict) = tally.together.get(&key).copied().unwrap_or((0, 0));
+            let key = tally.pair_of(&camps[i], &camps[j]);
+            let (sentences, conflict) = key.and_then(|key| tally.together.get(&key)).copied().unwrap_or((0, 0));
             let answers = tally.answers(&camps[i], &camps[j]);
             if answers + sentences > 0 {
                 pairs.push(PairEvidence { first: i, second: j, answers, sentences, conflict });
@@ -430,8 +465,7 @@ pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
 pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<Camp> {
     let is_body = |c: &Camp| matches!(c, Camp::Body(_));
     let mut third: Vec<&Camp> = tally
-        .n_mentions
-        .keys()
+        .listed()
         .filter(|c| !parties.contains(c))
         .filter(|c| match c {
             // A named group ("activists") is a side only as a party of the dispute: elsewhere it
@@ -443,12 +477,12 @@ pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<C
             _ => {
                 tally.claims(c) > 0
                     || is_body(c) && tally.as_actor(c) >= 1
-                    || !is_body(c) && tally.with_people.contains(*c)
+                    || !is_body(c) && tally.of(c).with_people
                     || matches!(c, Camp::Country(_)) && tally.as_actor(c) >= 1 && tally.mentions(c) >= 2
             }
         })
         .collect();
-    crate::analysis::sort::sort_by_key(&mut third, |c| (tally.first_seen[*c], (*c).clone()));
+    crate::analysis::sort::sort_by_key(&mut third, |c| (tally.first_seen(c), (*c).clone()));
     third.into_iter().cloned().collect()
 }
 
