@@ -104,7 +104,8 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         return None;
     }
     let after_comma = i > a && doc.piece(i - 1) == ",";
-    if form.participle && !after_comma && i != a && after_a_cue {
+    let absolute = doc.with_before_participle(a, i).is_some() || form.prev == "by";
+    if form.participle && !after_comma && i != a && after_a_cue && !absolute {
         // "wrote to the embassy asking to ...": part of the earlier cue's content.
         return None;
     }
