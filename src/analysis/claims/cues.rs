@@ -176,7 +176,8 @@ impl VerbForm<'_> {
             && i > self.a
             && doc.is_word(i - 1)
             && !is_capitalised(doc.piece(i - 1))
-            && !self.prev.ends_with('s')
+            // "officials say", but not "a distress call" ("-ss" is no plural).
+            && !(self.prev.ends_with('s') && !self.prev.ends_with("ss"))
             && !lex.bare_verb_after.contains(self.prev)
             && !lex.auxiliaries.contains(self.prev)
             // "agencies reportedly believe": an adverb of the verb group.
@@ -343,6 +344,11 @@ mod tests {
                     c("the city must build homes to meet demand", Some("The mayor"), "indirect"),
                     c("the plan is late", Some("Residents"), "indirect"),
                 ],
+            ),
+            (
+                "a_noun_in_ss_before_a_bare_form_is_no_plural_subject",
+                "The Herald, however, reported on a distress call from the ferry.",
+                vec![c("on a distress call from the ferry", Some("The Herald"), "indirect")],
             ),
             (
                 "plural_noun_before_a_verb",

@@ -13,6 +13,24 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     while end > lower_bound && (doc.is_in(&doc.lex.verb_group_words, end - 1) || adverb_in_verb_group(doc, end - 1)) {
         end -= 1;
     }
+    // "CNN, however, reported ...": a connective between commas stands between speaker and verb.
+    if end >= lower_bound + 4
+        && doc.piece(end - 1) == ","
+        && doc.is_in(&doc.lex.sentence_connectives, end - 2)
+        && doc.piece(end - 3) == ","
+    {
+        end -= 3;
+    }
+    // "On live television he said ...": a subject pronoun right before the verb is the speaker,
+    // whatever adverbial comes before it (but not "Ana and he").
+    if end > lower_bound + 1
+        && doc.is_in(&doc.lex.subject_pronouns, end - 1)
+        && doc.is_word(end - 2)
+        && !doc.is_in(&doc.lex.clause_breaks, end - 2)
+        && !doc.is_in(&doc.lex.object_prepositions, end - 2)
+    {
+        return (end - 1, end);
+    }
     let mut start = end;
     while start > lower_bound && end - start < 12 {
         let j = start - 1;
@@ -337,6 +355,16 @@ mod tests {
                     Some("Councillor Ana Reis, the council's housing lead"),
                     "indirect",
                 )],
+            ),
+            (
+                "a_connective_between_commas_is_not_the_speaker",
+                "The Herald, however, reported that the ferry had left early.",
+                vec![c("the ferry had left early", Some("The Herald"), "indirect")],
+            ),
+            (
+                "a_pronoun_after_an_adverbial_is_the_speaker",
+                "At the harbour on Monday she said the cranes had failed.",
+                vec![c("the cranes had failed", Some("she"), "indirect")],
             ),
             (
                 "dateline_is_not_the_speaker",
