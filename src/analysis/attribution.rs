@@ -167,33 +167,56 @@ fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Spea
     // Another mention of that kind named after the previous claim, nearer the pronoun; owners and
     // objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
     let previous_end = p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
-    let nearer = antecedent(ctx.entities, p.words.start, person, p.claim)
-        .filter(|e| e.span.start >= previous_end && !possessed(ctx.text, e) && !after_object_preposition(ctx, e));
+    let nearer = subject_antecedent(ctx, p.words.start, person, p.claim).filter(|e| e.span.start >= previous_end);
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
 }
 
 /// True when the entity is the object of a preposition ("pardoned by Trump", "speaking to Martin
 /// Smith"): not what a later pronoun most likely refers to.
 fn after_object_preposition(ctx: &Ctx, e: &Entity) -> bool {
-    let before = ctx.text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-    ctx.lex.object_prepositions.contains(&before)
+    // Over a determiner and a lower-case noun or two before the name ("the murder of journalist
+    // Jamal Khashoggi", "pardoned by the president, Trump" is not reached: a comma stops it).
+    for word in ctx.text[..e.span.start as usize].split_whitespace().rev().take(3) {
+        let lower = word.to_lowercase();
+        if ctx.lex.object_prepositions.contains(&lower) {
+            return true;
+        }
+        let noun = word.chars().all(|c| c.is_lowercase() || c == '-') && !ctx.lex.function_words.contains(&lower);
+        if !(noun || ctx.lex.determiners.contains(&lower)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The most recent person (or group) mention before `pos`, passing over the owners ("Aliyev's
 /// adviser") and objects of a preposition ("Speaking to Martin Smith, he said") in the pronoun's
-/// own sentence: a subject pronoun does not refer to those.
+/// own sentence: a subject pronoun does not refer to those. In the sentence before, they are
+/// passed over for another mention of that sentence ("Flynn spoke since he was pardoned by Trump.
+/// He said"), but taken when the sentence names no other ("police spoke with Ann Lee. She said").
 fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) -> Option<&'a Entity> {
-    let sentence_start = ctx.sentences.iter().rev().find(|s| s.span.start <= pos).map_or(0, |s| s.span.start);
+    let mut starts = ctx.sentences.iter().rev().filter(|s| s.span.start <= pos).map(|s| s.span.start);
+    let own_start = starts.next().unwrap_or(0);
+    let previous_start = starts.next().unwrap_or(0);
     let end = ctx.entities.partition_point(|e| e.span.start < pos);
-    ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
-        !exclude.contains(e.span)
-            && (if person {
-                e.kind == EntityKind::Person
-            } else {
-                matches!(e.kind, EntityKind::Org | EntityKind::Place)
-            })
-            && !(e.span.start >= sentence_start && (possessed(ctx.text, e) || after_object_preposition(ctx, e)))
-    })
+    let mut passed_over: Option<&Entity> = None;
+    for e in ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH) {
+        let right_kind =
+            if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) };
+        if exclude.contains(e.span) || !right_kind {
+            continue;
+        }
+        if e.span.start < previous_start {
+            return passed_over.or(Some(e));
+        }
+        if !(possessed(ctx.text, e) || after_object_preposition(ctx, e)) {
+            return Some(e);
+        }
+        if e.span.start < own_start {
+            passed_over = passed_over.or(Some(e));
+        }
+    }
+    passed_over
 }
 
 /// True for a described speaker that is a group of people ("the foreign ministers", "protesters"):
@@ -482,6 +505,23 @@ mod tests {
             (
                 "Maria Santos met reporters. Speaking to Tom Hale of the Courier, she said the club owed her money.",
                 "she",
+                Some("Maria Santos"),
+            ),
+            // In the sentence before, an object (after a lower-case noun too) is passed over for
+            // another person of that sentence, but taken when there is none.
+            (
+                "Maria Santos spoke for the first time since she was fined by Tom Hale. She said the fine was unfair.",
+                "She",
+                Some("Maria Santos"),
+            ),
+            (
+                "Maria Santos praised the memory of reporter Tom Hale on Monday. She said he was brave.",
+                "She",
+                Some("Maria Santos"),
+            ),
+            (
+                "Tom Hale said the police had come. Officers spoke with Maria Santos. She said she had left.",
+                "She",
                 Some("Maria Santos"),
             ),
             // "The president" with no earlier claim by a president: the person named with that title.
