@@ -115,6 +115,8 @@ const RESOLVERS: &[Resolver] = &[
     pronoun,
     // "US secretary of state Antony Blinken": the entity the words name.
     named_entity,
+    // "the statement", "their letter", "the judge's ruling": the document's author.
+    document_author,
     // "the spokesperson" after "a FIFA spokesperson said": the same speaker again.
     same_role_earlier,
     // "his lawyers", "its spokesman": they speak for the one named before.
@@ -280,6 +282,74 @@ fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
 fn possessed(text: &str, entity: &Entity) -> bool {
     let rest = &text[entity.span.end as usize..];
     rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+}
+
+/// "They released a statement which said", "Part of the judge's statement reads", "Their letter
+/// read", "The statement said": a document (lexicon `author_documents.txt`) speaks for its author:
+/// the issuer before a verb of issuing, the owner it names, or, for "the statement", the speaker
+/// of the last claim whose speaker words name such a document.
+fn document_author(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
+    let base = p.text.as_ptr() as usize;
+    let words: Vec<(usize, &str)> = p.text.split_whitespace().map(|w| (w.as_ptr() as usize - base, w)).collect();
+    let head = words.last()?.1.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if words.len() < 2 || !ctx.lex.author_documents.contains(&head) {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    // The author's words, (start, end) in bytes of the phrase, or a pronoun for a possessive.
+    let issuer =
+        (1..words.len() - 1).find(|&k| ctx.lex.speech_noun_verbs.contains(&lower[k])).map(|k| (0, end_of(k - 1)));
+    let owner = || {
+        let k = (0..words.len() - 1).rev().find(|&k| lower[k].ends_with("'s") || lower[k].ends_with("’s"))?;
+        let from = (0..k).rev().find(|&j| lower[j] == "of").map_or(0, |j| j + 1);
+        let apostrophe = words[k].1.rfind(['\'', '’'])?;
+        (words[k].0 + apostrophe > words[from].0).then(|| (words[from].0, words[k].0 + apostrophe))
+    };
+    let author = match issuer.or_else(owner) {
+        Some((start, end)) => {
+            let words = Span::new(p.words.start as usize + start, p.words.start as usize + end);
+            let sub = Phrase { words, text: &p.text[start..end], claim: p.claim, earlier: p.earlier };
+            let resolved = RESOLVERS.iter().find_map(|resolve| resolve(ctx, &sub)).unwrap_or_else(|| description(&sub));
+            (resolved.speaker.name, resolved.speaker.cluster)
+        }
+        None => match lower[0].as_str() {
+            possessive @ ("his" | "her" | "its" | "their") => {
+                // The pronoun the possessive stands for, a closed class written here.
+                let subject = match possessive {
+                    "his" => "he",
+                    "her" => "she",
+                    "its" => "it",
+                    _ => "they",
+                };
+                let words = Span::new(p.words.start as usize, p.words.start as usize + words[0].1.len());
+                let sub = Phrase { words, text: subject, claim: p.claim, earlier: p.earlier };
+                let resolved = pronoun(ctx, &sub)?;
+                resolved.speaker.cluster?;
+                (resolved.speaker.name, resolved.speaker.cluster)
+            }
+            determiner if ctx.lex.referring_determiners.contains(determiner) => {
+                let singular = head.trim_end_matches('s');
+                // Its speaker words or the words between them and its content ("Ana Lee
+                // said in a statement that ...") name the document.
+                let names_it = |c: &&Claim| {
+                    c.speaker.as_ref().is_some_and(|s| {
+                        let (from, to) = (s.span.start.min(c.span.end), s.span.end.max(c.span.start));
+                        s.span != p.words
+                            && ctx.text[from as usize..to as usize].to_lowercase().split_whitespace().any(|w| {
+                                w.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('s') == singular
+                            })
+                    })
+                };
+                let earlier = p.earlier.iter().rev().take(SAME_ROLE_REACH).find(names_it)?.speaker.as_ref()?;
+                (earlier.name.clone(), earlier.cluster)
+            }
+            _ => return None,
+        },
+    };
+    let (name, cluster) = author;
+    let note = format!("'{}' speaks for its author, {name}", p.text);
+    Some(Resolved::new(Speaker { span: p.words, name, cluster }, vec![Evidence::at(p.words, note)]))
 }
 
 /// The earlier speaker a definite role refers back to: "the spokesperson" or "the official" is the
@@ -529,6 +599,32 @@ mod tests {
                 "President Ana Costa visited Tarn on Monday. The president said the port would reopen.",
                 "The president",
                 Some("Ana Costa"),
+            ),
+        ];
+        for (text, words, want) in table {
+            assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
+        }
+    }
+
+    /// (text, the speaker words, the name of the cluster they resolve to)
+    #[test]
+    fn documents_speak_for_their_author() {
+        let table = [
+            (
+                "The Tarn Port Authority met the unions. They released a statement which said the port would reopen.",
+                "They released a statement",
+                Some("Tarn Port Authority"),
+            ),
+            (
+                "Judge Ana Costa heard the case. Part of the judge's ruling said the port must reopen.",
+                "Part of the judge's ruling",
+                Some("Ana Costa"),
+            ),
+            ("Tarn Shipping cut wages. Its statement said costs had risen.", "Its statement", Some("Tarn Shipping")),
+            (
+                "Maria Santos said in a statement that the club owed her money. The statement said she would sue.",
+                "The statement",
+                Some("Maria Santos"),
             ),
         ];
         for (text, words, want) in table {
