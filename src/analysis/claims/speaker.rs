@@ -220,7 +220,38 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
             i += 1;
         }
     }
+    if i > start {
+        if let Some(name) = appositive_name_after(doc, i, limit) {
+            return Some(name);
+        }
+    }
     (i > start).then_some((start, i))
+}
+
+/// "One of these groups, the Harbour Union (HU), walked out and said ...", "A former adviser, Ana
+/// Lee, spoke and said ...": a description ending at a comma (a few words after `from`) and a
+/// name between that comma and the next; the name is the subject's head.
+fn appositive_name_after(doc: &Doc, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let comma = (from..limit.min(from + 6)).find(|&k| !doc.is_word(k))?;
+    if doc.piece(comma) != "," {
+        return None;
+    }
+    let start = comma + 1;
+    let mut k = start;
+    if k < limit && doc.lower(k) == "the" {
+        k += 1;
+    }
+    let name_start = k;
+    while k < limit && k - start < 10 {
+        let keep = doc.capitalised(k)
+            || matches!(doc.piece(k), "(" | ")" | "-")
+            || matches!(doc.lower(k), "of" | "and" | "for") && k + 1 < limit && doc.capitalised(k + 1);
+        if !keep {
+            break;
+        }
+        k += 1;
+    }
+    (k > name_start && k + 1 < limit && doc.piece(k) == "," && doc.capitalised(name_start)).then_some((start, k))
 }
 
 /// Where a clause's subject may start: after a dateline, and after an opening adverbial or
@@ -365,6 +396,16 @@ mod tests {
                 "a_pronoun_after_an_adverbial_is_the_speaker",
                 "At the harbour on Monday she said the cranes had failed.",
                 vec![c("the cranes had failed", Some("she"), "indirect")],
+            ),
+            (
+                "an_appositive_name_after_a_description_is_the_subject",
+                "One of the unions, the Harbour Workers Union (HWU), walked out and said the cranes had failed.",
+                vec![c("the cranes had failed", Some("the Harbour Workers Union (HWU)"), "indirect")],
+            ),
+            (
+                "an_appositive_person_after_a_description_is_the_subject",
+                "Another former adviser, Ana Lee, also spoke and urged the crew to stay calm.",
+                vec![c("the crew to stay calm", Some("Ana Lee"), "indirect")],
             ),
             (
                 "dateline_is_not_the_speaker",
