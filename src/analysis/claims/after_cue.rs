@@ -114,6 +114,11 @@ mod tests {
                 vec![c("it would strike", Some("the union"), "indirect")],
             ),
             (
+                "a_parenthesis_between_dashes_after_the_cue",
+                "The mayor said — as reported by the Herald — “We will rebuild the pier.”",
+                vec![c("“We will rebuild the pier.”", Some("The mayor"), "direct")],
+            ),
+            (
                 "relative_clause",
                 "She moved to a farm, which the group describes as a retreat.",
                 vec![c("which the group describes as a retreat", Some("the group"), "indirect")],

@@ -195,6 +195,8 @@ impl VerbForm<'_> {
                 // "he claimed to have": a subject, so active.
                 && !doc.lex.subject_pronouns.contains(self.prev)
             || self.lemma == "accuse" && self.next == "of"
+            // "as reported by the Herald": where the words were read, not who said them.
+            || self.prev == "as" && self.next == "by"
     }
 
     /// Idioms in which the verb reports no statement.
