@@ -7,14 +7,15 @@
 //! Paris") is read as the person it shortens.
 //!
 //! [`attribute`] resolves each claim's speaker words with the resolvers of `RESOLVERS`, tried
-//! in order; the first that applies decides, and words none resolves are a description. The word
-//! lists (pronouns, prepositions, determiners) are data in `lexicon/*.txt`.
+//! in order; the first that applies decides, and words none resolves are a description. Then a
+//! short evaluation ("called it “lousy”") joins its speaker's neighbouring claim. The word lists
+//! (pronouns, prepositions, determiners, documents, verbs of naming) are data in `lexicon/*.txt`.
 
 use super::claims::ClaimDraft;
 use super::document::Document;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
-use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
+use super::model::{ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
 use super::span::Span;
 use rustc_hash::FxHashMap;
 
@@ -34,7 +35,81 @@ pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], c
         let claim = attribute_one(&ctx, &claims, draft);
         claims.push(claim);
     }
-    claims
+    join_short_evaluations(doc.text, doc.lex, claims)
+}
+
+/// A short evaluation shorter than this many quoted words joins its speaker's neighbouring claim.
+const SHORT_EVALUATION_WORDS: usize = 5;
+/// How far (bytes) the neighbouring claim may stand from the evaluation.
+const EVALUATION_NEIGHBOUR_REACH: u32 = 200;
+
+/// "Tom Hale called the plan “a fantasy” and said it would fail": a verb of naming with a quoted
+/// word or two ("called it “lousy”") is no claim of its own; it joins the speaker's claim right
+/// after it, else right before it, as the annotation convention reads it. One pass.
+fn join_short_evaluations(text: &str, lex: &Lexicon, claims: Vec<Claim>) -> Vec<Claim> {
+    let is_evaluation = |c: &Claim| {
+        let cue = c.cue.map(|s| s.slice(text).to_lowercase()).unwrap_or_default();
+        let content = c.span.slice(text);
+        let quoted: usize =
+            content.split(['"', '“', '”']).skip(1).step_by(2).map(|q| q.split_whitespace().count()).sum();
+        lex.evaluation_verbs.contains(&cue)
+            && quoted > 0
+            && quoted < SHORT_EVALUATION_WORDS
+            && content.split_whitespace().count() <= 12
+    };
+    let same_speaker = |a: &Claim, b: &Claim| match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => x.cluster.is_some() && x.cluster == y.cluster || x.name == y.name,
+        _ => false,
+    };
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut pending: Option<Claim> = None;
+    for claim in claims {
+        if let Some(short) = pending.take() {
+            if same_speaker(&short, &claim)
+                && claim.span.start.saturating_sub(short.span.end) < EVALUATION_NEIGHBOUR_REACH
+            {
+                out.push(joined(claim, &short));
+                continue;
+            }
+            match out.last_mut() {
+                Some(prev)
+                    if same_speaker(prev, &short)
+                        && short.span.start.saturating_sub(prev.span.end) < EVALUATION_NEIGHBOUR_REACH =>
+                {
+                    *prev = joined(prev.clone(), &short);
+                }
+                _ => out.push(short),
+            }
+        }
+        if is_evaluation(&claim) {
+            pending = Some(claim);
+        } else {
+            out.push(claim);
+        }
+    }
+    if let Some(short) = pending {
+        match out.last_mut() {
+            Some(prev)
+                if same_speaker(prev, &short)
+                    && short.span.start.saturating_sub(prev.span.end) < EVALUATION_NEIGHBOUR_REACH =>
+            {
+                *prev = joined(prev.clone(), &short);
+            }
+            _ => out.push(short),
+        }
+    }
+    out
+}
+
+/// `claim` with the short evaluation `short` joined to it: the span covers both.
+fn joined(mut claim: Claim, short: &Claim) -> Claim {
+    claim.span =
+        Span::new(claim.span.start.min(short.span.start) as usize, claim.span.end.max(short.span.end) as usize);
+    if short.kind == ClaimKind::Direct {
+        claim.kind = ClaimKind::Direct;
+    }
+    claim.evidence.push(Evidence::at(short.span, "a short evaluation by the same speaker, joined to this claim"));
+    claim
 }
 
 /// What the stage reads: the text, the lexicon, the entities and their names.
@@ -630,6 +705,27 @@ mod tests {
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
         }
+    }
+
+    /// The claims of `text`: (content, speaker name).
+    fn claims_of(text: &str) -> Vec<(String, String)> {
+        let analysis = crate::analysis::analyze(text);
+        analysis
+            .claims
+            .iter()
+            .map(|c| (c.span.slice(text).to_string(), c.speaker.as_ref().map_or(String::new(), |s| s.name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_evaluation_joins_the_speakers_neighbouring_claim() {
+        let text = "Tom Hale called the plan “a fantasy” and said the port would close.";
+        assert_eq!(
+            claims_of(text),
+            vec![("the plan “a fantasy” and said the port would close".to_string(), "Tom Hale".to_string())]
+        );
+        let text = "Ana Lee said the port would close. Tom Hale called the plan “a fantasy”.";
+        assert_eq!(claims_of(text).len(), 2, "another speaker's claim does not take it");
     }
 
     #[test]
