@@ -345,6 +345,17 @@ fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
     if lead.split_whitespace().last().is_some_and(|w| ctx.lex.head_noun_prepositions.contains(w)) {
         return None;
     }
+    // "USCG Captain Monica Rochester", "Former Trump adviser Michael Flynn": before an
+    // appositive's comma, the last person is the head, the ones before it modify it.
+    let comma = phrase.slice(text).find(',').map_or(phrase.end, |k| phrase.start + k as u32);
+    let head_person = inside
+        .iter()
+        .rev()
+        .filter(|e| e.span.end <= comma && e.kind == EntityKind::Person && !possessed(text, e))
+        .find(|e| !after_object_preposition(ctx, e));
+    if head_person.is_some() {
+        return head_person;
+    }
     [EntityKind::Person, EntityKind::Org, EntityKind::Place].iter().find_map(|kind| {
         inside
             .iter()
@@ -751,6 +762,32 @@ mod tests {
         };
         let phrase = Span::new(0, text.find(" said").unwrap());
         assert_eq!(head_entity(&ctx, phrase).map(|e| e.cluster), Some(ClusterId(1)));
+    }
+
+    /// Before an appositive's comma the last person is the head; after the comma, the first.
+    #[test]
+    fn head_entity_is_the_last_person_before_a_comma() {
+        let table = [
+            ("Former Costa adviser Maria Santos said so.", "Maria Santos"),
+            ("Maria Santos, an adviser to Tom Hale, said so.", "Maria Santos"),
+        ];
+        for (text, want) in table {
+            let names: Vec<&str> =
+                ["Costa", "Maria Santos", "Tom Hale"].into_iter().filter(|n| text.contains(n)).collect();
+            let entities: Vec<Entity> =
+                names.iter().enumerate().map(|(i, n)| entity(text, n, EntityKind::Person, i as u32)).collect();
+            let ctx = Ctx {
+                text,
+                lex: &LEXICON,
+                sentences: &[],
+                entities: &entities,
+                clusters: &[],
+                names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },
+            };
+            let phrase = Span::new(0, text.find(" said").unwrap());
+            let got = head_entity(&ctx, phrase).map(|e| e.span.slice(text));
+            assert_eq!(got, Some(want), "{text}");
+        }
     }
 
     #[test]
