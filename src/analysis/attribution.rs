@@ -7,14 +7,15 @@
 //! Paris") is read as the person it shortens.
 //!
 //! [`attribute`] resolves each claim's speaker words with the resolvers of `RESOLVERS`, tried
-//! in order; the first that applies decides, and words none resolves are a description. The word
-//! lists (pronouns, prepositions, determiners) are data in `lexicon/*.txt`.
+//! in order; the first that applies decides, and words none resolves are a description. Then a
+//! short evaluation ("called it “lousy”") joins its speaker's neighbouring claim. The word lists
+//! (pronouns, prepositions, determiners, documents, verbs of naming) are data in `lexicon/*.txt`.
 
 use super::claims::ClaimDraft;
 use super::document::Document;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
-use super::model::{ById, Claim, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
+use super::model::{ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
 use super::span::Span;
 use rustc_hash::FxHashMap;
 
@@ -34,7 +35,81 @@ pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], c
         let claim = attribute_one(&ctx, &claims, draft);
         claims.push(claim);
     }
-    claims
+    join_short_evaluations(doc.text, doc.lex, claims)
+}
+
+/// A short evaluation shorter than this many quoted words joins its speaker's neighbouring claim.
+const SHORT_EVALUATION_WORDS: usize = 5;
+/// How far (bytes) the neighbouring claim may stand from the evaluation.
+const EVALUATION_NEIGHBOUR_REACH: u32 = 200;
+
+/// "Tom Hale called the plan “a fantasy” and said it would fail": a verb of naming with a quoted
+/// word or two ("called it “lousy”") is no claim of its own; it joins the speaker's claim right
+/// after it, else right before it, as the annotation convention reads it. One pass.
+fn join_short_evaluations(text: &str, lex: &Lexicon, claims: Vec<Claim>) -> Vec<Claim> {
+    let is_evaluation = |c: &Claim| {
+        let cue = c.cue.map(|s| s.slice(text).to_lowercase()).unwrap_or_default();
+        let content = c.span.slice(text);
+        let quoted: usize =
+            content.split(['"', '“', '”']).skip(1).step_by(2).map(|q| q.split_whitespace().count()).sum();
+        lex.evaluation_verbs.contains(&cue)
+            && quoted > 0
+            && quoted < SHORT_EVALUATION_WORDS
+            && content.split_whitespace().count() <= 12
+    };
+    let same_speaker = |a: &Claim, b: &Claim| match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => x.cluster.is_some() && x.cluster == y.cluster || x.name == y.name,
+        _ => false,
+    };
+    let mut out: Vec<Claim> = Vec::with_capacity(claims.len());
+    let mut pending: Option<Claim> = None;
+    for claim in claims {
+        if let Some(short) = pending.take() {
+            if same_speaker(&short, &claim)
+                && claim.span.start.saturating_sub(short.span.end) < EVALUATION_NEIGHBOUR_REACH
+            {
+                out.push(joined(claim, &short));
+                continue;
+            }
+            match out.last_mut() {
+                Some(prev)
+                    if same_speaker(prev, &short)
+                        && short.span.start.saturating_sub(prev.span.end) < EVALUATION_NEIGHBOUR_REACH =>
+                {
+                    *prev = joined(prev.clone(), &short);
+                }
+                _ => out.push(short),
+            }
+        }
+        if is_evaluation(&claim) {
+            pending = Some(claim);
+        } else {
+            out.push(claim);
+        }
+    }
+    if let Some(short) = pending {
+        match out.last_mut() {
+            Some(prev)
+                if same_speaker(prev, &short)
+                    && short.span.start.saturating_sub(prev.span.end) < EVALUATION_NEIGHBOUR_REACH =>
+            {
+                *prev = joined(prev.clone(), &short);
+            }
+            _ => out.push(short),
+        }
+    }
+    out
+}
+
+/// `claim` with the short evaluation `short` joined to it: the span covers both.
+fn joined(mut claim: Claim, short: &Claim) -> Claim {
+    claim.span =
+        Span::new(claim.span.start.min(short.span.start) as usize, claim.span.end.max(short.span.end) as usize);
+    if short.kind == ClaimKind::Direct {
+        claim.kind = ClaimKind::Direct;
+    }
+    claim.evidence.push(Evidence::at(short.span, "a short evaluation by the same speaker, joined to this claim"));
+    claim
 }
 
 /// What the stage reads: the text, the lexicon, the entities and their names.
@@ -115,6 +190,8 @@ const RESOLVERS: &[Resolver] = &[
     pronoun,
     // "US secretary of state Antony Blinken": the entity the words name.
     named_entity,
+    // "the statement", "their letter", "the judge's ruling": the document's author.
+    document_author,
     // "the spokesperson" after "a FIFA spokesperson said": the same speaker again.
     same_role_earlier,
     // "his lawyers", "its spokesman": they speak for the one named before.
@@ -167,33 +244,56 @@ fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Spea
     // Another mention of that kind named after the previous claim, nearer the pronoun; owners and
     // objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
     let previous_end = p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
-    let nearer = antecedent(ctx.entities, p.words.start, person, p.claim)
-        .filter(|e| e.span.start >= previous_end && !possessed(ctx.text, e) && !after_object_preposition(ctx, e));
+    let nearer = subject_antecedent(ctx, p.words.start, person, p.claim).filter(|e| e.span.start >= previous_end);
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
 }
 
 /// True when the entity is the object of a preposition ("pardoned by Trump", "speaking to Martin
 /// Smith"): not what a later pronoun most likely refers to.
 fn after_object_preposition(ctx: &Ctx, e: &Entity) -> bool {
-    let before = ctx.text[..e.span.start as usize].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-    ctx.lex.object_prepositions.contains(&before)
+    // Over a determiner and a lower-case noun or two before the name ("the murder of journalist
+    // Jamal Khashoggi", "pardoned by the president, Trump" is not reached: a comma stops it).
+    for word in ctx.text[..e.span.start as usize].split_whitespace().rev().take(3) {
+        let lower = word.to_lowercase();
+        if ctx.lex.object_prepositions.contains(&lower) {
+            return true;
+        }
+        let noun = word.chars().all(|c| c.is_lowercase() || c == '-') && !ctx.lex.function_words.contains(&lower);
+        if !(noun || ctx.lex.determiners.contains(&lower)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The most recent person (or group) mention before `pos`, passing over the owners ("Aliyev's
 /// adviser") and objects of a preposition ("Speaking to Martin Smith, he said") in the pronoun's
-/// own sentence: a subject pronoun does not refer to those.
+/// own sentence: a subject pronoun does not refer to those. In the sentence before, they are
+/// passed over for another mention of that sentence ("Flynn spoke since he was pardoned by Trump.
+/// He said"), but taken when the sentence names no other ("police spoke with Ann Lee. She said").
 fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) -> Option<&'a Entity> {
-    let sentence_start = ctx.sentences.iter().rev().find(|s| s.span.start <= pos).map_or(0, |s| s.span.start);
+    let mut starts = ctx.sentences.iter().rev().filter(|s| s.span.start <= pos).map(|s| s.span.start);
+    let own_start = starts.next().unwrap_or(0);
+    let previous_start = starts.next().unwrap_or(0);
     let end = ctx.entities.partition_point(|e| e.span.start < pos);
-    ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
-        !exclude.contains(e.span)
-            && (if person {
-                e.kind == EntityKind::Person
-            } else {
-                matches!(e.kind, EntityKind::Org | EntityKind::Place)
-            })
-            && !(e.span.start >= sentence_start && (possessed(ctx.text, e) || after_object_preposition(ctx, e)))
-    })
+    let mut passed_over: Option<&Entity> = None;
+    for e in ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH) {
+        let right_kind =
+            if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) };
+        if exclude.contains(e.span) || !right_kind {
+            continue;
+        }
+        if e.span.start < previous_start {
+            return passed_over.or(Some(e));
+        }
+        if !(possessed(ctx.text, e) || after_object_preposition(ctx, e)) {
+            return Some(e);
+        }
+        if e.span.start < own_start {
+            passed_over = passed_over.or(Some(e));
+        }
+    }
+    passed_over
 }
 
 /// True for a described speaker that is a group of people ("the foreign ministers", "protesters"):
@@ -245,6 +345,17 @@ fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
     if lead.split_whitespace().last().is_some_and(|w| ctx.lex.head_noun_prepositions.contains(w)) {
         return None;
     }
+    // "USCG Captain Monica Rochester", "Former Trump adviser Michael Flynn": before an
+    // appositive's comma, the last person is the head, the ones before it modify it.
+    let comma = phrase.slice(text).find(',').map_or(phrase.end, |k| phrase.start + k as u32);
+    let head_person = inside
+        .iter()
+        .rev()
+        .filter(|e| e.span.end <= comma && e.kind == EntityKind::Person && !possessed(text, e))
+        .find(|e| !after_object_preposition(ctx, e));
+    if head_person.is_some() {
+        return head_person;
+    }
     [EntityKind::Person, EntityKind::Org, EntityKind::Place].iter().find_map(|kind| {
         inside
             .iter()
@@ -257,6 +368,74 @@ fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
 fn possessed(text: &str, entity: &Entity) -> bool {
     let rest = &text[entity.span.end as usize..];
     rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+}
+
+/// "They released a statement which said", "Part of the judge's statement reads", "Their letter
+/// read", "The statement said": a document (lexicon `author_documents.txt`) speaks for its author:
+/// the issuer before a verb of issuing, the owner it names, or, for "the statement", the speaker
+/// of the last claim whose speaker words name such a document.
+fn document_author(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
+    let base = p.text.as_ptr() as usize;
+    let words: Vec<(usize, &str)> = p.text.split_whitespace().map(|w| (w.as_ptr() as usize - base, w)).collect();
+    let head = words.last()?.1.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if words.len() < 2 || !ctx.lex.author_documents.contains(&head) {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    // The author's words, (start, end) in bytes of the phrase, or a pronoun for a possessive.
+    let issuer =
+        (1..words.len() - 1).find(|&k| ctx.lex.speech_noun_verbs.contains(&lower[k])).map(|k| (0, end_of(k - 1)));
+    let owner = || {
+        let k = (0..words.len() - 1).rev().find(|&k| lower[k].ends_with("'s") || lower[k].ends_with("’s"))?;
+        let from = (0..k).rev().find(|&j| lower[j] == "of").map_or(0, |j| j + 1);
+        let apostrophe = words[k].1.rfind(['\'', '’'])?;
+        (words[k].0 + apostrophe > words[from].0).then(|| (words[from].0, words[k].0 + apostrophe))
+    };
+    let author = match issuer.or_else(owner) {
+        Some((start, end)) => {
+            let words = Span::new(p.words.start as usize + start, p.words.start as usize + end);
+            let sub = Phrase { words, text: &p.text[start..end], claim: p.claim, earlier: p.earlier };
+            let resolved = RESOLVERS.iter().find_map(|resolve| resolve(ctx, &sub)).unwrap_or_else(|| description(&sub));
+            (resolved.speaker.name, resolved.speaker.cluster)
+        }
+        None => match lower[0].as_str() {
+            possessive @ ("his" | "her" | "its" | "their") => {
+                // The pronoun the possessive stands for, a closed class written here.
+                let subject = match possessive {
+                    "his" => "he",
+                    "her" => "she",
+                    "its" => "it",
+                    _ => "they",
+                };
+                let words = Span::new(p.words.start as usize, p.words.start as usize + words[0].1.len());
+                let sub = Phrase { words, text: subject, claim: p.claim, earlier: p.earlier };
+                let resolved = pronoun(ctx, &sub)?;
+                resolved.speaker.cluster?;
+                (resolved.speaker.name, resolved.speaker.cluster)
+            }
+            determiner if ctx.lex.referring_determiners.contains(determiner) => {
+                let singular = head.trim_end_matches('s');
+                // Its speaker words or the words between them and its content ("Ana Lee
+                // said in a statement that ...") name the document.
+                let names_it = |c: &&Claim| {
+                    c.speaker.as_ref().is_some_and(|s| {
+                        let (from, to) = (s.span.start.min(c.span.end), s.span.end.max(c.span.start));
+                        s.span != p.words
+                            && ctx.text[from as usize..to as usize].to_lowercase().split_whitespace().any(|w| {
+                                w.trim_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('s') == singular
+                            })
+                    })
+                };
+                let earlier = p.earlier.iter().rev().take(SAME_ROLE_REACH).find(names_it)?.speaker.as_ref()?;
+                (earlier.name.clone(), earlier.cluster)
+            }
+            _ => return None,
+        },
+    };
+    let (name, cluster) = author;
+    let note = format!("'{}' speaks for its author, {name}", p.text);
+    Some(Resolved::new(Speaker { span: p.words, name, cluster }, vec![Evidence::at(p.words, note)]))
 }
 
 /// The earlier speaker a definite role refers back to: "the spokesperson" or "the official" is the
@@ -484,6 +663,23 @@ mod tests {
                 "she",
                 Some("Maria Santos"),
             ),
+            // In the sentence before, an object (after a lower-case noun too) is passed over for
+            // another person of that sentence, but taken when there is none.
+            (
+                "Maria Santos spoke for the first time since she was fined by Tom Hale. She said the fine was unfair.",
+                "She",
+                Some("Maria Santos"),
+            ),
+            (
+                "Maria Santos praised the memory of reporter Tom Hale on Monday. She said he was brave.",
+                "She",
+                Some("Maria Santos"),
+            ),
+            (
+                "Tom Hale said the police had come. Officers spoke with Maria Santos. She said she had left.",
+                "She",
+                Some("Maria Santos"),
+            ),
             // "The president" with no earlier claim by a president: the person named with that title.
             (
                 "President Ana Costa visited Tarn on Monday. The president said the port would reopen.",
@@ -494,6 +690,53 @@ mod tests {
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
         }
+    }
+
+    /// (text, the speaker words, the name of the cluster they resolve to)
+    #[test]
+    fn documents_speak_for_their_author() {
+        let table = [
+            (
+                "The Tarn Port Authority met the unions. They released a statement which said the port would reopen.",
+                "They released a statement",
+                Some("Tarn Port Authority"),
+            ),
+            (
+                "Judge Ana Costa heard the case. Part of the judge's ruling said the port must reopen.",
+                "Part of the judge's ruling",
+                Some("Ana Costa"),
+            ),
+            ("Tarn Shipping cut wages. Its statement said costs had risen.", "Its statement", Some("Tarn Shipping")),
+            (
+                "Maria Santos said in a statement that the club owed her money. The statement said she would sue.",
+                "The statement",
+                Some("Maria Santos"),
+            ),
+        ];
+        for (text, words, want) in table {
+            assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
+        }
+    }
+
+    /// The claims of `text`: (content, speaker name).
+    fn claims_of(text: &str) -> Vec<(String, String)> {
+        let analysis = crate::analysis::analyze(text);
+        analysis
+            .claims
+            .iter()
+            .map(|c| (c.span.slice(text).to_string(), c.speaker.as_ref().map_or(String::new(), |s| s.name.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_evaluation_joins_the_speakers_neighbouring_claim() {
+        let text = "Tom Hale called the plan “a fantasy” and said the port would close.";
+        assert_eq!(
+            claims_of(text),
+            vec![("the plan “a fantasy” and said the port would close".to_string(), "Tom Hale".to_string())]
+        );
+        let text = "Ana Lee said the port would close. Tom Hale called the plan “a fantasy”.";
+        assert_eq!(claims_of(text).len(), 2, "another speaker's claim does not take it");
     }
 
     #[test]
@@ -519,6 +762,32 @@ mod tests {
         };
         let phrase = Span::new(0, text.find(" said").unwrap());
         assert_eq!(head_entity(&ctx, phrase).map(|e| e.cluster), Some(ClusterId(1)));
+    }
+
+    /// Before an appositive's comma the last person is the head; after the comma, the first.
+    #[test]
+    fn head_entity_is_the_last_person_before_a_comma() {
+        let table = [
+            ("Former Costa adviser Maria Santos said so.", "Maria Santos"),
+            ("Maria Santos, an adviser to Tom Hale, said so.", "Maria Santos"),
+        ];
+        for (text, want) in table {
+            let names: Vec<&str> =
+                ["Costa", "Maria Santos", "Tom Hale"].into_iter().filter(|n| text.contains(n)).collect();
+            let entities: Vec<Entity> =
+                names.iter().enumerate().map(|(i, n)| entity(text, n, EntityKind::Person, i as u32)).collect();
+            let ctx = Ctx {
+                text,
+                lex: &LEXICON,
+                sentences: &[],
+                entities: &entities,
+                clusters: &[],
+                names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },
+            };
+            let phrase = Span::new(0, text.find(" said").unwrap());
+            let got = head_entity(&ctx, phrase).map(|e| e.span.slice(text));
+            assert_eq!(got, Some(want), "{text}");
+        }
     }
 
     #[test]

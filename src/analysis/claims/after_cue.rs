@@ -36,9 +36,26 @@ pub(super) fn claim_after_cue(
 /// "Meanwhile, the union declared it would strike": a speaker after an opening phrase and a
 /// comma, content after the cue.
 pub(super) fn opening_phrase_then_speaker(c: &Clause) -> Option<Outcome> {
-    let (Some(speaker), Some(_)) = (c.speaker(), c.before()) else { return None };
-    (c.comma_before() && matches!(c.tail, Tail::Content(_)))
-        .then(|| claim_after_cue(c, Some(speaker), "frame: opening phrase, speaker, cue, content", None))
+    let (Some(speaker), Some(j)) = (c.speaker(), c.before()) else { return None };
+    if !(c.comma_before() && matches!(c.tail, Tail::Content(_))) {
+        return None;
+    }
+    // "Protesters, carrying banners urging ...": a participle phrase after a comma is no speaker;
+    // the phrase before the comma is.
+    let first = c.doc.lower(speaker.0);
+    if first.ends_with("ing") && !c.doc.capitalised(speaker.0) && c.doc.piece(j) == "," {
+        let subject = speaker_before(c.doc, c.sentence_start, j + 1);
+        let claim = claim_after_cue(c, subject, "frame: speaker, participle phrase, cue, content", None);
+        // The content ends with the participle phrase, at its closing comma.
+        return Some(match claim {
+            Outcome::Claim(found) => {
+                let end = (found.first..found.end).find(|&k| c.doc.piece(k) == ",").unwrap_or(found.end);
+                Outcome::Claim(Found { end, ..found })
+            }
+            other => other,
+        });
+    }
+    Some(claim_after_cue(c, Some(speaker), "frame: opening phrase, speaker, cue, content", None))
 }
 
 /// "She moved to a farm, which the group describes as a retreat": the relative clause is the
@@ -112,6 +129,16 @@ mod tests {
                 "opening_phrase_then_speaker",
                 "Meanwhile, the union declared it would strike.",
                 vec![c("it would strike", Some("the union"), "indirect")],
+            ),
+            (
+                "a_parenthesis_between_dashes_after_the_cue",
+                "The mayor said — as reported by the Herald — “We will rebuild the pier.”",
+                vec![c("“We will rebuild the pier.”", Some("The mayor"), "direct")],
+            ),
+            (
+                "a_participle_phrase_is_not_the_speaker",
+                "Dock workers, carrying banners urging the council to drop the plan, marched to the harbour.",
+                vec![c("the council to drop the plan", Some("Dock workers"), "indirect")],
             ),
             (
                 "relative_clause",

@@ -3,7 +3,7 @@
 //! `quotations.rs`.) A frame returns `None` when it does not apply.
 
 use super::clause::{Clause, Found, Outcome};
-use super::content::{content_before, Tail};
+use super::content::{content_before, trim, Tail};
 use super::speaker::{speaker_like, speaker_right};
 use crate::analysis::model::{ClaimKind, TokenKind};
 
@@ -14,7 +14,27 @@ pub(super) fn content_then_speaker_and_cue(c: &Clause) -> Option<Outcome> {
     if !c.comma_before() || matches!(c.tail, Tail::Content(_)) {
         return None;
     }
-    Some(claim_before(c, j, Some(speaker), 0.85, "frame: content before the cue"))
+    let claim = claim_before(c, j, Some(speaker), 0.85, "frame: content before the cue");
+    Some(match claim {
+        Outcome::Claim(found) => Outcome::Claim(Found { end: parenthesis_resumed(c).unwrap_or(found.end), ..found }),
+        other => other,
+    })
+}
+
+/// "The port, the minister said, will reopen in May": the content resumes after the reporting
+/// clause's comma and runs to the clause's end (returned), unless what follows is a clause of its
+/// own (", and ...", ", while ...") or a participle (", adding that ...").
+fn parenthesis_resumed(c: &Clause) -> Option<usize> {
+    let (doc, k) = (c.doc, c.cue.end);
+    if !(c.tail == Tail::Empty && k + 1 < c.right_end && doc.piece(k) == "," && doc.is_word(k + 1)) {
+        return None;
+    }
+    let next = doc.lower(k + 1);
+    if doc.is_in(&doc.lex.clause_breaks, k + 1) || next.ends_with("ing") || doc.lex.adverbial_openers.contains(next) {
+        return None;
+    }
+    let (first, end) = trim(doc, k + 1, c.right_end);
+    (end > first + 1).then_some(end)
 }
 
 /// "The vote was fair, said one envoy.": a comma, the cue, then a speaker and nothing else.
@@ -86,6 +106,16 @@ mod tests {
                 "content_before_with_listener",
                 "Talks failed on Monday, two aides told the Daily Star.",
                 vec![c("Talks failed on Monday", Some("two aides"), "indirect")],
+            ),
+            (
+                "content_resumes_after_the_reporting_clause",
+                "The port, the minister said, will reopen in May.",
+                vec![c("The port, the minister said, will reopen in May", Some("the minister"), "indirect")],
+            ),
+            (
+                "a_clause_of_its_own_after_the_reporting_clause",
+                "The ferry left at noon, the captain said, and nobody was hurt.",
+                vec![c("The ferry left at noon", Some("the captain"), "indirect")],
             ),
             (
                 "inverted_without_quotes",

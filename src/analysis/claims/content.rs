@@ -19,6 +19,9 @@ pub(super) enum Tail {
     Content(usize),
 }
 
+/// The longest parenthesis between dashes passed over after a cue, in tokens.
+const PARENTHESIS_REACH: usize = 12;
+
 /// Decides what follows the cue `[.., cue_end)` up to `end`.
 pub(super) fn tail_of(doc: &Doc, cue_end: usize, end: usize, lemma: &str) -> Tail {
     let i = cue_end;
@@ -27,6 +30,12 @@ pub(super) fn tail_of(doc: &Doc, cue_end: usize, end: usize, lemma: &str) -> Tai
     }
     let opens_quote = |k: usize| k < end && doc.is_quote_mark(k) && doc.quote_opening_at(k).is_some();
     match doc.piece(i) {
+        // "said — as reported by the Herald — “...”": the content follows the parenthesis.
+        dash @ ("—" | "–") => {
+            if let Some(close) = (i + 2..end.min(i + PARENTHESIS_REACH)).find(|&k| doc.piece(k) == dash) {
+                return tail_of(doc, close + 1, end, lemma);
+            }
+        }
         ":" => return if i + 1 < end { Tail::Content(i + 1) } else { Tail::Empty },
         "," if opens_quote(i + 1) => return Tail::Content(i + 1),
         "," | "." | ";" => return Tail::Empty,

@@ -121,6 +121,24 @@ pub(super) fn participle_continuing_speaker(c: &Clause) -> Option<Outcome> {
     }))
 }
 
+/// "..., with officials saying the ban is for security": the subject of the absolute phrase
+/// speaks, and the content follows the participle.
+pub(super) fn absolute_phrase_participle(c: &Clause) -> Option<Outcome> {
+    let with = c.doc.with_before_participle(c.consumed, c.cue.first)?;
+    Some(claim_after_cue(c, Some((with + 1, c.cue.first)), "frame: with, speaker, participle, content", None))
+}
+
+/// "He ended the talks by saying the offer was final": the participle after "by" has the
+/// sentence's subject.
+pub(super) fn participle_after_by(c: &Clause) -> Option<Outcome> {
+    let cue = c.cue.first;
+    if !(cue > c.consumed && c.doc.lower(cue - 1) == "by" && c.doc.lower(cue).ends_with("ing")) {
+        return None;
+    }
+    let subject = subject_np(c.doc, c.sentence_start, cue - 1);
+    Some(claim_after_cue(c, subject, "frame: the sentence's subject, by, participle, content", None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::table::{c, check};
@@ -163,6 +181,24 @@ mod tests {
                 "coordinated_cue_extends_claim",
                 "They claimed the ship was safe and claim the crew agreed.",
                 vec![c("the ship was safe and claim the crew agreed", Some("They"), "indirect")],
+            ),
+            (
+                "with_a_subject_and_a_participle",
+                "The port was shut on Monday, with harbour officials saying the cranes had failed.",
+                vec![c("the cranes had failed", Some("harbour officials"), "indirect")],
+            ),
+            (
+                "with_a_participle_after_a_claim",
+                "The pilot said he lost his way, with some reports claiming he was tired.",
+                vec![
+                    c("he lost his way", Some("The pilot"), "indirect"),
+                    c("he was tired", Some("some reports"), "indirect"),
+                ],
+            ),
+            (
+                "participle_after_by_takes_the_subject",
+                "The mayor closed the debate by saying the bridge would reopen in May.",
+                vec![c("the bridge would reopen in May", Some("The mayor"), "indirect")],
             ),
             (
                 "participle_takes_sentence_subject",

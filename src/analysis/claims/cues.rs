@@ -104,7 +104,8 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         return None;
     }
     let after_comma = i > a && doc.piece(i - 1) == ",";
-    if form.participle && !after_comma && i != a && after_a_cue {
+    let absolute = doc.with_before_participle(a, i).is_some() || form.prev == "by";
+    if form.participle && !after_comma && i != a && after_a_cue && !absolute {
         // "wrote to the embassy asking to ...": part of the earlier cue's content.
         return None;
     }
@@ -175,7 +176,8 @@ impl VerbForm<'_> {
             && i > self.a
             && doc.is_word(i - 1)
             && !is_capitalised(doc.piece(i - 1))
-            && !self.prev.ends_with('s')
+            // "officials say", but not "a distress call" ("-ss" is no plural).
+            && !(self.prev.ends_with('s') && !self.prev.ends_with("ss"))
             && !lex.bare_verb_after.contains(self.prev)
             && !lex.auxiliaries.contains(self.prev)
             // "agencies reportedly believe": an adverb of the verb group.
@@ -193,6 +195,8 @@ impl VerbForm<'_> {
                 // "he claimed to have": a subject, so active.
                 && !doc.lex.subject_pronouns.contains(self.prev)
             || self.lemma == "accuse" && self.next == "of"
+            // "as reported by the Herald": where the words were read, not who said them.
+            || self.prev == "as" && self.next == "by"
     }
 
     /// Idioms in which the verb reports no statement.
@@ -342,6 +346,11 @@ mod tests {
                     c("the city must build homes to meet demand", Some("The mayor"), "indirect"),
                     c("the plan is late", Some("Residents"), "indirect"),
                 ],
+            ),
+            (
+                "a_noun_in_ss_before_a_bare_form_is_no_plural_subject",
+                "The Herald, however, reported on a distress call from the ferry.",
+                vec![c("on a distress call from the ferry", Some("The Herald"), "indirect")],
             ),
             (
                 "plural_noun_before_a_verb",

@@ -62,6 +62,19 @@ impl<'a> Doc<'a> {
         self.quotes.get(idx).is_some_and(|q| q.inner.contains(span))
     }
     /// The bytes of tokens `first..end`.
+    /// "with officials saying ...": the token of the "with" that opens an absolute phrase whose
+    /// subject (a few words, no punctuation) stands right before the participle at `cue`, if any,
+    /// at or after `lower_bound`. ("with" is a closed word of grammar, written here.)
+    pub fn with_before_participle(&self, lower_bound: usize, cue: usize) -> Option<usize> {
+        if !self.lower(cue).ends_with("ing") {
+            return None;
+        }
+        let from = cue.saturating_sub(7).max(lower_bound);
+        (from..cue.saturating_sub(1))
+            .rev()
+            .take_while(|&k| self.is_word(k) || matches!(self.piece(k), "’s" | "'s"))
+            .find(|&k| self.lower(k) == "with")
+    }
     pub fn span(&self, first: usize, end: usize) -> Span {
         Span::new(self.tokens[first].span.start as usize, self.tokens[end - 1].span.end as usize)
     }

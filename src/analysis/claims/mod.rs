@@ -13,6 +13,8 @@
 //! - `which X describes as CONTENT`: a relative clause is content from its pronoun on;
 //! - `..., adding that CONTENT` and `..., issuing a warning that CONTENT`: a participle continues
 //!   the sentence's previous speaker, or its subject;
+//! - `..., with officials saying CONTENT`: the absolute phrase's subject speaks; `X ended A by
+//!   saying CONTENT`: the sentence's subject does;
 //! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
 //! - `according to X, CONTENT` and `CONTENT, according to X`;
 //! - a quotation that opens after the cue runs to its closing mark, over several sentences;
@@ -87,12 +89,18 @@ fn frames(kind: CueKind) -> &'static [Frame] {
             according_to::content_then_according_to,
         ],
         CueKind::Participle => &[
+            // ..., with officials saying CONTENT.
+            continuations::absolute_phrase_participle,
             // X did A, claiming CONTENT.
             continuations::participle_after_subject,
             // ..., X said, adding that CONTENT.
             continuations::participle_continuing_speaker,
         ],
         CueKind::Verb => &[
+            // ..., with officials saying CONTENT.
+            continuations::absolute_phrase_participle,
+            // X ended A by saying CONTENT.
+            continuations::participle_after_by,
             // “CONTENT,” said X.  “A,” he said, “B.”
             quotations::quotation_before_cue,
             // Meanwhile, X said CONTENT.

@@ -13,6 +13,24 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     while end > lower_bound && (doc.is_in(&doc.lex.verb_group_words, end - 1) || adverb_in_verb_group(doc, end - 1)) {
         end -= 1;
     }
+    // "CNN, however, reported ...": a connective between commas stands between speaker and verb.
+    if end >= lower_bound + 4
+        && doc.piece(end - 1) == ","
+        && doc.is_in(&doc.lex.sentence_connectives, end - 2)
+        && doc.piece(end - 3) == ","
+    {
+        end -= 3;
+    }
+    // "On live television he said ...": a subject pronoun right before the verb is the speaker,
+    // whatever adverbial comes before it (but not "Ana and he").
+    if end > lower_bound + 1
+        && doc.is_in(&doc.lex.subject_pronouns, end - 1)
+        && doc.is_word(end - 2)
+        && !doc.is_in(&doc.lex.clause_breaks, end - 2)
+        && !doc.is_in(&doc.lex.object_prepositions, end - 2)
+    {
+        return (end - 1, end);
+    }
     let mut start = end;
     while start > lower_bound && end - start < 12 {
         let j = start - 1;
@@ -202,7 +220,38 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
             i += 1;
         }
     }
+    if i > start {
+        if let Some(name) = appositive_name_after(doc, i, limit) {
+            return Some(name);
+        }
+    }
     (i > start).then_some((start, i))
+}
+
+/// "One of these groups, the Harbour Union (HU), walked out and said ...", "A former adviser, Ana
+/// Lee, spoke and said ...": a description ending at a comma (a few words after `from`) and a
+/// name between that comma and the next; the name is the subject's head.
+fn appositive_name_after(doc: &Doc, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let comma = (from..limit.min(from + 6)).find(|&k| !doc.is_word(k))?;
+    if doc.piece(comma) != "," {
+        return None;
+    }
+    let start = comma + 1;
+    let mut k = start;
+    if k < limit && doc.lower(k) == "the" {
+        k += 1;
+    }
+    let name_start = k;
+    while k < limit && k - start < 10 {
+        let keep = doc.capitalised(k)
+            || matches!(doc.piece(k), "(" | ")" | "-")
+            || matches!(doc.lower(k), "of" | "and" | "for") && k + 1 < limit && doc.capitalised(k + 1);
+        if !keep {
+            break;
+        }
+        k += 1;
+    }
+    (k > name_start && k + 1 < limit && doc.piece(k) == "," && doc.capitalised(name_start)).then_some((start, k))
 }
 
 /// Where a clause's subject may start: after a dateline, and after an opening adverbial or
@@ -337,6 +386,26 @@ mod tests {
                     Some("Councillor Ana Reis, the council's housing lead"),
                     "indirect",
                 )],
+            ),
+            (
+                "a_connective_between_commas_is_not_the_speaker",
+                "The Herald, however, reported that the ferry had left early.",
+                vec![c("the ferry had left early", Some("The Herald"), "indirect")],
+            ),
+            (
+                "a_pronoun_after_an_adverbial_is_the_speaker",
+                "At the harbour on Monday she said the cranes had failed.",
+                vec![c("the cranes had failed", Some("she"), "indirect")],
+            ),
+            (
+                "an_appositive_name_after_a_description_is_the_subject",
+                "One of the unions, the Harbour Workers Union (HWU), walked out and said the cranes had failed.",
+                vec![c("the cranes had failed", Some("the Harbour Workers Union (HWU)"), "indirect")],
+            ),
+            (
+                "an_appositive_person_after_a_description_is_the_subject",
+                "Another former adviser, Ana Lee, also spoke and urged the crew to stay calm.",
+                vec![c("the crew to stay calm", Some("Ana Lee"), "indirect")],
             ),
             (
                 "dateline_is_not_the_speaker",

@@ -240,6 +240,10 @@ pub struct Lexicon {
     pub group_possessives: WordSet,
     /// Determiners that make a common noun refer back to an organisation ("the ministry").
     pub referring_determiners: WordSet,
+    /// Documents that speak for their author ("the statement said").
+    pub author_documents: WordSet,
+    /// Verbs of naming whose short quoted object joins a neighbouring claim ("called it “lousy”").
+    pub evaluation_verbs: WordSet,
     /// Organisation name words that are also a kind of organisation ("company", "group").
     pub kind_org_words: WordSet,
     /// Words that make an unattributed statement checkable ("killed", "percent").
@@ -461,6 +465,8 @@ impl Lexicon {
             person_possessives: set(include_str!("person_possessives.txt"), true),
             group_possessives: set(include_str!("group_possessives.txt"), true),
             referring_determiners: set(include_str!("referring_determiners.txt"), true),
+            author_documents: set(include_str!("author_documents.txt"), true),
+            evaluation_verbs: words(include_str!("evaluation_verbs.txt"), true),
             kind_org_words: set(include_str!("kind_org_words.txt"), true),
             fact_words: set(include_str!("fact_words.txt"), true),
 
@@ -549,6 +555,8 @@ mod tests {
             (&lex.person_possessives, 2),
             (&lex.group_possessives, 2),
             (&lex.referring_determiners, 3),
+            (&lex.author_documents, 29),
+            (&lex.evaluation_verbs, 18),
             (&lex.kind_org_words, 2),
             (&lex.fact_words, 26),
         ];
