@@ -4,14 +4,18 @@
 //! The segments are grouped into paragraphs (the core cuts segments where paragraphs end), each
 //! drawn as a block with a key that hashes everything it shows, so a keystroke redraws only the
 //! paragraphs that changed (typing in a long article touches one paragraph, not the whole page).
+//! A long article is drawn a batch of paragraphs per animation frame, from the top
+//! ([`super::progressive`]); until its turn comes, the rest of the text stands below as plain text,
+//! so a huge paste shows at once and never blocks the page in one long task.
 
+use super::progressive::Progressive;
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
 use crate::analysis::{Analysis, ClaimId};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
 
-use crate::drawing::{hidden_class, mark_look, speaker_name};
+use crate::drawing::{hidden_class, mark_look, percent, speaker_name};
 
 /// Scrolls the start of claim `index` into view (smoothly, centred).
 pub fn scroll_to_claim(index: usize) {
@@ -44,6 +48,8 @@ struct SegmentView {
 #[derive(Clone, Debug, PartialEq)]
 struct Chunk {
     key: u64,
+    /// Where the paragraph starts in the text (bytes).
+    start: usize,
     segments: Vec<SegmentView>,
 }
 
@@ -60,7 +66,7 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 class: selected(same_entity),
                 kind: label,
                 cluster: e.cluster.0,
-                title: format!("{label}: {cluster} ({:.0}% sure). Click for why.", e.confidence * 100.0),
+                title: format!("{label}: {cluster} ({}% sure). Click for why.", percent(e.confidence)),
                 select: Selection::Entity(id),
             }
         }
@@ -71,9 +77,9 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 class: selected(selection == Some(Selection::Claim(id))),
                 claim: id.0,
                 title: format!(
-                    "{} claim by {speaker} ({:.0}% sure). Click for why.",
+                    "{} claim by {speaker} ({}% sure). Click for why.",
                     c.kind.label(),
-                    c.confidence * 100.0
+                    percent(c.confidence)
                 ),
                 speaker,
                 dom_id: starts.then(|| format!("claim-{}", id.0)),
@@ -94,24 +100,28 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
 fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut current: Vec<SegmentView> = Vec::new();
-    let finish = |current: &mut Vec<SegmentView>, out: &mut Vec<Chunk>| {
+    let mut start = 0;
+    let finish = |current: &mut Vec<SegmentView>, out: &mut Vec<Chunk>, start: usize| {
         if current.is_empty() {
             return;
         }
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         current.hash(&mut hasher);
         out.len().hash(&mut hasher); // equal paragraphs at different places stay distinct
-        out.push(Chunk { key: hasher.finish(), segments: std::mem::take(current) });
+        out.push(Chunk { key: hasher.finish(), start, segments: std::mem::take(current) });
     };
     for seg in segments {
+        if current.is_empty() {
+            start = seg.span.start as usize;
+        }
         let piece = seg.span.slice(text);
         let marks = seg.marks.iter().map(|m| mark_view(analysis, selection, *m, seg.starts.contains(m))).collect();
         current.push(SegmentView { text: piece.to_string(), marks });
         if seg.ends_paragraph {
-            finish(&mut current, &mut out);
+            finish(&mut current, &mut out, start);
         }
     }
-    finish(&mut current, &mut out);
+    finish(&mut current, &mut out, start);
     out
 }
 
@@ -154,6 +164,28 @@ fn paragraph(ui: UiState, chunks: Memo<Vec<Chunk>>, i: usize) -> impl IntoView {
     view! { <div class="paragraph">{content}</div> }
 }
 
+/// Paragraphs per block of plain text while a long article is drawn.
+const WAITING_BLOCK: usize = 64;
+
+/// Block `k` of the paragraphs still waiting to be drawn: their text, plain. Its text is made
+/// again when the text or the bytes it covers change (a memo of the range), not on every frame.
+fn waiting_block(text: RwSignal<String>, chunks: Memo<Vec<Chunk>>, progressive: Progressive, k: usize) -> impl IntoView {
+    let range = Memo::new(move |_| {
+        let from = (k * WAITING_BLOCK).max(progressive.shown());
+        let to = (k + 1) * WAITING_BLOCK;
+        chunks.with(|c| {
+            let start = c.get(from).map(|c| c.start)?;
+            let end = c.get(to).map_or(usize::MAX, |c| c.start);
+            Some((start, end))
+        })
+    });
+    let rest = move || {
+        let (start, end) = range.get()?;
+        text.with(|t| t.get(start..end.min(t.len())).map(str::to_string))
+    };
+    view! { <div class="waiting" data-testid="article-waiting" aria-busy="true">{rest}</div> }
+}
+
 fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
     chunk
         .segments
@@ -188,12 +220,20 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
         text.with(|t| analysis.with(|a| segments.with(|segs| chunks(t, a, selection, segs))))
     });
     let empty = move || text.with(|t| t.trim().is_empty());
+    let progressive = Progressive::new(move || chunks.with(Vec::len));
+    // The paragraphs still waiting for their frame, as plain text in blocks of WAITING_BLOCK
+    // paragraphs: each frame changes only the first block, and blocks out of view cost no layout.
+    let waiting_blocks = move || {
+        let (shown, len) = (progressive.shown(), chunks.with(Vec::len));
+        if shown >= len { 0..0 } else { shown / WAITING_BLOCK..(len - 1) / WAITING_BLOCK + 1 }
+    };
     view! {
         <article class=class data-testid="article-view" aria-label="Highlighted article" tabindex="0">
             <Show when=empty>
                 <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
             </Show>
-            <For each=move || 0..chunks.with(Vec::len) key=|i| *i children=move |i| paragraph(ui, chunks, i) />
+            <For each=move || 0..progressive.shown() key=|i| *i children=move |i| paragraph(ui, chunks, i) />
+            <For each=waiting_blocks key=|k| *k children=move |k| waiting_block(text, chunks, progressive, k) />
         </article>
     }
 }

@@ -19,6 +19,7 @@ mod offline;
 mod opening;
 mod panels;
 mod pictures;
+mod progressive;
 mod share_bar;
 mod state;
 mod storage;

@@ -2,8 +2,9 @@
 
 use super::key_of;
 use crate::analysis::{Analysis, ClaimId};
-use crate::drawing::{side_class, side_name, speaker_name};
+use crate::drawing::{percent, side_class, side_name, speaker_name};
 use crate::ui::article_view::focus_claim;
+use crate::ui::progressive::Progressive;
 use crate::ui::state::{Selection, UiState};
 use leptos::prelude::*;
 
@@ -18,7 +19,8 @@ struct ClaimRow {
 }
 
 /// Every claim: speaker, side, kind, confidence and content; a click scrolls to it. Rows are
-/// keyed, so typing re-renders only the rows whose claim changed.
+/// keyed, so typing re-renders only the rows whose claim changed; a long list is drawn a batch
+/// per animation frame.
 #[component]
 pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
@@ -42,9 +44,9 @@ pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl Int
                             ),
                             speaker: speaker_name(c).to_string(),
                             meta: format!(
-                                " · {side} · {} · {:.0}%",
+                                " · {side} · {} · {}%",
                                 c.kind.label().replace('_', " "),
-                                c.confidence * 100.0
+                                percent(c.confidence)
                             ),
                             content: c.span.slice(t).chars().take(160).collect(),
                         }
@@ -53,11 +55,17 @@ pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl Int
             })
         })
     });
+    // A long list is drawn a batch per frame (super::super::progressive).
+    let progressive = Progressive::new(move || rows.with(Vec::len));
+    let shown_rows = move || {
+        let n = progressive.shown();
+        rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
+    };
     view! {
         <section class="panel" data-testid="claims-panel" aria-label="Claims">
             <h2>{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
             <ol class="claim-list">
-                <For each=move || rows.get() key=key_of children=move |row| {
+                <For each=shown_rows key=key_of children=move |row| {
                     let id = row.id;
                     view! {
                         <li class=row.class data-testid="claim-item">

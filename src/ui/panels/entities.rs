@@ -2,6 +2,7 @@
 
 use super::key_of;
 use crate::analysis::{Analysis, EntityId, EntityKind};
+use crate::ui::progressive::Progressive;
 use crate::ui::state::{Selection, UiState};
 use leptos::prelude::*;
 
@@ -38,11 +39,17 @@ pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
             chips
         })
     });
+    // A long list is drawn a batch per frame (crate::ui::progressive).
+    let progressive = Progressive::new(move || chips.with(Vec::len));
+    let shown_chips = move || {
+        let n = progressive.shown();
+        chips.with(|c| c.iter().take(n).cloned().collect::<Vec<_>>())
+    };
     view! {
         <section class="panel" data-testid="entities-panel" aria-label="Entities">
             <h2>"Entities"</h2>
             <ul class="entity-list">
-                <For each=move || chips.get() key=key_of children=move |chip| {
+                <For each=shown_chips key=key_of children=move |chip| {
                     let (first, cluster) = (chip.first, chip.cluster);
                     view! {
                         <li>
