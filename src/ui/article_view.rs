@@ -11,9 +11,10 @@
 use super::progressive::Progressive;
 use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
-use crate::analysis::{Analysis, ClaimId};
+use crate::analysis::{Analysis, ClaimId, EntityId};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
+use wasm_bindgen::JsCast;
 
 use crate::drawing::{hidden_class, mark_look, percent, speaker_name};
 
@@ -30,11 +31,11 @@ pub fn scroll_to_claim(index: usize) {
 /// Everything one mark element shows, resolved from the analysis.
 #[derive(Clone, Debug, PartialEq, Hash)]
 enum MarkView {
-    Entity { class: String, kind: &'static str, cluster: u32, title: String, select: Selection },
-    Claim { class: String, claim: u32, speaker: String, title: String, dom_id: Option<String>, select: Selection },
-    Speaker { class: String, claim: u32, select: Selection },
+    Entity { class: String, kind: &'static str, entity: u32, cluster: u32, title: String },
+    Claim { class: String, claim: u32, speaker: String, title: String, dom_id: Option<String> },
+    Speaker { class: String, claim: u32 },
     Cue { claim: u32 },
-    Assertion { class: String, index: u32, select: Selection },
+    Assertion { class: String, index: u32 },
 }
 
 /// A stretch of text and its marks, outermost first.
@@ -65,9 +66,9 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
             MarkView::Entity {
                 class: selected(same_entity),
                 kind: label,
+                entity: id.0,
                 cluster: e.cluster.0,
                 title: format!("{label}: {cluster} ({}% sure). Click for why.", percent(e.confidence)),
-                select: Selection::Entity(id),
             }
         }
         Mark::Claim(id) => {
@@ -83,15 +84,13 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
                 ),
                 speaker,
                 dom_id: starts.then(|| format!("claim-{}", id.0)),
-                select: Selection::Claim(id),
             }
         }
-        Mark::Speaker(id) => MarkView::Speaker { class: look.class, claim: id.0, select: Selection::Claim(id) },
+        Mark::Speaker(id) => MarkView::Speaker { class: look.class, claim: id.0 },
         Mark::Cue(id) => MarkView::Cue { claim: id.0 },
         Mark::Assertion(i) => MarkView::Assertion {
             class: selected(selection == Some(Selection::Assertion(i))),
             index: i,
-            select: Selection::Assertion(i),
         },
     }
 }
@@ -125,27 +124,26 @@ fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segment
     out
 }
 
-fn wrap(ui: UiState, mark: &MarkView, inner: AnyView) -> AnyView {
+/// One mark element around `inner`. Marks carry no click handlers of their own: the article's
+/// one handler ([`clicked_mark`]) reads what was clicked from their data attributes.
+fn wrap(mark: &MarkView, inner: AnyView) -> AnyView {
     match mark.clone() {
-        MarkView::Entity { class, kind, cluster, title, select } => view! {
-            <mark class=class data-testid="entity" data-kind=kind data-cluster=cluster title=title
-                on:click=move |ev| { ev.stop_propagation(); ui.selection.set(Some(select)) }>{inner}</mark>
+        MarkView::Entity { class, kind, entity, cluster, title } => view! {
+            <mark class=class data-testid="entity" data-kind=kind data-entity=entity data-cluster=cluster title=title>{inner}</mark>
         }
         .into_any(),
-        MarkView::Claim { class, claim, speaker, title, dom_id, select } => view! {
-            <span class=class id=dom_id data-testid="claim" data-claim=claim data-speaker=speaker title=title
-                on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+        MarkView::Claim { class, claim, speaker, title, dom_id } => view! {
+            <span class=class id=dom_id data-testid="claim" data-claim=claim data-speaker=speaker title=title>{inner}</span>
         }
         .into_any(),
-        MarkView::Speaker { class, claim, select } => view! {
-            <span class=class data-testid="speaker" data-claim=claim on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+        MarkView::Speaker { class, claim } => view! {
+            <span class=class data-testid="speaker" data-claim=claim>{inner}</span>
         }
         .into_any(),
         MarkView::Cue { claim } => view! { <span class="cue" data-claim=claim>{inner}</span> }.into_any(),
-        MarkView::Assertion { class, index, select } => view! {
+        MarkView::Assertion { class, index } => view! {
             <span class=class data-testid="assertion" data-assertion=index
-                title="Check-worthy: a factual statement nobody is quoted for. Click for why."
-                on:click=move |_| ui.selection.set(Some(select))>{inner}</span>
+                title="Check-worthy: a factual statement nobody is quoted for. Click for why.">{inner}</span>
         }
         .into_any(),
     }
@@ -155,11 +153,11 @@ fn wrap(ui: UiState, mark: &MarkView, inner: AnyView) -> AnyView {
 /// redrawn, and only when its key changes. The page's CSS lets the browser skip the layout and
 /// paint of paragraphs out of view (`content-visibility`), which keeps a keystroke in a long
 /// article cheap; a block that stays keeps the size the browser remembered for it.
-fn paragraph(ui: UiState, chunks: Memo<Vec<Chunk>>, i: usize) -> impl IntoView {
+fn paragraph(chunks: Memo<Vec<Chunk>>, i: usize) -> impl IntoView {
     let key = Memo::new(move |_| chunks.with(|c| c.get(i).map(|c| c.key)));
     let content = move || {
         let _ = key.get();
-        chunks.with_untracked(|c| c.get(i).cloned()).map(|chunk| render_chunk(ui, chunk))
+        chunks.with_untracked(|c| c.get(i).cloned()).map(render_chunk)
     };
     view! { <div class="paragraph">{content}</div> }
 }
@@ -186,14 +184,14 @@ fn waiting_block(text: RwSignal<String>, chunks: Memo<Vec<Chunk>>, progressive: 
     view! { <div class="waiting" data-testid="article-waiting" aria-busy="true">{rest}</div> }
 }
 
-fn render_chunk(ui: UiState, chunk: Chunk) -> impl IntoView {
+fn render_chunk(chunk: Chunk) -> impl IntoView {
     chunk
         .segments
         .into_iter()
         .map(|seg| {
             let mut view = seg.text.into_any();
             for mark in seg.marks.iter().rev() {
-                view = wrap(ui, mark, view);
+                view = wrap(mark, view);
             }
             view
         })
@@ -228,13 +226,30 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
         if shown >= len { 0..0 } else { shown / WAITING_BLOCK..(len - 1) / WAITING_BLOCK + 1 }
     };
     view! {
-        <article class=class data-testid="article-view" aria-label="Highlighted article" tabindex="0">
+        <article class=class data-testid="article-view" aria-label="Highlighted article" tabindex="0"
+            on:click=move |ev| if let Some(selection) = clicked_mark(&ev) { ui.selection.set(Some(selection)) }>
             <Show when=empty>
                 <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
             </Show>
-            <For each=move || 0..progressive.shown() key=|i| *i children=move |i| paragraph(ui, chunks, i) />
+            <For each=move || 0..progressive.shown() key=|i| *i children=move |i| paragraph(chunks, i) />
             <For each=waiting_blocks key=|k| *k children=move |k| waiting_block(text, chunks, progressive, k) />
         </article>
+    }
+}
+
+/// The marks a click can select: the innermost one under the pointer is.
+const CLICKABLE_MARKS: &str = "[data-testid=entity],[data-testid=claim],[data-testid=speaker],[data-testid=assertion]";
+
+/// What a click in the article selects: the innermost mark under it, read from its data attributes.
+fn clicked_mark(ev: &leptos::ev::MouseEvent) -> Option<Selection> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = target.closest(CLICKABLE_MARKS).ok()??;
+    let number = |attr: &str| mark.get_attribute(attr)?.parse::<u32>().ok();
+    match mark.get_attribute("data-testid")?.as_str() {
+        "entity" => number("data-entity").map(|i| Selection::Entity(EntityId(i))),
+        "claim" | "speaker" => number("data-claim").map(|i| Selection::Claim(ClaimId(i))),
+        "assertion" => number("data-assertion").map(Selection::Assertion),
+        _ => None,
     }
 }
 
