@@ -95,6 +95,13 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
     }
 }
 
+/// How many paragraphs [`chunks`] makes of `segments` (the core cuts segments where paragraphs
+/// end), without drawing anything: what the page counts to know when the article is drawn.
+pub fn paragraph_count(segments: &[Segment]) -> usize {
+    let ends = segments.iter().filter(|s| s.ends_paragraph).count();
+    ends + usize::from(segments.last().is_some_and(|s| !s.ends_paragraph))
+}
+
 /// Groups the segments into keyed paragraphs.
 fn chunks(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Chunk> {
     let mut out = Vec::new();
@@ -201,7 +208,15 @@ fn render_chunk(chunk: Chunk) -> impl IntoView {
 /// The highlighted article. Hidden layers are classes on the container, so toggling a layer
 /// restyles without re-rendering.
 #[component]
-pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: Memo<Vec<Segment>>) -> impl IntoView {
+///
+/// `drawing` counts the paragraphs drawn so far (made with [`paragraph_count`] of the same
+/// segments), for a caller that says when the article is drawn; without it the view counts its own.
+pub fn ArticleView(
+    text: RwSignal<String>,
+    analysis: Memo<Analysis>,
+    segments: Memo<Vec<Segment>>,
+    #[prop(optional)] drawing: Option<Progressive>,
+) -> impl IntoView {
     let ui = UiState::get();
     let class = move || {
         ui.hidden.with(|h| {
@@ -218,7 +233,7 @@ pub fn ArticleView(text: RwSignal<String>, analysis: Memo<Analysis>, segments: M
         text.with(|t| analysis.with(|a| segments.with(|segs| chunks(t, a, selection, segs))))
     });
     let empty = move || text.with(|t| t.trim().is_empty());
-    let progressive = Progressive::new(move || chunks.with(Vec::len));
+    let progressive = drawing.unwrap_or_else(|| Progressive::new(move || segments.with(|s| paragraph_count(s))));
     // The paragraphs still waiting for their frame, as plain text in blocks of WAITING_BLOCK
     // paragraphs: each frame changes only the first block, and blocks out of view cost no layout.
     let waiting_blocks = move || {

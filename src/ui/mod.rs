@@ -37,6 +37,7 @@ use banners::{
 };
 pub use link_dictionaries::give_link_dictionaries_file;
 use offline::OfflineStatus;
+use progressive::Progressive;
 use panels::{ClaimsPanel, EntitiesPanel, Legend, NarrativesPanel, WhyPanel};
 use pictures::{Minimap, Pictures};
 use share_bar::ShareBar;
@@ -53,15 +54,28 @@ fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
     })
 }
 
-/// Says, beside the word count, that the analysis of the latest text is still being made (shown only
-/// when it takes a moment: the style sheet fades it in after a short delay).
+/// Says, beside the word count, that the analysis of the latest text is still being made, or that a
+/// long article's highlights are still being drawn (shown only when it takes a moment: the style
+/// sheet fades it in after a short delay). "done" means the latest text's highlights are all drawn.
 #[component]
-fn AnalysisStatus(article: Article) -> impl IntoView {
+fn AnalysisStatus(article: Article, drawing: Progressive) -> impl IntoView {
     let analysing = article.analysing;
-    let label = move || analysing.get().then_some("Analysing…");
+    let state = move || {
+        if analysing.get() {
+            "analysing"
+        } else if drawing.pending() {
+            "drawing"
+        } else {
+            "done"
+        }
+    };
+    let label = move || match state() {
+        "analysing" => Some("Analysing…"),
+        "drawing" => Some("Drawing…"),
+        _ => None,
+    };
     view! {
-        <span class="analysis-status" data-testid="analysis-status" role="status"
-            data-state=move || if analysing.get() { "analysing" } else { "done" }>
+        <span class="analysis-status" data-testid="analysis-status" role="status" data-state=state>
             {label}
         </span>
     }
@@ -87,6 +101,8 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
         }
     };
     let word_count = move || text.with(|t| t.split_whitespace().count());
+    // The article's paragraphs drawn so far: a long article is drawn a batch per frame.
+    let drawing = Progressive::new(move || segments.with(|s| article_view::paragraph_count(s)));
     view! {
         <section class="editor" aria-label="Article">
             <div class="toolbar" role="toolbar" aria-label="Article actions">
@@ -94,7 +110,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 <button data-testid="clear-button" on:click=move |_| article.replace(ui, String::new())>"Clear"</button>
                 <OpenFile load=move |t: String| article.replace(ui, t) />
                 <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
-                <AnalysisStatus article=article />
+                <AnalysisStatus article=article drawing=drawing />
             </div>
             <ShareBar text=shown analysis=analysis />
             <textarea
@@ -106,7 +122,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             ></textarea>
             <Legend />
             <div class="article-row">
-                <ArticleView text=shown analysis=analysis segments=segments />
+                <ArticleView text=shown analysis=analysis segments=segments drawing=drawing />
                 <Minimap analysis=analysis />
             </div>
             <Pictures text=shown analysis=analysis />

@@ -59,6 +59,11 @@ impl Progressive {
         total.min(self.drawn.get().max(FIRST))
     }
 
+    /// True while some items are still waiting for their frame.
+    pub fn pending(&self) -> bool {
+        self.shown() < self.total.get()
+    }
+
     fn schedule(self) {
         if self.scheduled.get_value() {
             return;
