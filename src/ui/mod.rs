@@ -54,9 +54,10 @@ fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
     })
 }
 
-/// Says, beside the word count, that the analysis of the latest text is still being made, or that a
-/// long article's highlights are still being drawn (shown only when it takes a moment: the style
-/// sheet fades it in after a short delay). "done" means the latest text's highlights are all drawn.
+/// Says, beside the word count, that the analysis of the latest text is still being made or a long
+/// article's highlights are still being drawn (`data-state` "analysing" or "drawing"; shown only
+/// when it takes a moment: the style sheet fades it in after a short delay). "done" means the
+/// latest text's highlights are all drawn.
 #[component]
 fn AnalysisStatus(article: Article, drawing: Progressive) -> impl IntoView {
     let analysing = article.analysing;
@@ -69,11 +70,8 @@ fn AnalysisStatus(article: Article, drawing: Progressive) -> impl IntoView {
             "done"
         }
     };
-    let label = move || match state() {
-        "analysing" => Some("Analysing…"),
-        "drawing" => Some("Drawing…"),
-        _ => None,
-    };
+    // One word for the reader while the page works on the latest text, analysing or drawing it.
+    let label = move || (state() != "done").then_some("Analysing…");
     view! {
         <span class="analysis-status" data-testid="analysis-status" role="status" data-state=state>
             {label}
