@@ -22,7 +22,8 @@ struct ClaimRow {
 /// Characters of a claim's content the panel shows.
 const CONTENT_CHARS: usize = 160;
 
-/// The claims list's box and rows, in rem, as `style/main.css` sets them.
+/// The claims list's box and rows, in rem, as `style/main.css` sets them (a row: the meta line, cut
+/// with an ellipsis, and two lines of the claim). The list's left padding fits its numbers.
 const LIST_REM: f64 = 28.0;
 const ROW_REM: f64 = 4.5;
 
@@ -67,6 +68,7 @@ pub fn ClaimsPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl Int
                 on:scroll=move |ev| window.on_scroll(&ev)
                 on:keydown=move |ev| window.on_keydown(&ev, len.get_untracked())>
             <ol class="claim-list"
+                style:padding-left=move || format!("{}ch", len.get().max(1).to_string().len() + 2)
                 style:padding-top=move || window.padding_above(len.get())
                 style:padding-bottom=move || window.padding_below(len.get())>
                 <For each=move || rows.get() key=key_of children=move |row| {

@@ -74,9 +74,11 @@ pub fn EntitiesPanel(analysis: Memo<Analysis>) -> impl IntoView {
                 style:padding-bottom=move || window.padding_below(len.get())>
                 <For each=move || chips.get() key=key_of children=move |chip| {
                     let (first, cluster) = (chip.first, chip.cluster);
+                    let full_name = chip.name.clone();
                     view! {
                         <li data-row=chip.row aria-setsize=move || len.get() aria-posinset=chip.row + 1>
                             <button class=format!("entity-chip entity-{}", chip.label.to_lowercase()) data-kind=chip.label
+                                title=full_name
                                 on:click=move |_| {
                                     ui.selection.set(Some(Selection::Entity(first)));
                                     let selector = format!("[data-testid=entity][data-cluster=\"{cluster}\"]");
