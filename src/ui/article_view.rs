@@ -197,9 +197,10 @@ fn lay_out(tick: u64, paragraphs: &[Paragraph], drawn_before: &HashSet<u64>, mut
     let mut sections: Vec<Vec<Item>> = Vec::with_capacity(paragraphs.len().div_ceil(SECTION));
     let mut items = Vec::new();
     let mut waiting = 0;
-    let mut block: Option<(usize, DefaultHasher, Range<usize>)> = None;
-    let close = |block: &mut Option<(usize, DefaultHasher, Range<usize>)>, items: &mut Vec<Item>| {
-        if let Some((_, hasher, bytes)) = block.take() {
+    // The run of waiting paragraphs being gathered: a hash of their keys, and their bytes.
+    let mut block: Option<(DefaultHasher, Range<usize>)> = None;
+    let close = |block: &mut Option<(DefaultHasher, Range<usize>)>, items: &mut Vec<Item>| {
+        if let Some((hasher, bytes)) = block.take() {
             items.push(Item::Waiting { key: hasher.finish(), bytes });
         }
     };
@@ -218,14 +219,13 @@ fn lay_out(tick: u64, paragraphs: &[Paragraph], drawn_before: &HashSet<u64>, mut
             continue;
         }
         waiting += 1;
-        let k = i / SECTION;
-        let b = block.get_or_insert_with(|| {
+        let (hasher, bytes) = block.get_or_insert_with(|| {
             let mut hasher = DefaultHasher::new();
             "waiting".hash(&mut hasher);
-            (k, hasher, p.bytes.start..p.bytes.start)
+            (hasher, p.bytes.start..p.bytes.start)
         });
-        p.key.hash(&mut b.1);
-        b.2.end = p.bytes.end;
+        p.key.hash(hasher);
+        bytes.end = p.bytes.end;
     }
     close(&mut block, &mut items);
     if !items.is_empty() {
@@ -304,9 +304,9 @@ fn wrap(mark: MarkView, inner: AnyView) -> AnyView {
     }
 }
 
-/// Draws paragraph `p` as a block of its own. Its key says everything it shows, so once drawn it
-/// is never redrawn: a change makes a paragraph with another key. The page's CSS lets the browser
-/// skip the layout and paint of paragraphs out of view (`content-visibility`).
+/// Draws a paragraph (its `segments`) as a block of its own. Its key says everything it shows, so
+/// once drawn it is never redrawn: a change makes a paragraph with another key. The page's CSS lets
+/// the browser skip the layout and paint of sections out of view (`content-visibility`).
 fn draw_paragraph(
     text: &str,
     analysis: &Analysis,
