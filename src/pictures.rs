@@ -345,10 +345,26 @@ pub fn claim_label(a: &Analysis, id: ClaimId) -> Option<String> {
 /// then a `<rect>` per claim (with its `data-claim` and a `<title>` for the pointer), claims that
 /// would overlap in a lane drawn as one mark, and a cursor around the `selected` claim.
 pub fn minimap(a: &Analysis, selected: Option<ClaimId>) -> String {
+    let mut out = minimap_lanes();
+    for mark in minimap_marks(a) {
+        out.push_str(&mark);
+    }
+    out.push_str(&minimap_cursor(a, selected));
+    out
+}
+
+/// The minimap's three lanes ([`minimap`] in parts, so that a page redraws only the marks that change).
+pub fn minimap_lanes() -> String {
     let mut out = String::new();
     for (x, class) in [(1, "side-a"), (11, "side-b"), (21, "side-third")] {
         let _ = write!(out, "<rect class=\"lane {class}\" x=\"{x}\" y=\"0\" width=\"8\" height=\"{MINIMAP_HEIGHT}\"/>");
     }
+    out
+}
+
+/// The minimap's marks, one string each, top to bottom per lane (see [`minimap`]).
+pub fn minimap_marks(a: &Analysis) -> Vec<String> {
+    let mut out = Vec::new();
     let mut lane_end = [0u32; 3];
     for (i, c) in a.claims.iter().enumerate() {
         let lane = match a.standing(c.side) {
@@ -361,19 +377,23 @@ pub fn minimap(a: &Analysis, selected: Option<ClaimId>) -> String {
             continue; // inside the lane's previous mark, which jumps to the first of them
         }
         lane_end[lane] = top + height;
-        let _ = write!(
-            out,
+        out.push(format!(
             "<rect class=\"mark {}\" x=\"{}\" y=\"{top}\" width=\"8\" height=\"{height}\" data-testid=\"minimap-mark\" data-claim=\"{i}\">\
              <title>{}</title></rect>",
             side_class(a, c.side),
             1 + 10 * lane,
             escape_html(&claim_label(a, ClaimId(i as u32)).unwrap_or_default())
-        );
-    }
-    if let Some((top, height)) = selected.and_then(|id| claim_band(a, id)) {
-        let _ = write!(out, "<rect class=\"cursor\" x=\"0\" y=\"{top}\" width=\"30\" height=\"{height}\"/>");
+        ));
     }
     out
+}
+
+/// The cursor around the `selected` claim in the minimap, or nothing (see [`minimap`]).
+pub fn minimap_cursor(a: &Analysis, selected: Option<ClaimId>) -> String {
+    match selected.and_then(|id| claim_band(a, id)) {
+        Some((top, height)) => format!("<rect class=\"cursor\" x=\"0\" y=\"{top}\" width=\"30\" height=\"{height}\"/>"),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,9 @@ pub fn analyse_to_bytes(text: &str) -> Vec<u8> {
     crate::wire::encode(&analyse(text))
 }
 
+/// Texts longer than this (bytes) have their answer drawn in a task after the one that decodes it.
+const DRAW_LATER_BYTES: usize = 256 * 1024;
+
 /// Receives each analysis the page should draw, with the text it was made from.
 type Deliver = Rc<dyn Fn(String, Analysis)>;
 
@@ -235,6 +238,21 @@ fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
         return;
     }
     match analysis {
+        // A long article's answer takes a while to decode: it is drawn in a task of its own, so
+        // that decoding and drawing never add up to one long task. A text asked for meanwhile wins.
+        Some(analysis) if text.len() > DRAW_LATER_BYTES => {
+            let state = Rc::downgrade(state_cell);
+            gloo::timers::callback::Timeout::new(0, move || {
+                let still_wanted = state.upgrade().is_some_and(|s| {
+                    let s = s.borrow();
+                    s.latest == id && s.in_flight.is_none() && s.waiting.is_none()
+                });
+                if still_wanted {
+                    deliver(text, analysis);
+                }
+            })
+            .forget();
+        }
         Some(analysis) => deliver(text, analysis),
         // Bytes that do not decode (never expected): the same analysis, here.
         None => Analyser { state: state_cell.clone() }.analyse_here(text),

@@ -22,9 +22,11 @@ mod offline;
 mod opening;
 mod panels;
 mod pictures;
+mod progressive;
 mod share_bar;
 mod state;
 mod storage;
+mod windowed;
 
 use crate::analysis::{markup, sides, Analysis, ANALYZER_VERSION};
 use crate::share;
@@ -33,7 +35,7 @@ use leptos::prelude::*;
 pub use analyser::analyse_to_bytes;
 use article::Article;
 use article_in::OpenFile;
-use article_view::ArticleView;
+use article_view::{ArticleDrawing, ArticleView};
 use banners::{
     ArrivingLinkBanner, KeptTextBanner, LinkErrorBanner, NotSavedBanner, PasteRequestBanner, PausedBanner,
     ViewNoteBanner,
@@ -56,15 +58,26 @@ fn analysis_memo(article: Article, ui: UiState) -> Memo<Analysis> {
     })
 }
 
-/// Says, beside the word count, that the analysis of the latest text is still being made (shown only
-/// when it takes a moment: the style sheet fades it in after a short delay).
+/// Says, beside the word count, that the analysis of the latest text is still being made or a long
+/// article's highlights are still being drawn (`data-state` "analysing" or "drawing"; shown only
+/// when it takes a moment: the style sheet fades it in after a short delay). "done" means the
+/// latest text's highlights are all drawn.
 #[component]
-fn AnalysisStatus(article: Article) -> impl IntoView {
+fn AnalysisStatus(article: Article, drawing: ArticleDrawing) -> impl IntoView {
     let analysing = article.analysing;
-    let label = move || analysing.get().then_some("Analysing…");
+    let state = move || {
+        if analysing.get() {
+            "analysing"
+        } else if drawing.pending() {
+            "drawing"
+        } else {
+            "done"
+        }
+    };
+    // One word for the reader while the page works on the latest text, analysing or drawing it.
+    let label = move || (state() != "done").then_some("Analysing…");
     view! {
-        <span class="analysis-status" data-testid="analysis-status" role="status"
-            data-state=move || if analysing.get() { "analysing" } else { "done" }>
+        <span class="analysis-status" data-testid="analysis-status" role="status" data-state=state>
             {label}
         </span>
     }
@@ -90,6 +103,8 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
         }
     };
     let word_count = move || text.with(|t| t.split_whitespace().count());
+    // Which of the article's paragraphs are drawn: a long article is drawn a batch per frame.
+    let drawing = ArticleDrawing::new(shown, analysis, segments);
     view! {
         <section class="editor" aria-label="Article">
             <div class="toolbar" role="toolbar" aria-label="Article actions">
@@ -97,7 +112,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 <button data-testid="clear-button" on:click=move |_| article.replace(ui, String::new())>"Clear"</button>
                 <OpenFile load=move |t: String| article.replace(ui, t) />
                 <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
-                <AnalysisStatus article=article />
+                <AnalysisStatus article=article drawing=drawing />
             </div>
             <ShareBar text=shown analysis=analysis />
             <textarea
@@ -109,7 +124,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             ></textarea>
             <Legend />
             <div class="article-row">
-                <ArticleView text=shown analysis=analysis segments=segments />
+                <ArticleView text=shown analysis=analysis segments=segments drawing=drawing />
                 <Minimap analysis=analysis />
             </div>
             <Pictures text=shown analysis=analysis />

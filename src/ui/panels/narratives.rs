@@ -133,6 +133,10 @@ fn narratives_fingerprint(text: &str, a: &Analysis) -> u64 {
     h.finish()
 }
 
+/// The claims listed in a side's column (and the claim/counter-claim pairs listed): a very long
+/// article's column names how many more there are instead of drawing thousands at once.
+const COLUMN_CLAIMS: usize = 100;
+
 /// The narratives: a column per party with its claims and balance, counter-claims side by side,
 /// third parties apart, and the reader's edits to the sides.
 ///
@@ -198,12 +202,17 @@ pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl
                                 b.quoted_words, b.n_named_claims, b.n_anonymous_claims, b.n_named_sources
                             )}</p>
                             <div class="side-aliases">{s.aliases.iter().take(8).cloned().collect::<Vec<_>>().join(", ")}</div>
-                            <ul>{claims.iter().map(|&j| claim_line(j, a, t)).collect::<Vec<_>>()}</ul>
+                            <ul>{claims.iter().take(COLUMN_CLAIMS).map(|&j| claim_line(j, a, t)).collect::<Vec<_>>()}</ul>
+                            {(claims.len() > COLUMN_CLAIMS).then(|| view! {
+                                <p class="side-count" data-testid="more-claims">{format!(
+                                    "{} more claims from this side are in the claims list.", claims.len() - COLUMN_CLAIMS
+                                )}</p>
+                            })}
                             {side_controls(a, id)}
                         </div>
                     }
                 }).collect::<Vec<_>>();
-                let pairs = a.counter_claims.iter().map(|p| {
+                let pairs = a.counter_claims.iter().take(COLUMN_CLAIMS).map(|p| {
                     // The first party's claim on the left, as in the columns above.
                     let (x, y) = (p.claim.0 as usize, p.counter.0 as usize);
                     let (x, y) = if a.standing(a.claims[x].side) == Standing::SecondParty { (y, x) } else { (x, y) };

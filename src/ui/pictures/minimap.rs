@@ -10,8 +10,8 @@ use crate::ui::article_view::{focus_claim, scroll_to_claim};
 use crate::ui::state::{Selection, UiState};
 use leptos::prelude::*;
 
-/// The strip. Its marks are written into the DOM only when they or the selection change
-/// (`inner_html` compares).
+/// The strip. Each mark is an item of a keyed list, so a keystroke that moves or changes a few
+/// marks redraws those, not the whole strip; the cursor is drawn apart.
 #[component]
 pub fn Minimap(analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
@@ -19,9 +19,10 @@ pub fn Minimap(analysis: Memo<Analysis>) -> impl IntoView {
         Some(Selection::Claim(id)) => Some(id),
         _ => None,
     };
-    let marks = move || {
+    let marks = Memo::new(move |_| analysis.with(pictures::minimap_marks));
+    let cursor = move || {
         let selected = selected();
-        analysis.with(|a| pictures::minimap(a, selected))
+        analysis.with(|a| pictures::minimap_cursor(a, selected))
     };
     let n_claims = move || analysis.with(|a| a.claims.len());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -60,8 +61,11 @@ pub fn Minimap(analysis: Memo<Analysis>) -> impl IntoView {
             aria-valuetext=move || selected()
                 .and_then(|id| analysis.with(|a| pictures::claim_label(a, id)))
                 .unwrap_or_else(|| format!("{} claims; none selected", n_claims()))>
-            <svg class="picture" viewBox=format!("0 0 30 {MINIMAP_HEIGHT}") preserveAspectRatio="none" aria-hidden="true"
-                inner_html=marks></svg>
+            <svg class="picture" viewBox=format!("0 0 30 {MINIMAP_HEIGHT}") preserveAspectRatio="none" aria-hidden="true">
+                <g inner_html=pictures::minimap_lanes()></g>
+                <For each=move || marks.get() key=|mark| mark.clone() children=|mark| view! { <g inner_html=mark></g> } />
+                <g inner_html=cursor></g>
+            </svg>
         </div>
     }
 }
