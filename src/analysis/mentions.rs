@@ -99,7 +99,7 @@ mod tests {
                 .filter(|(_, n)| text.contains(*n))
                 .map(|(i, n)| org(text, n, i as u32))
                 .collect();
-            crate::analysis::sort::sort_by_key(entities, |e| e.span.start);
+            entities.sort_by_key(|e| e.span.start);
             let found = organisation_named_earlier(text, &entities, &LEXICON, noun, text.len() as u32);
             assert_eq!(found.map(|e| e.span.slice(text)), want, "{text}");
         }

@@ -9,7 +9,9 @@
 //! always there, and the browser scrolls the box to the focused one), and in the box the arrow
 //! keys, Page Up/Down, Home and End move the focus by rows, to the first and to the last.
 //!
-//! The window is a signal written only by the box's scroll and key handlers.
+//! The window is a signal written only by the box's scroll and key handlers; while the page is
+//! printed (between the window's `beforeprint` and `afterprint` events) every row is drawn, so a
+//! printed list is whole.
 
 use leptos::prelude::*;
 use std::ops::Range;
@@ -32,6 +34,8 @@ pub struct Window {
     line_px: RwSignal<f64>,
     /// Rows side by side in one line.
     per_line: usize,
+    /// True while the page is being printed: every row is drawn.
+    printing: RwSignal<bool>,
 }
 
 /// Pixels per rem before anything is measured: the browsers' default font size.
@@ -41,17 +45,25 @@ impl Window {
     /// The window of a box `height_rem` high whose lines are `line_rem` high and hold `per_line` rows each
     /// (both as the style sheet sets them; the real sizes are measured as soon as the reader scrolls).
     pub fn new(height_rem: f64, line_rem: f64, per_line: usize) -> Window {
+        let printing = RwSignal::new(false);
+        let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+        let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
         Window {
             scroll_top: RwSignal::new(0.0),
             height: RwSignal::new(height_rem * REM_PX),
             line_px: RwSignal::new(line_rem * REM_PX),
             per_line: per_line.max(1),
+            printing,
         }
     }
 
-    /// The rows of a list of `len` to draw now (all of a short list).
+    /// The rows of a list of `len` to draw now (all of a short list, and all while printing).
     pub fn range(&self, len: usize) -> Range<usize> {
-        if len <= WHOLE {
+        if len <= WHOLE || self.printing.get() {
             return 0..len;
         }
         let line = self.line_px.get().max(1.0);

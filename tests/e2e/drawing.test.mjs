@@ -119,6 +119,13 @@ describe('drawing a long article', () => {
       const violations = await runAxe(app.page);
       assert.deepEqual(violations, [], `axe: ${JSON.stringify(violations, null, 1)}`);
       await app.page.screenshot({ path: new URL('./artifacts/drawing-long-lists.png', import.meta.url).pathname });
+
+      // Printed, both lists are whole; after printing, windowed again.
+      await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await app.page.waitForFunction((n) => document.querySelectorAll('[data-testid="claim-item"]').length === n, claims, { timeout: 30_000 });
+      assert.equal(await app.byTestId('entities-panel').locator('li').count(), entities, 'every entity row is drawn for print');
+      await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="claim-item"]').length < 120, null, { timeout: 30_000 });
       assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await app.close();
