@@ -183,7 +183,7 @@ describe('security', () => {
         await maker.goto();
         await maker.pasteArticle(OWN_ARTICLE);
         await maker.byTestId('share-annotations-button').click();
-        await maker.page.waitForFunction(() => /#v2a\./.test(document.querySelector('[data-testid="share-link"]')?.value ?? ''));
+        await maker.page.waitForFunction(() => /#v3a\./.test(document.querySelector('[data-testid="share-link"]')?.value ?? ''));
         annotations = await maker.shareLink.inputValue();
       } finally {
         await maker.close();

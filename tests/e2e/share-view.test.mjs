@@ -18,7 +18,7 @@ const feedback = async (app) => normalise(await app.byTestId('share-feedback').t
 async function shareAnnotations(app) {
   await app.byTestId('share-annotations-button').click();
   await app.page.waitForFunction(
-    () => /#v2a\./.test(document.querySelector('[data-testid="share-link"]')?.value ?? ''),
+    () => /#v3a\./.test(document.querySelector('[data-testid="share-link"]')?.value ?? ''),
     null,
     { timeout: 15_000 },
   );
