@@ -8,6 +8,11 @@ use rayon::prelude::*;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: see Cargo.toml (issue 20).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 article-explorer: entities, claims and sides in a news article
 

@@ -137,6 +137,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // the table's row type, written once where it is read
     fn table() {
         use TokenKind::*;
         let cases: &[(&str, &str, &[(&str, TokenKind)])] = &[

@@ -14,6 +14,11 @@ use article_explorer::analysis::{attribution, claims, entities, lexicon, quotes,
 use std::io::Write;
 use std::time::Instant;
 
+/// mimalloc rather than the system allocator: see Cargo.toml (issue 20).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/rng.rs"]
 mod rng;
 use rng::Rng;
@@ -119,7 +124,7 @@ fn article(rng: &mut Rng, words: usize) -> String {
         let s = fill(rng, template);
         n += s.split_whitespace().count();
         out.push_str(&s);
-        out.push_str(if rng.next() % 4 == 0 { "\n\n" } else { " " });
+        out.push_str(if rng.next().is_multiple_of(4) { "\n\n" } else { " " });
     }
     out
 }

@@ -95,7 +95,7 @@ fn is_held_out(id: &str) -> bool {
     for b in id.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h % 10 == 0
+    h.is_multiple_of(10)
 }
 
 fn load(dir: &Path) -> Result<Vec<Doc>, String> {

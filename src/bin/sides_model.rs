@@ -300,7 +300,7 @@ fn main() {
     // SHOW=ID[,ID...], SHOW=all or SHOW=wrong (where the committed model misses a gold party some
     // candidate names, or invents a dispute): each article's candidates as the committed model
     // ranks them, with what the rules found and whether the gold names them.
-    if let Some(show) = std::env::var("SHOW").ok() {
+    if let Ok(show) = std::env::var("SHOW") {
         let model = &*article_explorer::analysis::sides::party_model::PARTY_MODEL;
         let wrong = |ex: &Example| {
             let chosen = decide(model, &ex.evidence);

@@ -635,6 +635,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // the table's row type, written once where it is read
     fn bad_links_give_errors_not_panics() {
         let good = encode(&state("Yerevan says the checkpoint strangles supplies."));
         let cases: Vec<(&str, String, fn(&LinkError) -> bool)> = vec![

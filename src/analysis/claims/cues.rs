@@ -172,12 +172,13 @@ impl VerbForm<'_> {
     /// demand", "a claim").
     fn bare_noun(&self) -> bool {
         let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
+        // "officials say", but not "a distress call" ("-ss" is no plural).
+        let plural_before = self.prev.ends_with('s') && !self.prev.ends_with("ss");
         self.lower == self.lemma
             && i > self.a
             && doc.is_word(i - 1)
             && !is_capitalised(doc.piece(i - 1))
-            // "officials say", but not "a distress call" ("-ss" is no plural).
-            && !(self.prev.ends_with('s') && !self.prev.ends_with("ss"))
+            && !plural_before
             && !lex.bare_verb_after.contains(self.prev)
             && !lex.auxiliaries.contains(self.prev)
             // "agencies reportedly believe": an adverb of the verb group.

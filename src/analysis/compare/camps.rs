@@ -326,6 +326,7 @@ mod tests {
 
     /// (what the table shows, sides of A, sides of B, camps expected as "name=A sides|B sides")
     #[test]
+    #[allow(clippy::type_complexity)] // the table's row type, written once where it is read
     fn sides_are_matched_by_the_names_they_share() {
         use SideRole::{Party, ThirdParty};
         let cases: Vec<(&str, Vec<Side>, Vec<Side>, Vec<&str>)> = vec![

@@ -373,6 +373,7 @@ mod tests {
 
     /// (what the case shows, article A, article B, claims of A with a counterpart, of B)
     #[test]
+    #[allow(clippy::type_complexity)] // the table's row type, written once where it is read
     fn counterparts_share_camp_and_content() {
         let cases: [(&str, &str, &str, &[usize], &[usize]); 4] = [
             (
