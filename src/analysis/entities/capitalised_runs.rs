@@ -4,7 +4,7 @@
 //! head word, a title or a role add a name where the tagger was silent.
 
 use super::organisations::{is_org_head, org_noun_beside};
-use super::people::{particle, role_after};
+use super::people::{particle, role_after, title_at};
 use super::Found;
 use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{Lexicon, LowerCase};
@@ -102,13 +102,21 @@ fn classify_run(
     sentence_start: bool,
 ) -> Option<Typed> {
     let piece = |i: usize| tokens[i].span.slice(text);
+    let first = start;
     let mut start = start;
-    // Honorifics and capitalised titles are not part of the name.
-    while start < end
-        && (lex.honorifics.contains(piece(start)) || lex.titles.contains_lower(piece(start)))
-        && end - start > 1
-    {
-        start += 1;
+    // Honorifics and capitalised titles, whole title phrases included ("Secretary of State"),
+    // are not part of the name.
+    while end - start > 1 {
+        let len = title_at(text, tokens, lex, start, end);
+        if len == 0 || len >= end - start {
+            break;
+        }
+        start += len;
+    }
+    // What follows a title through a lower-case word is the title's field, not a name
+    // ("Secretary" + "of State", "Minister" + "for Europe").
+    if start > first && !is_capitalised(piece(start)) {
+        return None;
     }
     by_head_word(text, tokens, lex, start, end)
         .or_else(|| as_person(text, tokens, lex, start, end))
@@ -206,6 +214,16 @@ mod tests {
                 "a_role_in_apposition_makes_a_person",
                 "Hana Gebremedhin, the ministry's spokesperson, denied it.",
                 &[("Hana Gebremedhin", "PERSON")],
+            ),
+            (
+                "a_title_phrase_is_no_name",
+                "Secretary of State Lorna Vask said the port was shut.",
+                &[("Lorna Vask", "PERSON")],
+            ),
+            (
+                "a_title_field_after_of_is_no_name",
+                "The Minister for Fisheries Tomas Brell was not in Oslo.",
+                &[("Tomas Brell", "PERSON"), ("Oslo", "PLACE")],
             ),
         ]);
     }

@@ -73,7 +73,14 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
             t.first += 1;
         }
         while t.end - t.first > 1 {
-            let len = title_at(text, tokens, lex, t.first, t.end);
+            let mut len = title_at(text, tokens, lex, t.first, t.end);
+            // A nationality or a country before a title goes with it ("Syrian President",
+            // "US Ambassador"): the title's, not the person's.
+            let w = piece(t.first);
+            if len == 0 && (is_nationality(lex, w) || lex.country_names.contains(w)) {
+                len = title_at(text, tokens, lex, t.first + 1, t.end).min(t.end - t.first - 1);
+                len += usize::from(len > 0);
+            }
             if len == 0 || len >= t.end - t.first {
                 break;
             }
@@ -197,6 +204,23 @@ mod tests {
             let t = Tagged { first, end, label: Label::Org, margin: 1.0 };
             let cut = cut_at_lower_case(text, &tokens, &LEXICON, &t);
             let got = &text[tokens[first].span.start as usize..tokens[cut - 1].span.end as usize];
+            assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn a_nationality_or_country_before_a_title_is_cut_from_a_person() {
+        // (text, the tagged tokens, the name kept)
+        let cases = [
+            ("nationality", "backed by Norwegian Prime Minister Ingrid Solberg today", (2, 7), "Ingrid Solberg"),
+            ("country", "said US Ambassador Tom Reyes", (1, 5), "Tom Reyes"),
+            ("no_title_kept", "met Norwegian Ingrid Solberg", (1, 4), "Norwegian Ingrid Solberg"),
+        ];
+        for (name, text, (first, end), want) in cases {
+            let tokens = tokenize(text);
+            let t = Tagged { first, end, label: Label::Person, margin: 1.0 };
+            let t = trim_tagged(text, &tokens, &LEXICON, t).expect("a name");
+            let got = &text[tokens[t.first].span.start as usize..tokens[t.end - 1].span.end as usize];
             assert_eq!(got, want, "case {name}");
         }
     }

@@ -51,6 +51,7 @@ fn join_people_and_places(text: &str, tokens: &[Token], lex: &Lexicon, taken: &m
     for mut f in found.drain(..) {
         let single_place = f.kind == EntityKind::Place && f.canonical.is_some() && f.end - f.first == 1;
         if single_place
+            && may_be_surname(text, tokens, lex, f.first)
             && f.first > 0
             && !taken[f.first - 1]
             && tokens[f.first].space_before
@@ -79,6 +80,14 @@ fn join_people_and_places(text: &str, tokens: &[Token], lex: &Lexicon, taken: &m
         merged.push(f);
     }
     *found = merged;
+}
+
+/// True when the place name at `i` may be a person's surname: not an acronym ("US", "UAE"), and
+/// not the country of a title after it ("Former US Ambassador", "a Paris Mayor").
+fn may_be_surname(text: &str, tokens: &[Token], lex: &Lexicon, i: usize) -> bool {
+    let word = tokens[i].span.slice(text);
+    !word.chars().all(|c| c.is_uppercase() || c == '.')
+        && (i + 1 >= tokens.len() || title_at(text, tokens, lex, i + 1, tokens.len()) == 0)
 }
 
 /// True for a capitalised word at `i` that may be a first name before a place's name: one
@@ -255,6 +264,11 @@ mod tests {
                 "capital_as_surname",
                 "Valeska Paris was held on a ship. Paris said she was afraid.",
                 &[("Valeska Paris", "PERSON"), ("Paris", "PERSON")],
+            ),
+            (
+                "a_country_before_a_title_is_no_surname",
+                "Former UK Ambassador Ruth Camden wrote on a blog.",
+                &[("UK", "PLACE"), ("Ruth Camden", "PERSON")],
             ),
         ]);
     }

@@ -196,6 +196,8 @@ pub struct Lexicon {
     /// Nationality adjectives and their plurals ("Armenian", "Armenians"), from the demonym
     /// column of `countries`.
     pub demonyms: WordSet,
+    /// Every name of every country as written ("United States", "US"), from `countries`.
+    pub country_names: WordSet,
     /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
     pub org_end_words: WordSet,
     /// Name particles ("al", "Van") and where the rules accept each.
@@ -384,6 +386,8 @@ impl Lexicon {
             .collect();
         // The entity rules' lists (issue 15): what needs `countries` before it moves in below.
         let demonyms = demonyms(&countries);
+        let country_names =
+            countries.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.other_names)).cloned().collect();
         let titles = set(include_str!("titles.txt"), true);
         let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
         let calendar_first_bytes = FirstBytes::of(months.iter().chain(&weekdays).map(String::as_str));
@@ -442,6 +446,7 @@ impl Lexicon {
             // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
             regions: lines(include_str!("regions.txt")).map(String::from).collect(),
             demonyms,
+            country_names,
             org_end_words: set(include_str!("org_end_words.txt"), false),
             name_particles: name_particles(include_str!("name_particles.txt")),
             month_cue_words: set(include_str!("month_cue_words.txt"), true),
