@@ -33,7 +33,7 @@ mod tagged_names;
 mod whole_text;
 
 use super::document::Document;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, LowerCase};
 use super::model::{Cluster, Entity, EntityKind, Evidence, Token};
 use super::span::Span;
 
@@ -89,7 +89,8 @@ pub fn recognize(doc: &Document) -> (Vec<Entity>, Vec<Cluster>) {
 }
 
 /// A nationality or direction adjective alone is not a name ("a Philippine supply boat",
-/// "Western audiences"), nor is a title alone a person ("Prime Minister" before the name).
+/// "Western audiences"), nor is a title alone a person ("Prime Minister" before the name), nor a
+/// capitalised common noun alone, after a determiner or not ("This Court", "Cabinet officers").
 fn drop_lone_adjectives_and_titles(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut Vec<Found>) {
     found.retain(|f| {
         let word = tokens[f.first].span.slice(text);
@@ -98,6 +99,24 @@ fn drop_lone_adjectives_and_titles(text: &str, tokens: &[Token], lex: &Lexicon, 
     });
     found.retain(|f| {
         !(f.kind == EntityKind::Person && people::title_at(text, tokens, lex, f.first, f.end) >= f.end - f.first)
+    });
+    // A common noun that is the head word of a longer name in the text stays: it refers to that
+    // name ("the Harbour Authority" … "the Authority"), and clustering ties the two.
+    let after_determiner = |f: &Found| {
+        f.first + usize::from(f.end - f.first == 2 && lex.determiners.contains_lower(tokens[f.first].span.slice(text)))
+    };
+    let heads: Vec<&str> = found
+        .iter()
+        .filter(|f| f.end - after_determiner(f) >= 2 && f.kind == EntityKind::Org)
+        .map(|f| tokens[f.end - 1].span.slice(text))
+        .collect();
+    found.retain(|f| {
+        let first = after_determiner(f);
+        let word = tokens[first].span.slice(text);
+        !(f.end - first == 1
+            && f.canonical.is_none()
+            && lex.lone_common_nouns.contains_lower(word)
+            && !heads.contains(&word))
     });
 }
 
@@ -139,10 +158,18 @@ mod tests {
 
     #[test]
     fn table() {
-        check(&[(
-            "country_adjective_is_not_a_name",
-            "The Philippine Coast Guard said a Philippine supply boat was hit.",
-            &[("Philippine Coast Guard", "ORG")],
-        )]);
+        check(&[
+            ("a_common_noun_alone_is_no_name", "This Court will rule on it, the Cabinet said.", &[]),
+            (
+                "a_common_noun_heading_a_name_in_the_text_stays",
+                "The Norland Supreme Court met. The Court said so.",
+                &[("Norland Supreme Court", "ORG"), ("Court", "ORG")],
+            ),
+            (
+                "country_adjective_is_not_a_name",
+                "The Philippine Coast Guard said a Philippine supply boat was hit.",
+                &[("Philippine Coast Guard", "ORG")],
+            ),
+        ]);
     }
 }

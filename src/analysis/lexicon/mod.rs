@@ -198,6 +198,8 @@ pub struct Lexicon {
     pub demonyms: WordSet,
     /// Every name of every country as written ("United States", "US"), from `countries`.
     pub country_names: WordSet,
+    /// Capitalised common nouns that alone are no name ("the Court"), lower case.
+    pub lone_common_nouns: WordSet,
     /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
     pub org_end_words: WordSet,
     /// Name particles ("al", "Van") and where the rules accept each.
@@ -447,6 +449,7 @@ impl Lexicon {
             regions: lines(include_str!("regions.txt")).map(String::from).collect(),
             demonyms,
             country_names,
+            lone_common_nouns: set(include_str!("lone_common_nouns.txt"), true),
             org_end_words: set(include_str!("org_end_words.txt"), false),
             name_particles: name_particles(include_str!("name_particles.txt")),
             month_cue_words: set(include_str!("month_cue_words.txt"), true),
