@@ -153,7 +153,13 @@ impl VerbForm<'_> {
             || self.after_possessive()
             || self.adjective()
             || self.plural_noun()
-            || self.bare_noun()
+            || self.bare_noun() && !self.past_form_beside_quotation()
+    }
+
+    /// "The summary read in part: “...”": "read" is its own past form, a verb when a quotation
+    /// stands beside it.
+    fn past_form_beside_quotation(&self) -> bool {
+        self.doc.lex.quote_only_verbs.contains(self.lemma) && self.quotation_beside()
     }
 
     /// "the President's claims", "protesters' demands": a noun after a possessive. ("he's said"
@@ -491,10 +497,11 @@ mod tests {
             ),
             (
                 "quote_only_verbs_need_a_quotation",
-                "The statement reads “We will act.” She read the report. He spoke of the launch: “It went well.” He spoke at a rally.",
+                "The statement reads “We will act.” She read the report. He spoke of the launch: “It went well.” He spoke at a rally. The ruling read in part: “The ban is void.”",
                 vec![
                     c("“We will act.”", Some("The statement"), "direct"),
                     c("“It went well.”", Some("He"), "direct"),
+                    c("“The ban is void.”", Some("The ruling"), "direct"),
                 ],
             ),
             (
