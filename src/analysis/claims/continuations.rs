@@ -59,11 +59,18 @@ pub(super) fn coordinated_cue_takes_subject(c: &Clause) -> Option<Outcome> {
     Some(claim_after_cue(c, subject, "frame: the sentence's subject, coordinated cue, content", None))
 }
 
-/// "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y", "... and said Y":
-/// a reporting clause of its own, one claim of its own.
+/// "... and warned that Y", "... and accused Z of Y", "... and urged Z to Y", "... and said Y",
+/// "A, and mentioned B", "... and added “B”": a reporting clause of its own, one claim of its own.
 fn own_clause(c: &Clause) -> bool {
-    matches!(c.tail, Tail::Content(s) if s > c.cue.end && c.doc.lower(s - 1) == "that")
-        || c.doc.lex.own_claim_verbs.contains(&c.cue.lemma)
+    let doc = c.doc;
+    // ", and mentioned B", ", but found B": a comma before the coordinator closes the first claim.
+    let comma_before = c.before().is_some_and(|j| j > c.consumed && doc.piece(j - 1) == ",");
+    // "... and offered “B”": a quotation of its own right after the verb.
+    let own_quotation = matches!(c.tail, Tail::Content(s) if s == c.cue.end && doc.is_quote_mark(s));
+    matches!(c.tail, Tail::Content(s) if s > c.cue.end && doc.lower(s - 1) == "that")
+        || doc.lex.own_claim_verbs.contains(&c.cue.lemma)
+        || comma_before
+        || own_quotation
 }
 
 /// True when the clause before a coordinated cue is passive ("I was hauled in and told ...").
@@ -176,6 +183,11 @@ mod tests {
                 "coordinated_accusation_is_a_claim_of_its_own",
                 "Ana Reis said the offer was low, and accused the board of rushing the vote.",
                 vec![c("the offer was low", Some("Ana Reis"), "indirect"), c("the board of rushing the vote", None, "indirect")],
+            ),
+            (
+                "a_comma_before_the_coordinator_closes_the_first_claim",
+                "She noted that the bridge was old, and mentioned a plan to close it in May.",
+                vec![c("the bridge was old", Some("She"), "indirect"), c("a plan to close it in May", None, "indirect")],
             ),
             (
                 "coordinated_cue_extends_claim",

@@ -51,6 +51,8 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
         }
         if let Some(cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
             cues.push(cue);
+        } else if !cues.is_empty() {
+            cues.extend(coordinated_quoting_verb_at(doc, a, i, b, lower));
         }
         i += 1;
     }
@@ -81,6 +83,19 @@ fn speech_noun_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str) -> O
     let participle = doc.lower(k).ends_with("ing") && (k == a || doc.piece(k - 1) == ",");
     let kind = if participle { CueKind::Participle } else { CueKind::Verb };
     Some(Cue { first: k, end: i + 1, kind, lemma: lower.to_string() })
+}
+
+/// "tweeted “...” and offered “...”": after an earlier cue of the sentence, a past form that
+/// follows "and" and opens a quotation of its own reports that quotation, whatever the verb.
+fn coordinated_quoting_verb_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str) -> Option<Cue> {
+    let quotation_after = i + 1 < b && doc.is_quote_mark(i + 1) && doc.quote_opening_at(i + 1).is_some();
+    let after_and = i > a && doc.lower(i - 1) == "and";
+    (quotation_after && after_and && lower.ends_with("ed") && !is_capitalised(doc.piece(i))).then(|| Cue {
+        first: i,
+        end: i + 1,
+        kind: CueKind::Verb,
+        lemma: lower.to_string(),
+    })
 }
 
 /// A reporting verb at token `i` of the sentence `[a, b)`, unless the form is a noun, a passive or
@@ -138,7 +153,13 @@ impl VerbForm<'_> {
             || self.after_possessive()
             || self.adjective()
             || self.plural_noun()
-            || self.bare_noun()
+            || self.bare_noun() && !self.past_form_beside_quotation()
+    }
+
+    /// "The summary read in part: “...”": "read" is its own past form, a verb when a quotation
+    /// stands beside it.
+    fn past_form_beside_quotation(&self) -> bool {
+        self.doc.lex.quote_only_verbs.contains(self.lemma) && self.quotation_beside()
     }
 
     /// "the President's claims", "protesters' demands": a noun after a possessive. ("he's said"
@@ -210,8 +231,13 @@ impl VerbForm<'_> {
             return true;
         }
         match self.lemma {
-            // "continued, “...”" reports a quotation; any other "continue" does not.
-            "continue" => !(i + 2 < b && doc.piece(i + 1) == "," && doc.is_quote_mark(i + 2)),
+            // "continued, “...”" and "“...,” Lam continued" report a quotation; any other
+            // "continue" does not.
+            "continue" => {
+                !(i + 2 < b && doc.piece(i + 1) == "," && doc.is_quote_mark(i + 2)
+                    || self.quotation_closes_before()
+                    || self.quotation_closes_before_speaker())
+            }
             // "has added new demands", "added 20 jobs": adding things, not words.
             "add" => {
                 lex.added_not_said.contains(next) || i + 1 < b && doc.tokens[i + 1].kind == TokenKind::Number
@@ -248,11 +274,28 @@ impl VerbForm<'_> {
         let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
         // "that ...", "as groundless", or the content before it ("“...,” the court found.").
         let ends_clause = i + 1 >= self.b || matches!(self.next, "." | ",");
-        if matches!(self.next, "that") || ends_clause || self.quotation_closes_before() {
+        if matches!(self.next, "that")
+            || ends_clause
+            || self.quotation_closes_before()
+            || self.quotation_closes_before_speaker()
+        {
             return true;
         }
+        // Tokens of a relative clause between commas (", which was slated for May,"): passed over.
+        let mut relative_until = 0;
         for k in i + 1..self.b.min(i + 30) {
             let lower = doc.lower(k);
+            if k < relative_until {
+                continue;
+            }
+            // A relative pronoun after a comma (a closed class of grammar): its clause runs to the
+            // next comma.
+            if matches!(lower, "which" | "who" | "whom") && doc.piece(k - 1) == "," {
+                if let Some(close) = (k + 1..self.b.min(i + 30)).find(|&m| doc.piece(m) == ",") {
+                    relative_until = close + 1;
+                    continue;
+                }
+            }
             if doc.is_quote_mark(k) && doc.quote_opening_at(k).is_some() || lower == ":" {
                 return true;
             }
@@ -271,11 +314,31 @@ impl VerbForm<'_> {
             if lex.clause_breaks.contains(lower) && !matches!(lower, "and" | "but" | "so") {
                 return false;
             }
-            if lex.auxiliaries.contains(lower) && doc.is_word(k) {
+            if lex.auxiliaries.contains(lower) && doc.is_word(k) || self.past_tense_verb_at(k) {
                 return true;
             }
         }
         false
+    }
+
+    /// "ruled the draft violated the constitution", "announced tests found Novichok": a past
+    /// form after a noun and before its object (a determiner, a pronoun or a name) is the finite
+    /// verb of a clause, not a participle ("plans approved by", "a ban imposed in May").
+    fn past_tense_verb_at(&self, k: usize) -> bool {
+        let (doc, lex) = (self.doc, self.doc.lex);
+        let noun_before = k > self.i + 1
+            && doc.is_word(k - 1)
+            && !doc.is_in(&lex.function_words, k - 1)
+            && !doc.is_in(&lex.determiners, k - 1)
+            && !doc.is_in(&lex.auxiliaries, k - 1);
+        let object_after =
+            k + 1 < self.b && doc.is_word(k + 1) && (doc.is_in(&lex.determiners, k + 1) || doc.capitalised(k + 1));
+        noun_before
+            && object_after
+            && doc.is_word(k)
+            && !doc.capitalised(k)
+            && (doc.lower(k).ends_with("ed") || self.irregular_past(k))
+            && !doc.is_in(&lex.passive_adverbs, k)
     }
 
     /// "reads “...”", "posted on Twitter, “...”", "spoke of the launch: “...”", "“...,” reads
@@ -306,6 +369,43 @@ impl VerbForm<'_> {
         i > a && (doc.closes_quote(i - 1) || i > a + 1 && doc.piece(i - 1) == "," && doc.closes_quote(i - 2))
     }
 }
+
+impl VerbForm<'_> {
+    /// A past form of a reporting verb that does not end in "-ed" ("found", "wrote", "told").
+    fn irregular_past(&self, k: usize) -> bool {
+        let lower = self.doc.lower(k);
+        self.doc
+            .lex
+            .speech_verbs
+            .get(lower)
+            .is_some_and(|lemma| lemma != lower && !lower.ends_with("ing") && !lower.ends_with('s'))
+    }
+
+    /// "“...,” Lam continued", "“...”, the spokesman continued": a quotation closing right before
+    /// a few words (the speaker) that stand right before the verb.
+    fn quotation_closes_before_speaker(&self) -> bool {
+        let (doc, lex, i, a) = (self.doc, self.doc.lex, self.i, self.a);
+        // A name, a pronoun or a described speaker ("the spokesman"), not a clause ("and that it
+        // would continue to").
+        let speaker_word = |k: usize| {
+            doc.is_word(k)
+                && !doc.is_in(&lex.auxiliaries, k)
+                && (doc.capitalised(k)
+                    || doc.is_in(&lex.subject_pronouns, k)
+                    || doc.is_in(&lex.determiners, k)
+                    || !doc.is_in(&lex.function_words, k))
+        };
+        let mut k = i;
+        while k > a && i - k < SPEAKER_WORDS_BEFORE_VERB && speaker_word(k - 1) {
+            k -= 1;
+        }
+        k < i && k > a && (doc.closes_quote(k - 1) || k > a + 1 && doc.piece(k - 1) == "," && doc.closes_quote(k - 2))
+    }
+}
+
+/// At most this many words name a speaker between a closing quotation and its verb ("“...,”
+/// the union's spokesman continued").
+const SPEAKER_WORDS_BEFORE_VERB: usize = 5;
 
 /// True when a form of "be" (with adverbs between) stands right before token `i`.
 fn after_be(doc: &Doc, lower_bound: usize, i: usize) -> bool {
@@ -397,10 +497,11 @@ mod tests {
             ),
             (
                 "quote_only_verbs_need_a_quotation",
-                "The statement reads “We will act.” She read the report. He spoke of the launch: “It went well.” He spoke at a rally.",
+                "The statement reads “We will act.” She read the report. He spoke of the launch: “It went well.” He spoke at a rally. The ruling read in part: “The ban is void.”",
                 vec![
                     c("“We will act.”", Some("The statement"), "direct"),
                     c("“It went well.”", Some("He"), "direct"),
+                    c("“The ban is void.”", Some("The ruling"), "direct"),
                 ],
             ),
             (
@@ -418,6 +519,49 @@ mod tests {
                 "claimed_to_have_after_a_pronoun",
                 "He claimed to have bought the gun in a shop.",
                 vec![c("to have bought the gun in a shop", Some("He"), "indirect")],
+            ),
+            (
+                "continued_reports_a_quotation_closing_before_its_speaker",
+                "“The port will reopen on Monday,” the harbour master continued. The strike continued for a week. The mayor said the fund was “nearly empty” and that it would continue to pay “every bill on time.”",
+                vec![
+                    c("“The port will reopen on Monday,”", Some("the harbour master"), "direct"),
+                    c(
+                        "the fund was “nearly empty” and that it would continue to pay “every bill on time.”",
+                        Some("The mayor"),
+                        "direct",
+                    ),
+                ],
+            ),
+            (
+                "announce_and_declare_need_a_clause",
+                "The ministry announced new limits on fishing. The governor declared a state of emergency. The ministry announced the limits would start in May.",
+                vec![c("the limits would start in May", Some("The ministry"), "indirect")],
+            ),
+            (
+                "a_past_form_before_its_object_is_a_clause",
+                "The agency announced tests by its own laboratory found the virus in the water. The judge ruled the new law violated the Constitution. Police found the car parked in a field.",
+                vec![
+                    c("tests by its own laboratory found the virus in the water", Some("The agency"), "indirect"),
+                    c("the new law violated the Constitution", Some("The judge"), "indirect"),
+                ],
+            ),
+            (
+                "a_relative_clause_between_commas_is_passed_over",
+                "The board announced on Friday the final vote, which was planned for June, has been cancelled. The board announced a new chair, who was chosen in May.",
+                vec![c("on Friday the final vote, which was planned for June, has been cancelled", Some("The board"), "indirect")],
+            ),
+            (
+                "conceded_needs_a_clause",
+                "The mayor has not conceded the election. The mayor conceded that the count was fair.",
+                vec![c("the count was fair", Some("The mayor"), "indirect")],
+            ),
+            (
+                "a_coordinated_verb_opening_a_quotation_reports_it",
+                "The minister tweeted “We grieve with you” and offered “our full support to every family in the valley.” Divers searched the lake and reached “the old bridge” by noon.",
+                vec![
+                    c("“We grieve with you”", Some("The minister"), "direct"),
+                    c("“our full support to every family in the valley.”", None, "direct"),
+                ],
             ),
             (
                 "speech_noun_continues_speaker",

@@ -178,6 +178,7 @@ fn claims_of_sentence(
     let clause_starts = clause_starts(doc, cues, a);
     let mut ran_on_to = 0;
     let mut consumed = a; // tokens before this belong to earlier claims or cues
+    let mut previous_kind: Option<CueKind> = None; // the kind of the cue of the sentence's last claim
     for (ci, cue) in cues.iter().enumerate() {
         if cue.first < consumed {
             continue; // inside content that an earlier cue's quotation already took
@@ -209,6 +210,20 @@ fn claims_of_sentence(
                 if found.end > b {
                     ran_on_to = ran_on_to.max(draft.span.end);
                 }
+                let mut draft = draft;
+                // "Reuters, citing sources, reported": a participle's object is no subject; "has
+                // alleged ties": after an auxiliary the form may be an adjective of the content.
+                let plain_verb =
+                    cue.kind == CueKind::Verb && !(cue.first > a && doc.is_in(&doc.lex.auxiliaries, cue.first - 1));
+                if plain_verb
+                    && previous_kind.is_some_and(|k| k != CueKind::Participle)
+                    && drafts.len() > n_before
+                    && names_the_next_speaker(drafts.last(), &draft)
+                {
+                    // Its content, not the outer report's words, names the speaker.
+                    draft.speaker_words = drafts.pop().map(|outer| outer.span);
+                }
+                previous_kind = Some(cue.kind);
                 drafts.push(draft);
             }
             Outcome::Extend(end) => {
@@ -221,6 +236,19 @@ fn claims_of_sentence(
         }
     }
     ran_on_to
+}
+
+/// "Reuters reported a source, whom it did not name, said ...", "According to ISNA, the
+/// prosecutor, Ali Mehr, said ...": the earlier claim's content is no statement but the words
+/// naming the next claim's speaker (it lies inside them, left of that claim's cue), so the
+/// report is the next claim's alone, and that content is its speaker.
+fn names_the_next_speaker(previous: Option<&ClaimDraft>, next: &ClaimDraft) -> bool {
+    match (previous, next.speaker_words, next.cue) {
+        (Some(previous), Some(words), Some(cue)) => {
+            words.end <= cue.start && previous.span.start >= words.start && previous.span.end <= cue.start
+        }
+        _ => false,
+    }
 }
 
 /// The object of a judgement verb shorter than this many words ("condemned the attack") is
@@ -421,6 +449,26 @@ mod tests {
                         Some("Angela Merkel, the chancellor"),
                         "indirect",
                     ),
+                ],
+            ),
+            (
+                "a_report_naming_the_next_speaker_is_that_speaker_s_claim",
+                "The Herald reported on Friday a senior police officer, whom it did not name, said the bridge was unsafe. According to the Post, the city engineer, Ana Lee, said the cracks were new.",
+                vec![
+                    c(
+                        "the bridge was unsafe",
+                        Some("on Friday a senior police officer, whom it did not name"),
+                        "indirect",
+                    ),
+                    c("the cracks were new", Some("the city engineer, Ana Lee"), "indirect"),
+                ],
+            ),
+            (
+                "a_participle_s_object_is_no_speaker",
+                "The Herald, citing two engineers, reported the bridge was unsafe.",
+                vec![
+                    c("two engineers", Some("The Herald"), "indirect"),
+                    c("the bridge was unsafe", Some("The Herald"), "indirect"),
                 ],
             ),
             (
