@@ -144,7 +144,7 @@ describe('comparing two reports', () => {
       assert.equal(listed['Julio Ferrante'], undefined, 'his own camp is gone');
       assert.match(normalise(await app.page.locator('[data-testid="camp"][data-camp="Argentina"]').textContent()), /fixed by you/);
       const claimsB = await app.page.locator('[data-testid="voice-row"][data-camp="Argentina"] td[data-report="B"] [data-testid="voice-claims"]').textContent();
-      assert.equal(claimsB, '9 claims', 'the camp takes his two claims');
+      assert.equal(claimsB, '10 claims', 'the camp takes his two claims');
       // His claims are now drawn in Argentina's colour.
       const his = reportView(app, 'b').locator('[data-testid="claim"][data-speaker="Julio Ferrante"]').first();
       assert.match(await his.getAttribute('class'), /\bside-b\b/);
