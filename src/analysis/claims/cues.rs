@@ -368,9 +368,7 @@ impl VerbForm<'_> {
         let (doc, i, a) = (self.doc, self.i, self.a);
         i > a && (doc.closes_quote(i - 1) || i > a + 1 && doc.piece(i - 1) == "," && doc.closes_quote(i - 2))
     }
-}
 
-impl VerbForm<'_> {
     /// A past form of a reporting verb that does not end in "-ed" ("found", "wrote", "told").
     fn irregular_past(&self, k: usize) -> bool {
         let lower = self.doc.lower(k);
