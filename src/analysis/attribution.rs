@@ -15,7 +15,9 @@ use super::claims::ClaimDraft;
 use super::document::Document;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
-use super::model::{ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker};
+use super::model::{
+    ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker, Token, TokenKind,
+};
 use super::span::Span;
 use rustc_hash::FxHashMap;
 
@@ -29,7 +31,8 @@ const SAME_ROLE_REACH: usize = 20;
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).
 pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], clusters: &[Cluster]) -> Vec<Claim> {
     let names = Names::new(doc.text, entities, clusters);
-    let ctx = Ctx { text: doc.text, lex: doc.lex, sentences: &doc.sentences, entities, clusters, names };
+    let ctx =
+        Ctx { text: doc.text, lex: doc.lex, tokens: &doc.tokens, sentences: &doc.sentences, entities, clusters, names };
     let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         let claim = attribute_one(&ctx, &claims, draft);
@@ -116,6 +119,7 @@ fn joined(mut claim: Claim, short: &Claim) -> Claim {
 struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicon,
+    tokens: &'a [Token],
     sentences: &'a [Sentence],
     /// Sorted by position, never overlapping.
     entities: &'a [Entity],
@@ -203,19 +207,40 @@ const RESOLVERS: &[Resolver] = &[
 ];
 
 /// A pronoun speaker: the previous claim's speaker when it is of the right kind, close by and
-/// no nearer antecedent intervenes, else the last mention of the right kind. Always decides: an
-/// unresolved pronoun stays the speaker, with less confidence.
+/// no nearer antecedent intervenes, else the last mention of the right kind. "They" may stand
+/// for a plural group a noun phrase describes ("the protesters", "union leaders") as well:
+/// the group when it is the first candidate of the nearest sentence that has one (see
+/// [`group_antecedent`]), named by its phrase. Always decides: an unresolved pronoun stays the
+/// speaker, with less confidence.
 fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     let person = ctx.lex.person_pronouns.contains_lower(p.text);
     if !person && !ctx.lex.group_pronouns.contains_lower(p.text) {
         return None;
     }
-    let resolved = recent_speaker(ctx, p, person).map(|s| (s.name.clone(), s.cluster)).or_else(|| {
-        subject_antecedent(ctx, p.words.start, person, p.claim)
+    let phrase = p.text;
+    let group = (!person && ctx.lex.plural_pronouns.contains_lower(p.text))
+        .then(|| group_antecedent(ctx, p.words.start, p.claim))
+        .flatten();
+    // A group described after the previous claim is nearer than its speaker.
+    let recent = recent_speaker(ctx, p, person).filter(|_| group.is_none_or(|g| g.start() < previous_end(p)));
+    if let (None, Some(GroupAntecedent::Group(group))) = (recent, group) {
+        let name = group.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let note = format!("pronoun '{phrase}' resolved to the group described before: {name}");
+        return Some(Resolved::new(
+            Speaker { span: p.words, name, cluster: None },
+            vec![Evidence::at(p.words, note.clone()), Evidence::at(group, note)],
+        ));
+    }
+    let named = match group {
+        Some(GroupAntecedent::Named(e)) => Some(e),
+        _ => None,
+    };
+    let resolved = recent.map(|s| (s.name.clone(), s.cluster)).or_else(|| {
+        named
+            .or_else(|| subject_antecedent(ctx, p.words.start, person, p.claim))
             .or_else(|| antecedent(ctx.entities, p.words.start, person, p.claim))
             .map(|e| (ctx.names.shown(e.cluster).to_string(), Some(e.cluster)))
     });
-    let phrase = p.text;
     Some(match resolved {
         Some((name, cluster)) => Resolved::new(
             Speaker { span: p.words, name: name.clone(), cluster },
@@ -227,6 +252,11 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
             confidence: 0.6,
         },
     })
+}
+
+/// Where the previous claim ends, its speaker words included (0 when there is none).
+fn previous_end(p: &Phrase) -> u32 {
+    p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)))
 }
 
 /// The previous claim's speaker, when it is of the pronoun's kind (a person, or not), close by,
@@ -243,8 +273,7 @@ fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Spea
     });
     // Another mention of that kind named after the previous claim, nearer the pronoun; owners and
     // objects ("Aliyev’s adviser", "adviser to Aliyev") do not count.
-    let previous_end = p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)));
-    let nearer = subject_antecedent(ctx, p.words.start, person, p.claim).filter(|e| e.span.start >= previous_end);
+    let nearer = subject_antecedent(ctx, p.words.start, person, p.claim).filter(|e| e.span.start >= previous_end(p));
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
 }
 
@@ -294,6 +323,167 @@ fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) 
         }
     }
     passed_over
+}
+
+/// A group pronoun's antecedent is looked for in its own sentence and at most this many before.
+const GROUP_SENTENCE_REACH: usize = 2;
+
+/// What "they" stands for when a described group is among the candidates of its sentence.
+#[derive(Clone, Copy, Debug)]
+enum GroupAntecedent<'a> {
+    /// The phrase describing the group ("the protesters").
+    Group(Span),
+    /// An organisation or place named first in that sentence.
+    Named(&'a Entity),
+}
+
+impl GroupAntecedent<'_> {
+    fn start(&self) -> u32 {
+        match self {
+            GroupAntecedent::Group(span) => span.start,
+            GroupAntecedent::Named(e) => e.span.start,
+        }
+    }
+}
+
+/// A plural group a noun phrase describes: a candidate antecedent of "they".
+#[derive(Clone, Copy, Debug)]
+struct DescribedGroup {
+    /// The phrase ("the two companies", "police in Tarn").
+    span: Span,
+    /// True when a preposition stands before it ("violence against protesters").
+    object: bool,
+}
+
+/// What "they" at `pos` stands for in the nearest sentence (its own, before it, or one of the
+/// `GROUP_SENTENCE_REACH` before) that describes a plural group: the first of that sentence's
+/// candidates, a described group or an organisation or place that is no owner or object. The
+/// first of a sentence is most likely its subject; a group is taken over a name before it only
+/// when every name there is a place ("In Hong Kong, protesters"). An object group ("against the
+/// protesters") is taken only when its sentence has no other candidate. A nearer sentence that
+/// names an organisation or place but describes no group, or none within reach, leaves the
+/// pronoun to the named entities (`None`).
+fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span) -> Option<GroupAntecedent<'a>> {
+    let own = ctx.sentences.partition_point(|s| s.span.start <= pos);
+    for sentence in ctx.sentences[own.saturating_sub(1 + GROUP_SENTENCE_REACH)..own].iter().rev() {
+        let (from, to) = (sentence.span.start, sentence.span.end.min(pos));
+        let groups: Vec<DescribedGroup> =
+            described_groups(ctx, from, to).into_iter().filter(|g| !g.span.overlaps(exclude)).collect();
+        let named: Vec<&'a Entity> = within(ctx.entities, Span::new(from as usize, to as usize))
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))
+            .filter(|e| !e.span.overlaps(exclude) && !groups.iter().any(|g| g.span.contains(e.span)))
+            .filter(|e| !(possessed(ctx.text, e) || after_object_preposition(ctx, e)))
+            .collect();
+        let subject = groups.iter().find(|g| !g.object);
+        match (subject, named.first()) {
+            (Some(g), Some(e)) if g.span.start < e.span.start || named.iter().all(|e| e.kind == EntityKind::Place) => {
+                return Some(GroupAntecedent::Group(g.span))
+            }
+            (Some(g), None) => return Some(GroupAntecedent::Group(g.span)),
+            (_, Some(e)) if !groups.is_empty() => return Some(GroupAntecedent::Named(e)),
+            (_, Some(_)) => return None,
+            (None, None) => {
+                if let Some(g) = groups.first() {
+                    return Some(GroupAntecedent::Group(g.span));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The plural groups described between `from` and `to` (bytes), in order. A group is a plural
+/// noun of people (lexicon `group_nouns`, the last of a compound: "police officers") with what
+/// stands before it in its phrase: a determiner, numbers, capitalised words, title and
+/// organisation words, a list of capitalised words ("his Greek, Cypriot and French
+/// counterparts", "union leaders", "the two companies"), a quantity before "of" ("thousands of
+/// protesters"), a named conjunct and its title before "and" ("Tarn Shipping and its rivals");
+/// and after it, a name after a preposition ("officials in Tarn").
+fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
+    let (text, lex, tokens) = (ctx.text, ctx.lex, ctx.tokens);
+    let first = tokens.partition_point(|t| t.span.start < from);
+    let end = tokens.partition_point(|t| t.span.end <= to).max(first);
+    let word = |k: usize| tokens[k].span.slice(text);
+    let lower = |k: usize| word(k).to_lowercase();
+    let is_word = |k: usize| tokens[k].kind == TokenKind::Word;
+    let group_noun = |k: usize| is_word(k) && lex.group_nouns.contains_lower(word(k));
+    let capitalised =
+        |k: usize| is_word(k) && word(k).starts_with(char::is_uppercase) && !lex.function_words.contains_lower(word(k));
+    let modifier = |w: &str| {
+        (lex.titles.contains(w) || lex.title_phrase_words.contains(w) && !matches!(w, "of" | "the"))
+            || lex.org_nouns.contains(w)
+            || lex.group_camps.contains_key(w)
+            || lex.allegiant_groups.contains(w)
+            || lex.group_nouns.contains(&format!("{w}s"))
+    };
+    let mut out = Vec::new();
+    for head in first..end {
+        // Not a word of a name ("United Nations", "Doctors Without Borders").
+        let in_name = !within(ctx.entities, tokens[head].span).is_empty()
+            || ctx.entities[..ctx.entities.partition_point(|e| e.span.start < tokens[head].span.start)]
+                .last()
+                .is_some_and(|e| e.span.end > tokens[head].span.start);
+        if !group_noun(head) || head + 1 < end && group_noun(head + 1) || in_name {
+            continue;
+        }
+        // Leftwards over the phrase's modifiers, to its determiner.
+        let mut start = head;
+        while start > first {
+            let k = start - 1;
+            let lw = lower(k);
+            let list_joint = (lw == "," || lw == "and") && k > first && capitalised(k - 1) && capitalised(start);
+            if lex.determiners.contains(&lw) {
+                // "the two companies", "their many supporters".
+                start = if k > first && lex.determiners.contains(&lower(k - 1)) { k - 1 } else { k };
+                break;
+            }
+            if tokens[k].kind == TokenKind::Number || list_joint || capitalised(k) || is_word(k) && modifier(&lw) {
+                start = k;
+            } else {
+                break;
+            }
+        }
+        // "thousands of protesters", "some of the workers".
+        if start >= first + 2 && lower(start - 1) == "of" {
+            let q = start - 2;
+            if tokens[q].kind == TokenKind::Number || lex.group_quantities.contains(&lower(q)) {
+                start = q;
+            }
+        }
+        // "Tarn Shipping and its rivals", "foreign minister Ana Costa and her counterparts".
+        if start >= first + 2 && lower(start - 1) == "and" {
+            let before = tokens[start - 2].span.end;
+            let ending = ctx.entities[..ctx.entities.partition_point(|e| e.span.start < before)].last();
+            if let Some(e) = ending.filter(|e| e.span.end == before && e.span.start >= from) {
+                start = tokens.partition_point(|t| t.span.start < e.span.start);
+                while start > first && {
+                    let lw = lower(start - 1);
+                    capitalised(start - 1) || is_word(start - 1) && modifier(&lw) || lex.determiners.contains(&lw)
+                } {
+                    start -= 1;
+                }
+            }
+        }
+        // "officials in Tarn", "workers at the Tarn Shipping yard" stop at the name.
+        let mut last = tokens[head].span.end;
+        if head + 1 < end && lex.head_noun_prepositions.contains(&lower(head + 1)) {
+            let after = if head + 2 < end && lower(head + 2) == "the" { head + 3 } else { head + 2 };
+            let starting = |k: usize| {
+                let i = ctx.entities.partition_point(|e| e.span.start < tokens[k].span.start);
+                ctx.entities.get(i).filter(|e| e.span.start == tokens[k].span.start)
+            };
+            if let Some(e) = (after < end).then(|| starting(after)).flatten() {
+                last = last.max(e.span.end.min(to));
+            }
+        }
+        let object = start > first && {
+            let lw = lower(start - 1);
+            lex.object_prepositions.contains(&lw) || lex.group_object_prepositions.contains(&lw)
+        };
+        out.push(DescribedGroup { span: Span::new(tokens[start].span.start as usize, last as usize), object });
+    }
+    out
 }
 
 /// True for a described speaker that is a group of people ("the foreign ministers", "protesters"):
@@ -747,6 +937,42 @@ mod tests {
         assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("They", "The foreign ministers"));
     }
 
+    /// (text, the name "They" resolves to): a plural group a noun phrase describes, when it is the
+    /// first candidate of the nearest sentence that has one, else the organisation or place.
+    #[test]
+    fn they_resolves_to_a_described_group() {
+        let table = [
+            (
+                "Thousands of protesters marched through Tarn on Friday. They said the new law must be scrapped.",
+                "Thousands of protesters",
+            ),
+            ("Union leaders met the mayor of Tarn on Monday. They said the strike would go on.", "Union leaders"),
+            ("The two companies signed a deal in Oskaria on Monday. They said prices would fall.", "The two companies"),
+            ("Officials in Tarn met reporters on Monday. They said the port would reopen.", "Officials in Tarn"),
+            (
+                "Foreign minister Ana Costa and her Oskarian counterparts met in Tarn. They said the border would stay open.",
+                "Foreign minister Ana Costa and her Oskarian counterparts",
+            ),
+            // A place named before the group in the sentence does not take the pronoun.
+            (
+                "In Tarn, the protesters' demands include an inquiry into the arrests. They said the mayor must resign.",
+                "the protesters",
+            ),
+            // An object group, when its sentence has no other candidate.
+            ("The court ruled against the strikers on Monday. They said they would appeal.", "the strikers"),
+            // An organisation named first in the sentence keeps the pronoun; a name in the group
+            // is not the group, nor a candidate of its own.
+            ("Tarn Shipping sued the protesters in Oskaria. They said the blockade had cost millions.", "Tarn Shipping"),
+            ("The United Nations met Tarn officials on Monday. They said aid would reach the port.", "United Nations"),
+            ("Tarn Shipping cut wages on Monday. They said costs had risen.", "Tarn Shipping"),
+        ];
+        for (text, want) in table {
+            let analysis = crate::analysis::analyze(text);
+            let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+            assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("They", want), "{text}");
+        }
+    }
+
     #[test]
     fn head_entity_skips_owners() {
         let text = "Tom Hale's aide Ann Lee said so.";
@@ -755,6 +981,7 @@ mod tests {
         let ctx = Ctx {
             text,
             lex: &LEXICON,
+            tokens: &[],
             sentences: &[],
             entities: &entities,
             clusters: &[],
@@ -779,6 +1006,7 @@ mod tests {
             let ctx = Ctx {
                 text,
                 lex: &LEXICON,
+                tokens: &[],
                 sentences: &[],
                 entities: &entities,
                 clusters: &[],

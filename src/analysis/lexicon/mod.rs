@@ -252,6 +252,16 @@ pub struct Lexicon {
     pub kind_org_words: WordSet,
     /// Words that make an unattributed statement checkable ("killed", "percent").
     pub fact_words: WordSet,
+    /// Plural nouns naming a group of people ("protesters", "ministers", "companies"): the list,
+    /// the plurals of `titles` and `org_nouns`, and the plural nouns of `group_camps` and
+    /// `allegiant_groups`.
+    pub group_nouns: WordSet,
+    /// Words of quantity before "of" in a plural group ("thousands of protesters").
+    pub group_quantities: WordSet,
+    /// Group pronouns that may stand for a plural group a noun phrase describes ("they").
+    pub plural_pronouns: WordSet,
+    /// Prepositions that make a plural group an object ("against protesters").
+    pub group_object_prepositions: WordSet,
 
     // ---- The party and dispute model's evidence (sides/parties.rs). ----
     /// Names two countries share, and the one the news means ("Indian" → India).
@@ -332,6 +342,23 @@ fn words(file: &'static str, lower: bool) -> WordSet {
     lines(file).flat_map(str::split_whitespace).map(|w| if lower { w.to_lowercase() } else { w.to_string() }).collect()
 }
 
+/// The plural nouns naming a group of people: group_nouns.txt, the plurals of the one-word
+/// titles and of org_nouns.txt, and the plural nouns of group_camps.txt and allegiant_groups.txt.
+fn group_nouns(titles: &WordSet) -> WordSet {
+    let plural = |w: &str| match w.strip_suffix('y') {
+        _ if w.ends_with('s') => w.to_string(),
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{w}s"),
+    };
+    let camps = lines(include_str!("group_camps.txt")).filter_map(|l| l.split_once('\t')).map(|(noun, _)| noun.trim());
+    let allegiant = lines(include_str!("allegiant_groups.txt"));
+    let mut out = set(include_str!("group_nouns.txt"), true);
+    out.extend(titles.iter().filter(|t| !t.contains(' ')).map(|t| plural(t)));
+    out.extend(lines(include_str!("org_nouns.txt")).map(|n| plural(&n.to_lowercase())));
+    out.extend(camps.chain(allegiant).map(str::to_lowercase).filter(|n| n.ends_with('s')));
+    out
+}
+
 fn split_list(field: &str) -> Vec<String> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
@@ -392,6 +419,7 @@ impl Lexicon {
             countries.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.other_names)).cloned().collect();
         let titles = set(include_str!("titles.txt"), true);
         let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
+        let group_nouns = group_nouns(&titles);
         let calendar_first_bytes = FirstBytes::of(months.iter().chain(&weekdays).map(String::as_str));
         Lexicon {
             speech_verbs,
@@ -477,6 +505,10 @@ impl Lexicon {
             evaluation_verbs: words(include_str!("evaluation_verbs.txt"), true),
             kind_org_words: set(include_str!("kind_org_words.txt"), true),
             fact_words: set(include_str!("fact_words.txt"), true),
+            group_nouns,
+            group_quantities: set(include_str!("group_quantities.txt"), true),
+            plural_pronouns: set(include_str!("plural_pronouns.txt"), true),
+            group_object_prepositions: set(include_str!("group_object_prepositions.txt"), true),
 
             shared_country_names,
             conflict_words: set(include_str!("conflict_words.txt"), true),
@@ -573,6 +605,12 @@ mod tests {
         }
         assert!(lex.title_phrase_words.contains("the") && lex.allegiant_groups.contains("embassy"));
         assert!(lex.kind_org_words.iter().all(|w| lex.org_nouns.contains(w)), "a kind is an org noun too");
+        for noun in ["ministers", "officials", "companies", "parties", "protesters", "rebels", "people", "secretaries"]
+        {
+            assert!(lex.group_nouns.contains(noun), "{noun}");
+        }
+        assert!(!lex.group_nouns.contains("protester") && !lex.group_nouns.contains("militia"));
+        assert!(lex.plural_pronouns.contains("they") && lex.group_quantities.contains("thousands"));
     }
 
     #[test]

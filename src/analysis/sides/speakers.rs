@@ -21,9 +21,20 @@ pub(super) fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &Camps) -> Option<(Cam
         .or_else(|| named_group(ctx, speaker))
 }
 
+/// The words describing the speaker: its words, or for "they" resolved to a group a phrase
+/// described ("the protesters ... They said"), that phrase (its name).
+fn description<'s>(ctx: &'s Ctx, speaker: &'s Speaker) -> &'s str {
+    let words = speaker.span.slice(ctx.text);
+    if speaker.cluster.is_none() && ctx.lex.plural_pronouns.contains_lower(words) {
+        &speaker.name
+    } else {
+        words
+    }
+}
+
 /// "protesters", "the plaintiffs": a named group that is a camp of its own.
 fn named_group(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
-    let words = speaker.span.slice(ctx.text);
+    let words = description(ctx, speaker);
     let head = words.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?;
     let camp = with_lower(head, |head| ctx.lex.group_camps.get(head))?;
     Some((
@@ -53,7 +64,7 @@ fn entity_in_description(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<
 
 /// "Israeli officials": a nationality or country word in the description.
 fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
-    speaker.span.slice(ctx.text).split(|c: char| !c.is_alphanumeric()).find_map(|word| {
+    description(ctx, speaker).split(|c: char| !c.is_alphanumeric()).find_map(|word| {
         let camp = camp_of_word(ctx, word)?;
         Some((camp, Evidence::at(speaker.span, format!("the speaker is described as '{word}'"))))
     })
@@ -63,7 +74,7 @@ fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evi
 fn organisation_described(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
     // The last three words, lower case: "for the court". (No letter beyond ASCII lower-cases to
     // one of "the", so the middle word is compared as it is written.)
-    let tail: Vec<&str> = speaker.span.slice(ctx.text).split_whitespace().rev().take(3).collect();
+    let tail: Vec<&str> = description(ctx, speaker).split_whitespace().rev().take(3).collect();
     let [noun, the, preposition] = tail.as_slice() else { return None };
     if !the.eq_ignore_ascii_case("the") || !ctx.lex.described_speaker_prepositions.contains_lower(preposition) {
         return None;
@@ -77,8 +88,7 @@ fn organisation_described(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option
 /// "the rebels" after "pro-Russian rebels", "the embassy" after "the US Embassy": a group noun
 /// whose allegiance an earlier mention named (looking back at most 3,000 tokens).
 fn group_named_earlier(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
-    let words = speaker.span.slice(ctx.text);
-    let last = words.split_whitespace().last().unwrap_or("");
+    let last = description(ctx, speaker).split_whitespace().last().unwrap_or("");
     if !ctx.lex.allegiant_groups.contains_lower(last) {
         return None;
     }
@@ -131,6 +141,12 @@ mod tests {
             (
                 "Protesters accused Serbia of banning the march, and protesters said they would defy the ban. Serbia's interior minister rejected the accusation and said the ban would stay.",
                 "Protesters",
+                Some("Protesters"),
+            ),
+            // "They" for a group a phrase described speaks for what the phrase names.
+            (
+                "Serbia's interior minister said the march was banned. Thousands of protesters gathered in Belgrade on Friday. They said they would defy the ban.",
+                "They",
                 Some("Protesters"),
             ),
         ];
