@@ -121,6 +121,9 @@ pub struct Lexicon {
     pub state_body_words: WordSet,
     /// Head words of courts ("Court", "Tribunal"): a court is never a party of a dispute.
     pub court_words: WordSet,
+    /// Titles of people who rule on or mediate a dispute ("judge", "mediator"), lower case: such
+    /// a person is never a party of it.
+    pub adjudicator_titles: WordSet,
     /// Countries.
     pub countries: Vec<Country>,
     /// A country's name without its plural "s" ("Philippine" → Philippines), an adjective that
@@ -438,6 +441,7 @@ impl Lexicon {
             place_name_words: set(include_str!("place_name_words.txt"), true),
             state_body_words: set(include_str!("state_body_words.txt"), false),
             court_words: set(include_str!("court_words.txt"), false),
+            adjudicator_titles: set(include_str!("adjudicator_titles.txt"), true),
             countries,
             plain_adjectives,
             metonyms,

@@ -338,12 +338,45 @@ fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
     }
 }
 
-/// The camps that may be parties: those that speak or take part, never an international body
-/// or a court (which rules between the parties).
+/// True when the camp is a person the article titles as one who rules on or mediates the
+/// dispute: the head of the title just before a mention ("District Judge Clark Hale"), or of an
+/// appositive just after one ("Ann Lee, a UN rapporteur for ..."). "Justice Minister X" is headed
+/// by "Minister".
+fn is_adjudicator(ctx: &Ctx, camp: &Camp) -> bool {
+    let Camp::Actor(id) = camp else { return false };
+    let adjudicator = |i: usize| ctx.lex.adjudicator_titles.contains(ctx.lower(i));
+    let titled = |e: &crate::analysis::model::Entity| {
+        let (Some(first), Some(last)) = (ctx.token_at(e.span.start), ctx.token_ending_at(e.span.end)) else {
+            return false;
+        };
+        if first > 0 && adjudicator(first - 1) {
+            return true;
+        }
+        // ", a|an|the [words] HEAD" up to a comma, a full stop or a function word ("for", "who").
+        let after = |k: usize| (last + k < ctx.tokens.len()).then_some(last + k);
+        if after(1).is_none_or(|i| ctx.piece(i) != ",")
+            || after(2).is_none_or(|i| !ctx.lex.determiners.contains(ctx.lower(i)))
+        {
+            return false;
+        }
+        let mut head = None;
+        for i in (last + 3..ctx.tokens.len()).take(6) {
+            if ctx.tokens[i].kind != TokenKind::Word || ctx.lex.function_words.contains(ctx.lower(i)) {
+                break;
+            }
+            head = Some(i);
+        }
+        head.is_some_and(adjudicator)
+    };
+    ctx.entities.iter().filter(|e| e.kind == EntityKind::Person && ctx.named_as(e.cluster) == *id).any(titled)
+}
+
+/// The camps that may be parties: those that speak or take part, never an international body,
+/// a court or a judge or mediator (who rule on or mediate between the parties).
 fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
     let mut candidates: Vec<Camp> = tally
         .listed()
-        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c))
+        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c) && !is_adjudicator(ctx, c))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
             _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.of(c).with_people,
