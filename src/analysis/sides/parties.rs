@@ -548,6 +548,31 @@ mod tests {
         assert!(analysis.sides.iter().any(|s| s.name == "India"));
     }
 
+    /// (text, a person named in it, whether the article titles that person as one who rules on or
+    /// mediates the dispute: never a party)
+    #[test]
+    fn judges_and_mediators_are_not_parties() {
+        use super::super::test_support::entities_for;
+        use super::super::{view::Ctx, Camp};
+        use crate::analysis::model::{ClusterId, EntityKind::Person};
+        use crate::analysis::Document;
+        let table = [
+            ("District Judge Clara Hale said the lease was void.", true),
+            ("Clara Hale, a UN rapporteur for human rights, said the trial was unfair.", true),
+            ("Talks failed, said Clara Hale, the mediator.", true),
+            ("Clara Hale, the chief mediator, said talks had failed.", true),
+            ("Justice Minister Clara Hale said the trial was fair.", false),
+            ("Clara Hale, the mayor of Tarn, said the port was shut.", false),
+            ("Clara Hale told the judge she was innocent.", false),
+        ];
+        for (text, want) in table {
+            let doc = Document::read(text);
+            let (entities, clusters) = entities_for(text, &[("Clara Hale", Person)]);
+            let ctx = Ctx::new(&doc, &entities, &clusters);
+            assert_eq!(super::is_adjudicator(&ctx, &Camp::Actor(ClusterId(0))), want, "{text}");
+        }
+    }
+
     /// (text, the sides wanted: parties first)
     #[test]
     fn who_takes_part() {
