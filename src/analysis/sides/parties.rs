@@ -338,12 +338,11 @@ fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
     }
 }
 
-/// True when the camp is a person the article titles as one who rules on or mediates the
+/// The actors (`Ctx::named_as`) the article titles as people who rule on or mediate the
 /// dispute: the head of the title just before a mention ("District Judge Clark Hale"), or of an
 /// appositive just after one ("Ann Lee, a UN rapporteur for ..."). "Justice Minister X" is headed
-/// by "Minister".
-fn is_adjudicator(ctx: &Ctx, camp: &Camp) -> bool {
-    let Camp::Actor(id) = camp else { return false };
+/// by "Minister". One pass over the mentions.
+fn adjudicators(ctx: &Ctx) -> HashSet<ClusterId> {
     let adjudicator = |i: usize| ctx.lex.adjudicator_titles.contains(ctx.lower(i));
     let titled = |e: &crate::analysis::model::Entity| {
         let (Some(first), Some(last)) = (ctx.token_at(e.span.start), ctx.token_ending_at(e.span.end)) else {
@@ -368,15 +367,17 @@ fn is_adjudicator(ctx: &Ctx, camp: &Camp) -> bool {
         }
         head.is_some_and(adjudicator)
     };
-    ctx.entities.iter().filter(|e| e.kind == EntityKind::Person && ctx.named_as(e.cluster) == *id).any(titled)
+    ctx.entities.iter().filter(|e| e.kind == EntityKind::Person && titled(e)).map(|e| ctx.named_as(e.cluster)).collect()
 }
 
 /// The camps that may be parties: those that speak or take part, never an international body,
 /// a court or a judge or mediator (who rule on or mediate between the parties).
 fn candidates(ctx: &Ctx, tally: &Tally) -> Vec<Camp> {
+    let adjudicators = adjudicators(ctx);
+    let is_adjudicator = |c: &Camp| matches!(c, Camp::Actor(id) if adjudicators.contains(id));
     let mut candidates: Vec<Camp> = tally
         .listed()
-        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c) && !is_adjudicator(ctx, c))
+        .filter(|c| !matches!(c, Camp::Body(_)) && !is_court(ctx, c) && !is_adjudicator(c))
         .filter(|c| match c {
             Camp::Actor(_) => tally.claims(c) > 0,
             _ => tally.claims(c) > 0 || tally.as_actor(c) > 0 || tally.of(c).with_people,
@@ -553,7 +554,7 @@ mod tests {
     #[test]
     fn judges_and_mediators_are_not_parties() {
         use super::super::test_support::entities_for;
-        use super::super::{view::Ctx, Camp};
+        use super::super::view::Ctx;
         use crate::analysis::model::{ClusterId, EntityKind::Person};
         use crate::analysis::Document;
         let table = [
@@ -569,7 +570,7 @@ mod tests {
             let doc = Document::read(text);
             let (entities, clusters) = entities_for(text, &[("Clara Hale", Person)]);
             let ctx = Ctx::new(&doc, &entities, &clusters);
-            assert_eq!(super::is_adjudicator(&ctx, &Camp::Actor(ClusterId(0))), want, "{text}");
+            assert_eq!(super::adjudicators(&ctx).contains(&ClusterId(0)), want, "{text}");
         }
     }
 
