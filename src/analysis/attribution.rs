@@ -13,6 +13,7 @@
 
 use super::claims::ClaimDraft;
 use super::document::Document;
+use super::document::LowerTokens;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{organisation_named_earlier, within};
 use super::model::{
@@ -31,8 +32,16 @@ const SAME_ROLE_REACH: usize = 20;
 /// Resolves every draft's speaker and turns drafts into claims (sides are set later).
 pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], clusters: &[Cluster]) -> Vec<Claim> {
     let names = Names::new(doc.text, entities, clusters);
-    let ctx =
-        Ctx { text: doc.text, lex: doc.lex, tokens: &doc.tokens, sentences: &doc.sentences, entities, clusters, names };
+    let ctx = Ctx {
+        text: doc.text,
+        lex: doc.lex,
+        tokens: &doc.tokens,
+        lower: doc.lower_tokens(),
+        sentences: &doc.sentences,
+        entities,
+        clusters,
+        names,
+    };
     let mut claims: Vec<Claim> = Vec::with_capacity(drafts.len());
     for draft in drafts {
         let claim = attribute_one(&ctx, &claims, draft);
@@ -120,6 +129,8 @@ struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     tokens: &'a [Token],
+    /// Every token in lower case (the document's).
+    lower: &'a LowerTokens,
     sentences: &'a [Sentence],
     /// Sorted by position, never overlapping.
     entities: &'a [Entity],
@@ -405,11 +416,11 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
     let first = tokens.partition_point(|t| t.span.start < from);
     let end = tokens.partition_point(|t| t.span.end <= to).max(first);
     let word = |k: usize| tokens[k].span.slice(text);
-    let lower = |k: usize| word(k).to_lowercase();
+    let lower = |k: usize| ctx.lower.get(k);
     let is_word = |k: usize| tokens[k].kind == TokenKind::Word;
-    let group_noun = |k: usize| is_word(k) && lex.group_nouns.contains_lower(word(k));
+    let group_noun = |k: usize| is_word(k) && lex.group_nouns.contains(lower(k));
     let capitalised =
-        |k: usize| is_word(k) && word(k).starts_with(char::is_uppercase) && !lex.function_words.contains_lower(word(k));
+        |k: usize| is_word(k) && word(k).starts_with(char::is_uppercase) && !lex.function_words.contains(lower(k));
     let modifier = |w: &str| {
         (lex.titles.contains(w) || lex.title_phrase_words.contains(w) && !matches!(w, "of" | "the"))
             || lex.org_nouns.contains(w)
@@ -433,12 +444,12 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
             let k = start - 1;
             let lw = lower(k);
             let list_joint = (lw == "," || lw == "and") && k > first && capitalised(k - 1) && capitalised(start);
-            if lex.determiners.contains(&lw) {
+            if lex.determiners.contains(lw) {
                 // "the two companies", "their many supporters".
-                start = if k > first && lex.determiners.contains(&lower(k - 1)) { k - 1 } else { k };
+                start = if k > first && lex.determiners.contains(lower(k - 1)) { k - 1 } else { k };
                 break;
             }
-            if tokens[k].kind == TokenKind::Number || list_joint || capitalised(k) || is_word(k) && modifier(&lw) {
+            if tokens[k].kind == TokenKind::Number || list_joint || capitalised(k) || is_word(k) && modifier(lw) {
                 start = k;
             } else {
                 break;
@@ -447,7 +458,7 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
         // "thousands of protesters", "some of the workers".
         if start >= first + 2 && lower(start - 1) == "of" {
             let q = start - 2;
-            if tokens[q].kind == TokenKind::Number || lex.group_quantities.contains(&lower(q)) {
+            if tokens[q].kind == TokenKind::Number || lex.group_quantities.contains(lower(q)) {
                 start = q;
             }
         }
@@ -459,7 +470,7 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
                 start = tokens.partition_point(|t| t.span.start < e.span.start);
                 while start > first && {
                     let lw = lower(start - 1);
-                    capitalised(start - 1) || is_word(start - 1) && modifier(&lw) || lex.determiners.contains(&lw)
+                    capitalised(start - 1) || is_word(start - 1) && modifier(lw) || lex.determiners.contains(lw)
                 } {
                     start -= 1;
                 }
@@ -467,7 +478,7 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
         }
         // "officials in Tarn", "workers at the Tarn Shipping yard" stop at the name.
         let mut last = tokens[head].span.end;
-        if head + 1 < end && lex.head_noun_prepositions.contains(&lower(head + 1)) {
+        if head + 1 < end && lex.head_noun_prepositions.contains(lower(head + 1)) {
             let after = if head + 2 < end && lower(head + 2) == "the" { head + 3 } else { head + 2 };
             let starting = |k: usize| {
                 let i = ctx.entities.partition_point(|e| e.span.start < tokens[k].span.start);
@@ -479,7 +490,7 @@ fn described_groups(ctx: &Ctx, from: u32, to: u32) -> Vec<DescribedGroup> {
         }
         let object = start > first && {
             let lw = lower(start - 1);
-            lex.object_prepositions.contains(&lw) || lex.group_object_prepositions.contains(&lw)
+            lex.object_prepositions.contains(lw) || lex.group_object_prepositions.contains(lw)
         };
         out.push(DescribedGroup { span: Span::new(tokens[start].span.start as usize, last as usize), object });
     }
@@ -982,6 +993,7 @@ mod tests {
             text,
             lex: &LEXICON,
             tokens: &[],
+            lower: &LowerTokens::default(),
             sentences: &[],
             entities: &entities,
             clusters: &[],
@@ -1007,6 +1019,7 @@ mod tests {
                 text,
                 lex: &LEXICON,
                 tokens: &[],
+                lower: &LowerTokens::default(),
                 sentences: &[],
                 entities: &entities,
                 clusters: &[],
