@@ -15,7 +15,7 @@ use super::claims::ClaimDraft;
 use super::document::Document;
 use super::document::LowerTokens;
 use super::lexicon::{Lexicon, LowerCase};
-use super::mentions::{organisation_named_earlier, within};
+use super::mentions::{before_reaching_name, organisation_named_earlier, within};
 use super::model::{
     ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker, Token, TokenKind,
 };
@@ -539,7 +539,7 @@ fn named_entity(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 /// the speaker itself.
 fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
     let text = ctx.text;
-    let inside = within(ctx.entities, phrase);
+    let inside = within(ctx.entities, before_reaching_name(ctx.tokens, ctx.lower, ctx.lex, ctx.entities, phrase));
     let first = inside.first()?;
     // "Spokespeople for Michel": the head noun comes before the entity, joined by a preposition.
     let lead = Span::new(phrase.start as usize, first.span.start as usize).slice(text).to_lowercase();

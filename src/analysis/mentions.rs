@@ -1,9 +1,10 @@
 //! Questions about entity mentions that more than one stage asks once the entities are found:
-//! the mentions within a span, and the organisation a common noun refers back to ("the
-//! ministry", "a company spokesman"). Shared here so that no stage imports another's helpers.
+//! the mentions within a span, the part of a speaker's words before the outlet that reached them,
+//! and the organisation a common noun refers back to ("the ministry", "a company spokesman"). Shared here so that no stage imports another's helpers.
 
+use super::document::LowerTokens;
 use super::lexicon::Lexicon;
-use super::model::{Entity, EntityKind};
+use super::model::{Entity, EntityKind, Token};
 use super::span::Span;
 
 /// The mentions whose span lies within `span`, in order (`entities` sorted, never overlapping).
@@ -13,6 +14,26 @@ pub fn within(entities: &[Entity], span: Span) -> &[Entity] {
     let slice = &entities[start..end.max(start)];
     let keep = slice.iter().take_while(|e| e.span.end <= span.end).count();
     &slice[..keep]
+}
+
+/// A speaker's words up to a name followed by a verb of reaching people (lexicon
+/// `reaching_verbs.txt`): in "the protesters Wikinews interviewed" the outlet reached the
+/// speakers; it is neither one of them nor whom they speak for. The whole phrase when no such
+/// name follows its first word.
+pub fn before_reaching_name(
+    tokens: &[Token],
+    lower: &LowerTokens,
+    lex: &Lexicon,
+    entities: &[Entity],
+    phrase: Span,
+) -> Span {
+    let reacher = within(entities, phrase).iter().find(|e| {
+        let next = tokens.partition_point(|t| t.span.start < e.span.end);
+        e.span.start > phrase.start
+            && tokens.get(next).is_some_and(|t| t.span.end <= phrase.end)
+            && lex.reaching_verbs.contains(lower.get(next))
+    });
+    reacher.map_or(phrase, |e| Span::new(phrase.start as usize, e.span.start as usize))
 }
 
 /// The organisation a common noun refers back to ("ministry", "union", "company"), named before

@@ -104,11 +104,12 @@ fn articles(root: &Path) -> Vec<(String, String, serde_json::Value)> {
 }
 
 /// Logistic regression by full-batch gradient descent with L2 (not on the bias), from zero
-/// weights, each class weighed equally.
+/// weights, each class weighed equally. `L2=X` in the environment sets the L2 strength instead of
+/// the committed 0.01 (to compare strengths with `eval`; `train` with it writes a different model).
 fn fit_logistic(xs: &[Vec<f32>], ys: &[bool]) -> Vec<f32> {
     const STEPS: usize = 12000;
     const RATE: f32 = 0.3;
-    const L2: f32 = 0.01;
+    let l2: f32 = std::env::var("L2").ok().and_then(|v| v.parse().ok()).unwrap_or(0.01);
     let n_features = xs.first().map_or(0, Vec::len);
     let mut w = vec![0f32; n_features];
     let n = xs.len().max(1) as f32;
@@ -126,7 +127,7 @@ fn fit_logistic(xs: &[Vec<f32>], ys: &[bool]) -> Vec<f32> {
             }
         }
         for (i, (wi, g)) in w.iter_mut().zip(&grad).enumerate() {
-            let reg = if i == 0 { 0.0 } else { L2 * *wi };
+            let reg = if i == 0 { 0.0 } else { l2 * *wi };
             *wi -= RATE * (g / n + reg);
         }
     }

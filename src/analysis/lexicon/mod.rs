@@ -231,6 +231,11 @@ pub struct Lexicon {
     pub described_speaker_prepositions: WordSet,
     /// Forms of "tell" before the outlet a speaker talks to ("told Reuters").
     pub outlet_verbs: WordSet,
+    /// Verbs by which an outlet reaches the people it quotes, after its name in a speaker's
+    /// description ("the protesters Wikinews interviewed").
+    pub reaching_verbs: WordSet,
+    /// Words naming a government without its country ("the administration", "state media").
+    pub government_words: WordSet,
     /// Words that set two claims against each other ("while", "but").
     pub contrast_words: WordSet,
     /// Pronouns that stand for a person ("he").
@@ -497,6 +502,8 @@ impl Lexicon {
             service_prepositions: set(include_str!("service_prepositions.txt"), true),
             described_speaker_prepositions: set(include_str!("described_speaker_prepositions.txt"), true),
             outlet_verbs: set(include_str!("outlet_verbs.txt"), true),
+            reaching_verbs: set(include_str!("reaching_verbs.txt"), true),
+            government_words: set(include_str!("government_words.txt"), true),
             contrast_words: set(include_str!("contrast_words.txt"), true),
             person_pronouns: set(include_str!("person_pronouns.txt"), true),
             group_pronouns: set(include_str!("group_pronouns.txt"), true),
@@ -591,6 +598,8 @@ mod tests {
             (&lex.service_prepositions, 4),
             (&lex.described_speaker_prepositions, 4),
             (&lex.outlet_verbs, 3),
+            (&lex.reaching_verbs, 13),
+            (&lex.government_words, 8),
             (&lex.contrast_words, 6),
             (&lex.person_pronouns, 4),
             (&lex.group_pronouns, 3),

@@ -96,6 +96,13 @@ pub fn assign(doc: &Document, entities: &[Entity], clusters: &[Cluster], claims:
     let tally = parties::Tally::count(&ctx, &camps, claims, &claim_camps);
     let parties = parties::choose_parties(&ctx, &tally);
     let third = parties::third_parties(&ctx, &tally, &parties.camps);
+    // A government named without its country speaks for the one country among the parties (after
+    // the parties are chosen, so it does not sway the choice).
+    let claim_camps: Vec<Option<(Camp, Evidence)>> = claims
+        .iter()
+        .zip(claim_camps)
+        .map(|(claim, camp)| camp.or_else(|| speakers::government_of_the_party(&ctx, claim, &parties.camps)))
+        .collect();
     // A side per camp taking part, and every claim on its speaker's side.
     let (mut sides, side_of_camp) = members::make_sides(&ctx, &camps, claims, &parties.camps, &third);
     for (side, why) in sides.iter_mut().zip(&parties.why) {

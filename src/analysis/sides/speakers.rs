@@ -6,8 +6,9 @@ use super::knowledge::camp_of_word;
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::{with_lower, LowerCase};
-use crate::analysis::mentions::{organisation_named_earlier, within};
+use crate::analysis::mentions::{before_reaching_name, organisation_named_earlier, within};
 use crate::analysis::model::{Claim, Evidence, Speaker};
+use crate::analysis::span::Span;
 
 /// The camp a claim's speaker speaks for, tried in order: the speaker's own cluster, then what
 /// a description names.
@@ -28,8 +29,49 @@ fn description<'s>(ctx: &'s Ctx, speaker: &'s Speaker) -> &'s str {
     if speaker.cluster.is_none() && ctx.lex.plural_pronouns.contains_lower(words) {
         &speaker.name
     } else {
-        words
+        own_words(ctx, speaker).slice(ctx.text)
     }
+}
+
+/// The speaker's words before any name that only reached the speaker ("the protesters Wikinews
+/// interviewed": the protesters).
+fn own_words(ctx: &Ctx, speaker: &Speaker) -> Span {
+    before_reaching_name(ctx.tokens, ctx.doc.lower_tokens(), ctx.lex, ctx.entities, speaker.span)
+}
+
+/// "the government said", "the administration", "state media", "the government's lawyer": a
+/// speaker nothing else placed, described as a government without its country, speaks for the
+/// one country among the parties (lexicon `government_words.txt`); none when both or neither
+/// party is a country.
+pub(super) fn government_of_the_party(ctx: &Ctx, claim: &Claim, parties: &[Camp]) -> Option<(Camp, Evidence)> {
+    let speaker = claim.speaker.as_ref().filter(|s| s.cluster.is_none())?;
+    let mut countries = parties.iter().filter(|c| matches!(c, Camp::Country(_)));
+    let (country, None) = (countries.next()?, countries.next()) else { return None };
+    let words: Vec<String> = description(ctx, speaker)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase())
+        .collect();
+    // The phrase ends the description ("the administration"), or is its owner ("the
+    // government's lawyer").
+    let names_government = (1..=3.min(words.len())).any(|n| {
+        let phrase = words[words.len() - n..].join(" ");
+        ctx.lex.government_words.contains(&phrase)
+    }) || words.iter().any(|w| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|owner| ctx.lex.government_words.contains(owner))
+    });
+    if !names_government {
+        return None;
+    }
+    let name = &ctx.lex.countries[match country {
+        Camp::Country(i) => *i,
+        _ => return None,
+    }]
+    .name;
+    let note =
+        format!("'{}' is the government of {name}, the one country among the parties", speaker.span.slice(ctx.text));
+    Some((country.clone(), Evidence::at(speaker.span, note)))
 }
 
 /// "protesters", "the plaintiffs": a named group that is a camp of its own.
@@ -54,9 +96,10 @@ fn named_speaker(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, E
 }
 
 /// "officials in Kiev", "a spokesperson for Tarn Holdings": the first entity in the description
-/// that stands in a camp (an organisation stands for itself when nothing else places it).
+/// that stands in a camp (an organisation stands for itself when nothing else places it), before
+/// any name that only reached the speaker ([`own_words`]).
 fn entity_in_description(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
-    within(ctx.entities, speaker.span).iter().find_map(|e| {
+    within(ctx.entities, own_words(ctx, speaker)).iter().find_map(|e| {
         let camp = camp_of(ctx, camps, e)?;
         Some((camp, Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))))
     })
@@ -142,6 +185,29 @@ mod tests {
                 "Protesters accused Serbia of banning the march, and protesters said they would defy the ban. Serbia's interior minister rejected the accusation and said the ban would stay.",
                 "Protesters",
                 Some("Protesters"),
+            ),
+            // A government named without its country: the one country among the parties, and
+            // no side when both parties are countries.
+            (
+                "Shipping row\n\nTarn Holdings accused Chile of seizing two of its ships. Chile denied the accusation. Tarn Holdings said it would sue. The government said the ships had broken customs law.",
+                "The government",
+                Some("Chile"),
+            ),
+            (
+                "Border row\n\nChile accused Peru of closing the border to trucks. Peru denied it and said the border was open. The government said talks would resume.",
+                "The government",
+                None,
+            ),
+            // The outlet that reached the speakers is not whom they speak for.
+            (
+                "Serbia's interior minister said the march was banned. Some of the protesters Reuters interviewed said they would defy the ban.",
+                "Some of the protesters Reuters interviewed",
+                Some("Protesters"),
+            ),
+            (
+                "Serbia's interior minister said the march was banned. Shopkeepers the BBC interviewed said the ban was unfair.",
+                "Shopkeepers the BBC interviewed",
+                None,
             ),
             // "They" for a group a phrase described speaks for what the phrase names.
             (
