@@ -7,7 +7,7 @@ use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::{with_lower, LowerCase};
 use crate::analysis::mentions::{before_reaching_name, organisation_named_earlier, within};
-use crate::analysis::model::{Claim, Evidence, Speaker};
+use crate::analysis::model::{Claim, Entity, EntityKind, Evidence, Speaker};
 use crate::analysis::span::Span;
 
 /// The camp a claim's speaker speaks for, tried in order: the speaker's own cluster, then what
@@ -99,10 +99,23 @@ fn named_speaker(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, E
 /// that stands in a camp (an organisation stands for itself when nothing else places it), before
 /// any name that only reached the speaker ([`own_words`]).
 fn entity_in_description(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, Evidence)> {
-    within(ctx.entities, own_words(ctx, speaker)).iter().find_map(|e| {
-        let camp = camp_of(ctx, camps, e)?;
-        Some((camp, Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))))
-    })
+    within(ctx.entities, own_words(ctx, speaker)).iter().filter(|e| !seat_of_adjudicator(ctx, speaker, e)).find_map(
+        |e| {
+            let camp = camp_of(ctx, camps, e)?;
+            Some((camp, Evidence::at(e.span, format!("the speaker is tied to {}", e.span.slice(ctx.text)))))
+        },
+    )
+}
+
+/// "a federal judge in Texas": a place after a locative in the description of a judge or a
+/// mediator (lexicon `adjudicator_titles.txt`) is where they sit, not whom they speak for.
+fn seat_of_adjudicator(ctx: &Ctx, speaker: &Speaker, e: &Entity) -> bool {
+    let Some(first) = ctx.token_at(e.span.start) else { return false };
+    let from = ctx.token_from(speaker.span.start);
+    e.kind == EntityKind::Place
+        && first > from
+        && ctx.lex.locatives.contains(ctx.lower(first - 1))
+        && (from..first - 1).any(|i| ctx.lex.adjudicator_titles.contains(ctx.lower(i)))
 }
 
 /// "Israeli officials": a nationality or country word in the description.
@@ -196,6 +209,12 @@ mod tests {
             (
                 "Border row\n\nChile accused Peru of closing the border to trucks. Peru denied it and said the border was open. The government said talks would resume.",
                 "The government",
+                None,
+            ),
+            // A judge's seat is not whom the judge speaks for.
+            (
+                "Draft ruling\n\nA federal judge in Texas ruled the draft law is unconstitutional. The men's group Tarn Coalition said the ruling was a victory.",
+                "A federal judge in Texas",
                 None,
             ),
             // The outlet that reached the speakers is not whom they speak for.
