@@ -1,6 +1,7 @@
 //! Questions about entity mentions that more than one stage asks once the entities are found:
 //! the mentions within a span, the part of a speaker's words before the outlet that reached them,
-//! and the organisation a common noun refers back to ("the ministry", "a company spokesman"). Shared here so that no stage imports another's helpers.
+//! and the organisation a common noun refers back to ("the ministry", "a company spokesman").
+//! Shared here so that no stage imports another's helpers.
 
 use super::document::LowerTokens;
 use super::lexicon::Lexicon;

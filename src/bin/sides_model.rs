@@ -103,13 +103,18 @@ fn articles(root: &Path) -> Vec<(String, String, serde_json::Value)> {
     out
 }
 
-/// Logistic regression by full-batch gradient descent with L2 (not on the bias), from zero
-/// weights, each class weighed equally. `L2=X` in the environment sets the L2 strength instead of
-/// the committed 0.01 (to compare strengths with `eval`; `train` with it writes a different model).
+/// The L2 strength: the committed 0.01, or L2 from the environment (to compare strengths with
+/// `eval`; `train` with it writes a different model).
+fn l2() -> f32 {
+    std::env::var("L2").ok().and_then(|v| v.parse().ok()).unwrap_or(0.01)
+}
+
+/// Logistic regression by full-batch gradient descent with L2 ([`l2`], not on the bias), from
+/// zero weights, each class weighed equally.
 fn fit_logistic(xs: &[Vec<f32>], ys: &[bool]) -> Vec<f32> {
     const STEPS: usize = 12000;
     const RATE: f32 = 0.3;
-    let l2: f32 = std::env::var("L2").ok().and_then(|v| v.parse().ok()).unwrap_or(0.01);
+    let l2 = l2();
     let n_features = xs.first().map_or(0, Vec::len);
     let mut w = vec![0f32; n_features];
     let n = xs.len().max(1) as f32;

@@ -45,7 +45,10 @@ fn own_words(ctx: &Ctx, speaker: &Speaker) -> Span {
 /// party is a country.
 pub(super) fn government_of_the_party(ctx: &Ctx, claim: &Claim, parties: &[Camp]) -> Option<(Camp, Evidence)> {
     let speaker = claim.speaker.as_ref().filter(|s| s.cluster.is_none())?;
-    let mut countries = parties.iter().filter(|c| matches!(c, Camp::Country(_)));
+    let mut countries = parties.iter().filter_map(|c| match c {
+        Camp::Country(i) => Some(*i),
+        _ => None,
+    });
     let (country, None) = (countries.next()?, countries.next()) else { return None };
     let words: Vec<String> = description(ctx, speaker)
         .split_whitespace()
@@ -64,14 +67,10 @@ pub(super) fn government_of_the_party(ctx: &Ctx, claim: &Claim, parties: &[Camp]
     if !names_government {
         return None;
     }
-    let name = &ctx.lex.countries[match country {
-        Camp::Country(i) => *i,
-        _ => return None,
-    }]
-    .name;
+    let name = &ctx.lex.countries[country].name;
     let note =
         format!("'{}' is the government of {name}, the one country among the parties", speaker.span.slice(ctx.text));
-    Some((country.clone(), Evidence::at(speaker.span, note)))
+    Some((Camp::Country(country), Evidence::at(speaker.span, note)))
 }
 
 /// "protesters", "the plaintiffs": a named group that is a camp of its own.
