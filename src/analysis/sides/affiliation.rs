@@ -496,6 +496,20 @@ mod tests {
                 Some("country Peru"),
             ),
             (
+                "appositive_head_of_a_territory",
+                "On Monday, Mei Lin, the chief executive of Hong Kong, spoke.",
+                vec![("Mei Lin", Person), ("Hong Kong", Place)],
+                "Mei Lin",
+                Some("country Hong Kong"),
+            ),
+            (
+                "appositive_head_of_a_country",
+                "On Monday, Ana Silva, the president of Peru, spoke.",
+                vec![("Ana Silva", Person), ("Peru", Place)],
+                "Ana Silva",
+                Some("country Peru"),
+            ),
+            (
                 "appositive_with_a_nationality",
                 "Luis Mora, a Chilean diplomat, agreed.",
                 vec![("Luis Mora", Person)],

@@ -82,12 +82,21 @@ impl<'a> Ctx<'a> {
         let idx = self.entities.partition_point(|e| e.span.start < start);
         self.entities.get(idx).filter(|e| e.span.start == start)
     }
-    /// True for a word of a title phrase: a title ("minister"), an honorific ("President") or a
-    /// word inside a title phrase ("foreign", "of").
+    /// True for a word of a title phrase: a title ("minister"), an honorific ("President"), a
+    /// word inside a title phrase ("foreign", "of") or the last word of a title of two or three
+    /// words ("executive" of "chief executive").
     pub fn is_title_word(&self, i: usize) -> bool {
         let lower = self.lower(i);
         self.lex.titles.contains(lower)
             || self.lex.honorifics.contains(self.piece(i))
             || self.lex.title_phrase_words.contains(lower)
+            || self.ends_title_phrase(i)
+    }
+    /// True when token `i` ends a title of two or three words ("chief executive", "secretary of
+    /// state").
+    fn ends_title_phrase(&self, i: usize) -> bool {
+        (1..=2).any(|back| {
+            i >= back && self.lex.is_title_phrase(&(i - back..=i).map(|t| self.piece(t)).collect::<Vec<_>>())
+        })
     }
 }
