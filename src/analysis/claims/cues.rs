@@ -154,6 +154,18 @@ impl VerbForm<'_> {
             || self.adjective()
             || self.plural_noun()
             || self.bare_noun() && !self.past_form_beside_quotation()
+            || self.noun_after_a_named_modifier()
+    }
+
+    /// "the US state of Alabama", "a BBC report on": a bare form after an article and a
+    /// capitalised modifier, with "of" or "on" after it, is a noun.
+    fn noun_after_a_named_modifier(&self) -> bool {
+        let (doc, i) = (self.doc, self.i);
+        self.lower == self.lemma
+            && matches!(self.next, "of" | "on")
+            && i >= self.a + 2
+            && doc.capitalised(i - 1)
+            && doc.is_in(&doc.lex.determiners, i - 2)
     }
 
     /// "The summary read in part: “...”": "read" is its own past form, a verb when a quotation
@@ -505,6 +517,16 @@ mod tests {
             (
                 "nouns_after_a_possessive_a_preposition_or_a_number",
                 "The President's claims of fraud were false. Protesters' demands include a vote. Sanctions over alleged plots followed. The five demands were old.",
+                vec![],
+            ),
+            (
+                "a_bare_form_after_an_article_and_a_name_is_a_noun",
+                "In the US state of Alabama, the governor signed the act. A BBC report on the strike was aired.",
+                vec![],
+            ),
+            (
+                "participles_after_more_prepositions_are_adjectives",
+                "Amongst reported incidents of abuse, two bishops were convicted. He was charged with alleged fraud. The inquiry into alleged bribes ended.",
                 vec![],
             ),
             ("compound_modifier_is_not_a_cue", "The state-owned firm was hit.", vec![]),

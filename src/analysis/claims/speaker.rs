@@ -55,7 +55,31 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     if let Some((_, after)) = dateline_at(doc.text, doc.tokens, start).filter(|(_, after)| *after < end) {
         start = after;
     }
-    (start, end)
+    (after_time_phrase(doc, start, end), end)
+}
+
+/// Where the speaker starts in a phrase `[start, end)` that opens with a time phrase and no
+/// comma ("on Friday the government", "late on Tuesday police"): after it, when words remain.
+fn after_time_phrase(doc: &Doc, start: usize, end: usize) -> usize {
+    let lex = doc.lex;
+    if !(doc.is_word(start) && lex.adverbial_openers.contains(doc.lower(start))) {
+        return start;
+    }
+    // The phrase ends after its last word of time ("on Friday night", "on the morning of 5 May").
+    let mut after_time = None;
+    for k in start + 1..end {
+        let piece = doc.piece(k);
+        if lex.weekdays.contains(piece)
+            || lex.months.contains(piece)
+            || doc.tokens[k].kind == TokenKind::Number
+            || doc.is_in(&lex.time_nouns, k)
+        {
+            after_time = Some(k + 1);
+        } else if !(doc.is_in(&lex.adverbial_openers, k) || matches!(doc.lower(k), "the" | "of")) {
+            break;
+        }
+    }
+    after_time.filter(|&k| k < end).unwrap_or(start)
 }
 
 /// True for a lower-case "-ly" adverb in a verb group ("sharply criticised"): not a noun or an

@@ -103,6 +103,8 @@ pub struct Lexicon {
     pub months: WordSet,
     /// Weekday names.
     pub weekdays: WordSet,
+    /// Nouns of time in a time phrase ("night", "morning", "week"): "on Friday night".
+    pub time_nouns: WordSet,
     /// The first bytes of month and weekday names, made from `months` and `weekdays`.
     pub calendar_first_bytes: FirstBytes,
     /// Words that are never names, lower case.
@@ -437,6 +439,7 @@ impl Lexicon {
             abbreviations: set(include_str!("abbreviations.txt"), false),
             months,
             weekdays,
+            time_nouns: set(include_str!("time_nouns.txt"), true),
             calendar_first_bytes,
             function_words: set(include_str!("function_words.txt"), true),
             org_words: set(include_str!("org_words.txt"), false),
