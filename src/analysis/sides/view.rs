@@ -95,8 +95,11 @@ impl<'a> Ctx<'a> {
     /// True when token `i` ends a title of two or three words ("chief executive", "secretary of
     /// state").
     fn ends_title_phrase(&self, i: usize) -> bool {
+        // Most words start no title of several words: ask before gathering the phrase.
         (1..=2).any(|back| {
-            i >= back && self.lex.is_title_phrase(&(i - back..=i).map(|t| self.piece(t)).collect::<Vec<_>>())
+            i >= back
+                && self.lex.title_first_words.contains(self.lower(i - back))
+                && self.lex.is_title_phrase(&(i - back..=i).map(|t| self.piece(t)).collect::<Vec<_>>())
         })
     }
 }
