@@ -548,59 +548,17 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Where one of the first [`PLAN`]`.len()` features of a position comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// Made from the position's context: the next of [`Context::context_features`].
-    Context,
-    /// Feature `slot` of [`word_features`] of the token `offset` places away (a boundary beyond
-    /// the text): a function of that token's word alone, so a scorer may look it up once per word.
-    Word {
-        /// From the position to the token: -2..=2.
-        offset: i8,
-        /// Index into [`word_features`].
-        slot: u8,
-    },
-}
-
-const fn word(offset: i8, slot: u8) -> Part {
-    Part::Word { offset, slot }
-}
-
 /// How many features [`word_features`] gives.
 pub const WORD_FEATURES: usize = 15;
 
-/// Where each of a position's first features comes from, in [`Context::emissions`]' order (the
-/// flag features follow, all of the context); `tests::plan_lists_the_features_in_order` checks
-/// the two agree.
-pub const PLAN: [Part; 26] = [
-    Part::Context,
-    word(0, 0),
-    word(0, 1),
-    word(-1, 9),
-    word(1, 10),
-    word(-2, 11),
-    word(2, 12),
-    word(0, 2),
-    Part::Context,
-    word(0, 3),
-    word(0, 4),
-    word(0, 5),
-    word(0, 6),
-    Part::Context,
-    Part::Context,
-    Part::Context,
-    Part::Context,
-    Part::Context,
-    word(0, 7),
-    word(0, 8),
-    word(-1, 13),
-    word(1, 14),
-    Part::Context,
-    Part::Context,
-    Part::Context,
-    Part::Context,
-];
+/// The features of a position that read one word alone, grouped by where that word is: the
+/// position's own token (`word_features` slots 0..9), the token before (9, 13), after (10, 14), two
+/// before (11) and two after (12), a boundary beyond the text. A scorer may sum each group's
+/// weights once per word and add the five sums at every position. With
+/// [`Context::context_features`], exactly the features of [`Context::emissions`]
+/// (`tests::groups_and_context_are_the_features`).
+pub const WORD_GROUPS: [(isize, &[usize]); 5] =
+    [(0, &[0, 1, 2, 3, 4, 5, 6, 7, 8]), (-1, &[9, 13]), (1, &[10, 14]), (-2, &[11]), (2, &[12])];
 
 /// The features of a token that depend on its word alone: as the position's own token (slots
 /// 0..9), as the token before, after, two before, two after (9..13), and its cluster as the
@@ -625,6 +583,12 @@ pub fn word_features(f: &TokenFacts) -> [u64; WORD_FEATURES] {
     ]
 }
 
+/// The hash of a token's text: equal texts, equal word features (and, but for a collision of
+/// hashes, the converse).
+pub fn word_hash(f: &TokenFacts) -> u64 {
+    f.word
+}
+
 /// The parts of a token's facts [`word_features`] reads: equal keys, equal word features.
 pub fn word_key(f: &TokenFacts) -> [u64; 9] {
     [f.word, f.lower, f.shape, f.prefix, f.suffix2, f.suffix3, f.suffix4, f.cluster, f.coarse]
@@ -636,8 +600,8 @@ pub fn boundary() -> &'static TokenFacts {
 }
 
 impl Context<'_> {
-    /// The features of position `i` made from its context, in order: those of [`PLAN`]'s
-    /// `Context` parts, then the flag features.
+    /// The features of position `i` that are not of one word alone (not in [`WORD_GROUPS`]):
+    /// those of its neighbours read together, its flags.
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
         out.clear();
         let i = i as isize;
@@ -747,26 +711,23 @@ mod tests {
     }
 
     #[test]
-    fn plan_lists_the_features_in_order() {
+    fn groups_and_context_are_the_features() {
         // Every position of a text with sentence starts, openers, flags and both boundaries near.
         let text = "Mr John Smith (of Paris) said: \"Armenians met.\" Then NATO left. U.S. troops";
         let tokens = tokenize(text);
         let sentences = sentences::split(text, &tokens, &LEXICON);
         let facts = token_facts(text, &tokens, &sentences);
         let ctx = Context::new(&facts);
-        let (mut want, mut context) = (Vec::new(), Vec::new());
+        let (mut want, mut got) = (Vec::new(), Vec::new());
         for i in 0..facts.len() {
             ctx.emissions(i, &mut want);
-            ctx.context_features(i, &mut context);
-            let mut from_context = context.iter();
-            let mut got: Vec<u64> = PLAN
-                .iter()
-                .map(|part| match *part {
-                    Part::Context => *from_context.next().expect("a context feature"),
-                    Part::Word { offset, slot } => word_features(ctx.at(i as isize + offset as isize))[slot as usize],
-                })
-                .collect();
-            got.extend(from_context);
+            ctx.context_features(i, &mut got);
+            for (offset, slots) in WORD_GROUPS {
+                let word = word_features(ctx.at(i as isize + offset));
+                got.extend(slots.iter().map(|s| word[*s]));
+            }
+            want.sort_unstable();
+            got.sort_unstable();
             assert_eq!(got, want, "position {i}");
         }
     }
