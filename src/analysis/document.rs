@@ -10,7 +10,7 @@
 //! stages' rules and as methods of [`Document`]. Questions about mentions that more than one
 //! stage asks live in `mentions.rs`.
 
-use super::lexicon::{Lexicon, LEXICON};
+use super::lexicon::{Lexicon, WordLists, WordSet, LEXICON};
 use super::model::{Quote, Sentence, Token, TokenKind};
 
 /// The article as the stages read it. Token arguments are indexes into `tokens`.
@@ -37,26 +37,30 @@ pub struct LowerTokens {
     text: String,
     /// `starts[i]..starts[i + 1]` is token `i` in `text`.
     starts: Vec<u32>,
+    /// The lexicon's word lists token `i`'s lower case is in ([`Lexicon::word_lists`]).
+    lists: Vec<WordLists>,
 }
 
 impl LowerTokens {
-    /// The lower case of every token of `text`.
-    pub fn new(text: &str, tokens: &[Token]) -> LowerTokens {
+    /// The lower case of every token of `text`, and the lists of `lex` each is in.
+    pub fn new(text: &str, tokens: &[Token], lex: &Lexicon) -> LowerTokens {
         let mut lower = String::with_capacity(text.len());
         let mut starts = Vec::with_capacity(tokens.len() + 1);
+        let mut lists = Vec::with_capacity(tokens.len());
         starts.push(0);
         for t in tokens {
             let piece = t.span.slice(text);
+            let from = lower.len();
             if piece.is_ascii() {
-                let from = lower.len();
                 lower.push_str(piece);
                 lower[from..].make_ascii_lowercase();
             } else {
                 lower.push_str(&piece.to_lowercase());
             }
+            lists.push(lex.word_lists(&lower[from..]));
             starts.push(lower.len() as u32);
         }
-        LowerTokens { text: lower, starts }
+        LowerTokens { text: lower, starts, lists }
     }
 
     /// Token `i` in lower case.
@@ -64,12 +68,22 @@ impl LowerTokens {
     pub fn get(&self, i: usize) -> &str {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
+
+    /// True when token `i`'s lower case is in the word list `list` (`list.contains(get(i))`,
+    /// without hashing for a list the lexicon numbered).
+    #[inline]
+    pub fn is_in(&self, list: &WordSet, i: usize) -> bool {
+        match list.number() {
+            Some(n) => self.lists[i] >> n & 1 == 1,
+            None => list.contains(self.get(i)),
+        }
+    }
 }
 
 impl<'a> Document<'a> {
     /// The document of `text`, from what the reading stages made of it.
     pub fn new(text: &'a str, tokens: Vec<Token>, sentences: Vec<Sentence>, quotes: Vec<Quote>) -> Document<'a> {
-        let lower = LowerTokens::new(text, &tokens);
+        let lower = LowerTokens::new(text, &tokens, &LEXICON);
         Document { text, tokens, sentences, quotes, lex: &LEXICON, lower }
     }
 
@@ -77,6 +91,12 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
         self.lower.get(i)
+    }
+
+    /// True when token `i`'s lower case is in the word list `list` (see [`LowerTokens::is_in`]).
+    #[inline]
+    pub fn is_in(&self, list: &WordSet, i: usize) -> bool {
+        self.lower.is_in(list, i)
     }
 
     /// Every token in lower case.

@@ -180,7 +180,7 @@ impl VerbForm<'_> {
         let (doc, i) = (self.doc, self.i);
         i >= self.a + 2
             && (matches!(self.prev, "'s" | "’s") || doc.is_apostrophe(i - 1))
-            && !doc.lex.subject_pronouns.contains(doc.lower(i - 2))
+            && !doc.is_in(&doc.lex.subject_pronouns, i - 2)
     }
 
     /// "over alleged plots", "suspected of asking for": an "-ed" or "-ing" form after a
@@ -313,7 +313,7 @@ impl VerbForm<'_> {
             }
             // "as groundless", but not "as the Scottish court" (a comparison).
             if lower == "as" {
-                return k + 1 < self.b && !lex.determiners.contains(doc.lower(k + 1));
+                return k + 1 < self.b && !doc.is_in(&lex.determiners, k + 1);
             }
             let after_comma = doc.piece(k - 1) == ",";
             // A coordinated clause or another reporting verb starts a clause of its own ("found X

@@ -28,7 +28,7 @@ impl<'a> Doc<'a> {
     }
     /// True when the lower-case token is in the word list `list`.
     pub fn is_in(&self, list: &WordSet, i: usize) -> bool {
-        list.contains(self.lower(i))
+        self.lower.is_in(list, i)
     }
     pub fn is_punct(&self, i: usize) -> bool {
         matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Quote)

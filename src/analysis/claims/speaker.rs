@@ -62,7 +62,7 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
 /// comma ("on Friday the government", "late on Tuesday police"): after it, when words remain.
 fn after_time_phrase(doc: &Doc, start: usize, end: usize) -> usize {
     let lex = doc.lex;
-    if !(doc.is_word(start) && lex.adverbial_openers.contains(doc.lower(start))) {
+    if !(doc.is_word(start) && doc.is_in(&lex.adverbial_openers, start)) {
         return start;
     }
     // The phrase ends after its last word of time ("on Friday night", "on the morning of 5 May").
@@ -331,7 +331,7 @@ pub(super) fn speaker_like(doc: &Doc, i: usize, end: usize) -> bool {
         && (phrase_end - i <= 3
             || (i + 1..end.min(i + 4)).any(|k| {
                 doc.capitalised(k)
-                    || lex.titles.contains(doc.lower(k))
+                    || doc.is_in(&lex.titles, k)
                     || doc.lower(k).ends_with("s") && lex.titles.contains(doc.lower(k).trim_end_matches('s'))
             }))
 }

@@ -10,9 +10,54 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A word list: a set hashed with a fast non-cryptographic hasher (the keys are our own words,
-/// not an attacker's). Look a token up with `contains(word)`, or by its lower case with
-/// [`LowerCase::contains_lower`], which does not allocate.
-pub type WordSet = FxHashSet<String>;
+/// not an attacker's), and its number among the lexicon's lists. Look a word up with
+/// `contains(word)`, or by its lower case with [`LowerCase::contains_lower`], which does not
+/// allocate; a document's token, with `is_in` on the document, which asks no hash table (the
+/// lists of each token's word are worked out once per document, see [`Lexicon::word_lists`]).
+#[derive(Debug, Default, Clone)]
+pub struct WordSet {
+    words: FxHashSet<String>,
+    /// Its bit in [`WordLists`], once the lexicon has numbered its lists.
+    number: Option<u8>,
+}
+
+impl WordSet {
+    /// Its bit in [`WordLists`] (none for a list the lexicon did not number).
+    #[inline]
+    pub fn number(&self) -> Option<u8> {
+        self.number
+    }
+}
+
+impl std::ops::Deref for WordSet {
+    type Target = FxHashSet<String>;
+    fn deref(&self) -> &FxHashSet<String> {
+        &self.words
+    }
+}
+
+impl std::ops::DerefMut for WordSet {
+    fn deref_mut(&mut self) -> &mut FxHashSet<String> {
+        &mut self.words
+    }
+}
+
+impl<'a> IntoIterator for &'a WordSet {
+    type Item = &'a String;
+    type IntoIter = std::collections::hash_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        WordSet { words: words.into_iter().collect(), number: None }
+    }
+}
+
+/// The lists a word is in: bit `n` for the list numbered `n` ([`WordSet::number`]).
+pub type WordLists = u128;
 
 /// The longest word [`with_lower`] lower-cases on the stack.
 const STACK_WORD: usize = 64;
@@ -288,6 +333,9 @@ pub struct Lexicon {
     /// Cue words of claims that target another side, every form → its lemma ("accused" →
     /// "accuse", "warning" → "warn").
     pub accusation_cues: FxHashMap<String, String>,
+
+    /// Every word of the numbered word lists → the lists it is in ([`Lexicon::word_lists`]).
+    lists_of_word: FxHashMap<String, WordLists>,
 }
 
 /// Where the entity rules accept a name particle (lexicon name_particles.txt).
@@ -431,7 +479,7 @@ impl Lexicon {
         let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
         let group_nouns = group_nouns(&titles);
         let calendar_first_bytes = FirstBytes::of(months.iter().chain(&weekdays).map(String::as_str));
-        Lexicon {
+        let mut lex = Lexicon {
             speech_verbs,
             titles,
             title_first_words,
@@ -533,11 +581,117 @@ impl Lexicon {
                 .collect(),
             // ---- Who accuses whom (issue 17). Kept together, last. ----
             accusation_cues: lemmas(include_str!("accusation_cues.txt")),
+            lists_of_word: FxHashMap::default(),
+        };
+        lex.number_lists();
+        lex
+    }
+
+    /// The word lists, in the order they are numbered (a list left out is still looked up by
+    /// hashing, only more slowly).
+    fn lists_mut(&mut self) -> [&mut WordSet; 78] {
+        [
+            &mut self.titles,
+            &mut self.title_first_words,
+            &mut self.honorifics,
+            &mut self.abbreviations,
+            &mut self.months,
+            &mut self.weekdays,
+            &mut self.time_nouns,
+            &mut self.function_words,
+            &mut self.org_words,
+            &mut self.place_words,
+            &mut self.org_nouns,
+            &mut self.company_words,
+            &mut self.place_name_words,
+            &mut self.state_body_words,
+            &mut self.court_words,
+            &mut self.adjudicator_titles,
+            &mut self.clause_breaks,
+            &mut self.verb_group_words,
+            &mut self.ly_words_not_adverbs,
+            &mut self.bare_verb_after,
+            &mut self.auxiliaries,
+            &mut self.be_forms,
+            &mut self.passive_adverbs,
+            &mut self.not_a_cue_after,
+            &mut self.plural_noun_after,
+            &mut self.plural_noun_before,
+            &mut self.adverbial_openers,
+            &mut self.sentence_connectives,
+            &mut self.speech_nouns,
+            &mut self.speech_noun_verbs,
+            &mut self.subject_pronouns,
+            &mut self.determiners,
+            &mut self.listener_verbs,
+            &mut self.own_claim_verbs,
+            &mut self.added_not_said,
+            &mut self.asked_not_said,
+            &mut self.reported_not_said,
+            &mut self.called_not_said,
+            &mut self.claimed_not_said,
+            &mut self.clause_only_verbs,
+            &mut self.quote_only_verbs,
+            &mut self.adjective_after,
+            &mut self.object_verbs,
+            &mut self.demonyms,
+            &mut self.country_names,
+            &mut self.lone_common_nouns,
+            &mut self.org_end_words,
+            &mut self.month_cue_words,
+            &mut self.place_name_first_words,
+            &mut self.place_qualifiers,
+            &mut self.direction_adjectives,
+            &mut self.government_titles,
+            &mut self.allegiant_groups,
+            &mut self.locatives,
+            &mut self.title_phrase_words,
+            &mut self.service_prepositions,
+            &mut self.described_speaker_prepositions,
+            &mut self.outlet_verbs,
+            &mut self.reaching_verbs,
+            &mut self.government_words,
+            &mut self.contrast_words,
+            &mut self.person_pronouns,
+            &mut self.group_pronouns,
+            &mut self.head_noun_prepositions,
+            &mut self.object_prepositions,
+            &mut self.person_possessives,
+            &mut self.group_possessives,
+            &mut self.referring_determiners,
+            &mut self.author_documents,
+            &mut self.evaluation_verbs,
+            &mut self.kind_org_words,
+            &mut self.fact_words,
+            &mut self.group_nouns,
+            &mut self.group_quantities,
+            &mut self.plural_pronouns,
+            &mut self.group_object_prepositions,
+            &mut self.conflict_words,
+            &mut self.incident_words,
+        ]
+    }
+
+    /// Numbers the word lists and records, for every word of them, the lists it is in.
+    fn number_lists(&mut self) {
+        let mut lists_of_word: FxHashMap<String, WordLists> = FxHashMap::default();
+        for (n, list) in self.lists_mut().into_iter().enumerate() {
+            list.number = Some(n as u8);
+            for word in list.iter() {
+                *lists_of_word.entry(word.clone()).or_default() |= 1 << n;
+            }
         }
+        self.lists_of_word = lists_of_word;
     }
 }
 
 impl Lexicon {
+    /// The numbered word lists the lower-case word `lower` is in (a word of the text, looked up
+    /// once per document; see [`WordSet::number`]).
+    pub fn word_lists(&self, lower: &str) -> WordLists {
+        self.lists_of_word.get(lower).copied().unwrap_or(0)
+    }
+
     /// True when `words` (two or more), lower-cased and joined by spaces, are a title ("Secretary
     /// of State"); allocates only when the first word starts a title of several words.
     pub fn is_title_phrase(&self, words: &[&str]) -> bool {
@@ -555,6 +709,32 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_answer_as_the_lists_do() {
+        // Every word of every numbered list, some in other cases, and words of none: the lists a
+        // word is in, read from its bits, are exactly the lists that hold it; and a document's
+        // tokens answer `is_in` as the lists answer `contains` of their lower case.
+        let mut lex = Lexicon::load();
+        let mut words: Vec<String> = lex.lists_mut().iter().flat_map(|l| l.iter().cloned()).collect();
+        words.extend(words.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>());
+        words.extend(["zebra", "", "Said", "the"].map(String::from));
+        let bits: Vec<WordLists> = words.iter().map(|w| lex.word_lists(w)).collect();
+        let text = crate::DEMO_ARTICLE;
+        let tokens = crate::analysis::tokens::tokenize(text);
+        let lower = crate::analysis::document::LowerTokens::new(text, &tokens, &lex);
+        let lists = lex.lists_mut();
+        assert!(lists.len() <= WordLists::BITS as usize);
+        for (n, list) in lists.into_iter().enumerate() {
+            assert_eq!(list.number(), Some(n as u8));
+            for (w, b) in words.iter().zip(&bits) {
+                assert_eq!(b >> n & 1 == 1, list.contains(w), "{w:?} in list {n}");
+            }
+            for i in 0..tokens.len() {
+                assert_eq!(lower.is_in(list, i), list.contains(lower.get(i)), "token {i} in list {n}");
+            }
+        }
+    }
 
     #[test]
     fn lists_parse_and_hold_what_stages_rely_on() {

@@ -131,7 +131,7 @@ fn title_words_before(ctx: &Ctx, first: usize) -> (usize, usize) {
     let mut n_plain = 0;
     while j > 0 && first - j < 6 && ctx.tokens[j - 1].kind == TokenKind::Word {
         if ctx.is_title_word(j - 1) {
-            if ctx.lex.titles.contains(ctx.lower(j - 1)) || ctx.lex.honorifics.contains(ctx.piece(j - 1)) {
+            if ctx.is_in(&ctx.lex.titles, j - 1) || ctx.lex.honorifics.contains(ctx.piece(j - 1)) {
                 n_titles += 1;
             }
         } else if n_titles > 0
@@ -267,8 +267,8 @@ fn role_in_service_of(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidenc
     }
     let serves = x > k
         && x + 1 < n
-        && ctx.lex.service_prepositions.contains(ctx.lower(x))
-        && (k..x).any(|y| ctx.lex.titles.contains(ctx.lower(y)));
+        && ctx.is_in(&ctx.lex.service_prepositions, x)
+        && (k..x).any(|y| ctx.is_in(&ctx.lex.titles, y));
     if !serves {
         return None;
     }
@@ -292,7 +292,7 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
     if t < n && matches!(ctx.piece(t), "’s" | "'s") {
         t += 1;
     }
-    let titled = t < n && (t..n.min(t + 4)).any(|x| ctx.lex.titles.contains(ctx.lower(x)));
+    let titled = t < n && (t..n.min(t + 4)).any(|x| ctx.is_in(&ctx.lex.titles, x));
     if !titled {
         return None;
     }

@@ -226,7 +226,7 @@ fn sentence_stats(
     for sentence in &ctx.doc.sentences {
         let first = sentence.first_token as usize;
         let end = sentence.end_token as usize;
-        let n = (first..end).filter(|&i| ctx.lex.conflict_words.contains(ctx.lower(i))).count();
+        let n = (first..end).filter(|&i| ctx.is_in(&ctx.lex.conflict_words, i)).count();
         while next < mentions.len() && mentions[next].1 < first {
             next += 1;
         }
@@ -267,14 +267,13 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
     };
     for (i, t) in ctx.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
         article.n_words += 1;
-        let word = ctx.lower(i);
-        if ctx.lex.conflict_words.contains(word) {
+        if ctx.is_in(&ctx.lex.conflict_words, i) {
             article.n_conflict += 1;
             if t.span.start < title_end {
                 article.n_conflict_title += 1;
             }
         }
-        if ctx.lex.incident_words.contains(word) {
+        if ctx.is_in(&ctx.lex.incident_words, i) {
             article.n_incident += 1;
             if t.span.start < title_end {
                 article.n_incident_title += 1;
@@ -286,7 +285,7 @@ fn article_evidence(ctx: &Ctx, claims: &[Claim], claim_camps: &[Option<(Camp, Ev
 
 /// True when the mention at token `ti` is a venue ("talks in Brussels").
 fn is_venue(ctx: &Ctx, ti: usize) -> bool {
-    ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1))
+    ti > 0 && ctx.is_in(&ctx.lex.locatives, ti - 1)
 }
 
 /// True when the mention at token `ti` names a camp taking part: not a venue ("talks in
@@ -295,7 +294,7 @@ fn is_venue(ctx: &Ctx, ti: usize) -> bool {
 fn takes_part(ctx: &Ctx, ti: usize) -> bool {
     let word_before = |k: usize| (ti >= k).then(|| ctx.lower(ti - k));
     let told = |w: Option<&str>| w.is_some_and(|w| ctx.lex.outlet_verbs.contains(w));
-    let venue = ti > 0 && ctx.lex.locatives.contains(ctx.lower(ti - 1));
+    let venue = ti > 0 && ctx.is_in(&ctx.lex.locatives, ti - 1);
     let listener = told(word_before(1)) || word_before(1) == Some("the") && told(word_before(2));
     let byline = word_before(1) == Some("(") && ti + 1 < ctx.tokens.len() && ctx.piece(ti + 1) == ")";
     !venue && !listener && !byline
@@ -343,7 +342,7 @@ fn is_court(ctx: &Ctx, camp: &Camp) -> bool {
 /// appositive just after one ("Ann Lee, a UN rapporteur for ..."). "Justice Minister X" is headed
 /// by "Minister". One pass over the mentions.
 fn adjudicators(ctx: &Ctx) -> HashSet<ClusterId> {
-    let adjudicator = |i: usize| ctx.lex.adjudicator_titles.contains(ctx.lower(i));
+    let adjudicator = |i: usize| ctx.is_in(&ctx.lex.adjudicator_titles, i);
     let titled = |e: &crate::analysis::model::Entity| {
         let (Some(first), Some(last)) = (ctx.token_at(e.span.start), ctx.token_ending_at(e.span.end)) else {
             return false;
@@ -353,14 +352,13 @@ fn adjudicators(ctx: &Ctx) -> HashSet<ClusterId> {
         }
         // ", a|an|the [words] HEAD" up to a comma, a full stop or a function word ("for", "who").
         let after = |k: usize| (last + k < ctx.tokens.len()).then_some(last + k);
-        if after(1).is_none_or(|i| ctx.piece(i) != ",")
-            || after(2).is_none_or(|i| !ctx.lex.determiners.contains(ctx.lower(i)))
+        if after(1).is_none_or(|i| ctx.piece(i) != ",") || after(2).is_none_or(|i| !ctx.is_in(&ctx.lex.determiners, i))
         {
             return false;
         }
         let mut head = None;
         for i in (last + 3..ctx.tokens.len()).take(6) {
-            if ctx.tokens[i].kind != TokenKind::Word || ctx.lex.function_words.contains(ctx.lower(i)) {
+            if ctx.tokens[i].kind != TokenKind::Word || ctx.is_in(&ctx.lex.function_words, i) {
                 break;
             }
             head = Some(i);

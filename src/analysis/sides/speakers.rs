@@ -113,8 +113,8 @@ fn seat_of_adjudicator(ctx: &Ctx, speaker: &Speaker, e: &Entity) -> bool {
     let from = ctx.token_from(speaker.span.start);
     e.kind == EntityKind::Place
         && first > from
-        && ctx.lex.locatives.contains(ctx.lower(first - 1))
-        && (from..first - 1).any(|i| ctx.lex.adjudicator_titles.contains(ctx.lower(i)))
+        && ctx.is_in(&ctx.lex.locatives, first - 1)
+        && (from..first - 1).any(|i| ctx.is_in(&ctx.lex.adjudicator_titles, i))
 }
 
 /// "Israeli officials": a nationality or country word in the description.

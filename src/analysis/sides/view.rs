@@ -3,7 +3,7 @@
 
 use super::knowledge::{Knowledge, KNOWLEDGE};
 use crate::analysis::document::Document;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Lexicon, WordSet};
 use crate::analysis::model::{ById, Cluster, ClusterId, Entity, EntityKind, Token};
 use rustc_hash::FxHashMap;
 
@@ -58,6 +58,10 @@ impl<'a> Ctx<'a> {
     pub fn lower(&self, i: usize) -> &'a str {
         self.doc.lower(i)
     }
+    /// True when the token's lower case is in the word list `list`.
+    pub fn is_in(&self, list: &WordSet, i: usize) -> bool {
+        self.doc.is_in(list, i)
+    }
     /// The token starting at byte `pos`.
     pub fn token_at(&self, pos: u32) -> Option<usize> {
         self.doc.token_starting_at(pos)
@@ -98,7 +102,7 @@ impl<'a> Ctx<'a> {
         // Most words start no title of several words: ask before gathering the phrase.
         (1..=2).any(|back| {
             i >= back
-                && self.lex.title_first_words.contains(self.lower(i - back))
+                && self.is_in(&self.lex.title_first_words, i - back)
                 && self.lex.is_title_phrase(&(i - back..=i).map(|t| self.piece(t)).collect::<Vec<_>>())
         })
     }
