@@ -10,7 +10,8 @@
 //!    renders the analysis as a self-contained HTML page or a Markdown summary; [`drawing`] is
 //!    the one vocabulary (classes, labels, party order) that the exports and the page draw with;
 //!    [`import`] turns an opened file (text, Markdown, a web page) into an article; [`pictures`]
-//!    draws the balance, who-accuses-whom and minimap pictures as SVG markup.
+//!    draws the balance, who-accuses-whom and minimap pictures as SVG markup; [`pace`] decides
+//!    when the page draws an analysis that arrives while the reader types.
 //! 4. `ui` (feature `ui`) is the Leptos page; `src/main.rs` is the native CLI.
 #![deny(missing_docs)]
 
@@ -19,6 +20,7 @@ pub mod contract;
 pub mod drawing;
 pub mod export;
 pub mod import;
+pub mod pace;
 pub mod pictures;
 pub mod share;
 pub mod wire;

@@ -5,13 +5,17 @@
 //!
 //! The latest text wins: at most one text is in the worker and at most one waits; a newer text
 //! replaces the waiting one, and an answer for a text that a newer one has replaced is dropped,
-//! never drawn. The worker answers with the analysis as compact bytes (`crate::wire`). When there
+//! never drawn. The worker answers with the analysis as compact bytes (`crate::wire`), decoded
+//! only when they are drawn; during a burst of typing an answer is held until the reader pauses
+//! (`crate::pace`), and a newer text replaces it. When there
 //! is no worker (a page without `<meta name="analysis-worker">`, such as the wasm tests' page, or a
 //! browser that cannot start it) the text is analysed here, on the main thread, as before. A panic
 //! in the worker is raised again on the page, so it takes the page's one crash path (the banner,
 //! the reader's text kept).
 
 use crate::analysis::{analyze, Analysis};
+use crate::pace::Pace;
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -49,6 +53,12 @@ struct State {
     in_flight: Option<(u32, String)>,
     /// The newest text, waiting for the worker to finish the one in flight.
     waiting: Option<String>,
+    /// The reader's typing pace: whether an answer is drawn at once or held.
+    pace: Pace,
+    /// An answer held during a burst of typing (its id, text and bytes), and the timer that asks
+    /// about it again.
+    held: Option<(u32, String, Vec<u8>)>,
+    hold_timer: Option<Timeout>,
     deliver: Deliver,
 }
 
@@ -78,6 +88,9 @@ impl Analyser {
             latest: 0,
             in_flight: None,
             waiting: None,
+            pace: Pace::default(),
+            held: None,
+            hold_timer: None,
             deliver: Rc::new(deliver),
         }));
         let worker = worker_url().and_then(|url| start_worker(&url, Rc::downgrade(&state)));
@@ -91,9 +104,13 @@ impl Analyser {
     }
 
     /// Asks for the analysis of `text`: to the worker when it is free, else it waits (replacing any
-    /// older waiting text); without a worker, analysed and delivered at once.
-    pub fn request(&self, text: String) {
+    /// older waiting text); without a worker, analysed and delivered at once. `typed` when a
+    /// keystroke made the text (`crate::pace`).
+    pub fn request(&self, text: String, typed: bool) {
         let mut state = self.state.borrow_mut();
+        state.pace.edited(now(), typed);
+        // The held answer is for an older text: the newer one's answer will be drawn instead.
+        state.held = None;
         if state.worker.is_none() {
             drop(state);
             self.analyse_here(text);
@@ -114,6 +131,8 @@ impl Analyser {
             let mut state = self.state.borrow_mut();
             state.latest = state.latest.wrapping_add(1);
             state.waiting = None;
+            state.held = None;
+            state.pace.drawn(now());
             state.deliver.clone()
         };
         let analysis = analyse(&text);
@@ -194,8 +213,14 @@ fn read_answer(data: &JsValue) -> Answer {
     Answer::Unavailable
 }
 
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Handles the worker's answer to request `id`: the next waiting text goes in; the analysis is
-/// delivered only when no newer text has been asked for since.
+/// drawn only when no newer text has been asked for since, at once or, during a burst of typing,
+/// once the reader pauses.
 fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
     let mut state = state_cell.borrow_mut();
     let text = match state.in_flight.take() {
@@ -206,7 +231,7 @@ fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
         }
     };
     let wanted = id == state.latest && state.waiting.is_none();
-    let analysis = match answer {
+    let bytes = match answer {
         Answer::Crashed(message) => {
             drop(state);
             // Raised again here, so the page's panic hook shows the crash banner (src/bin/web.rs).
@@ -222,7 +247,7 @@ fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
             }
             return;
         }
-        Answer::Bytes(bytes) => crate::wire::decode(&bytes),
+        Answer::Bytes(bytes) => bytes,
     };
     if let Some(next) = state.waiting.take() {
         let fallback = state.post(next);
@@ -232,17 +257,57 @@ fn on_answer(state_cell: &Rc<RefCell<State>>, id: u32, answer: Answer) {
         }
         return;
     }
-    let deliver = state.deliver.clone();
-    drop(state);
     if !wanted {
         return;
     }
-    match analysis {
+    match state.pace.hold_until(now()) {
+        Some(until) => {
+            state.held = Some((id, text, bytes));
+            state.hold_timer = Some(hold_timer(state_cell, until));
+        }
+        None => {
+            drop(state);
+            draw(state_cell, id, text, &bytes);
+        }
+    }
+}
+
+/// A timer that asks again, at `until`, about the held answer: drawn if the reader has paused
+/// (and no newer text was asked for meanwhile), else held longer.
+fn hold_timer(state_cell: &Rc<RefCell<State>>, until: f64) -> Timeout {
+    let state = Rc::downgrade(state_cell);
+    Timeout::new((until - now()).clamp(0.0, f64::from(u16::MAX)) as u32, move || {
+        let Some(state_cell) = state.upgrade() else { return };
+        let mut state = state_cell.borrow_mut();
+        let Some((id, _, _)) = &state.held else { return };
+        if *id != state.latest || state.in_flight.is_some() || state.waiting.is_some() {
+            state.held = None;
+            return;
+        }
+        match state.pace.hold_until(now()) {
+            Some(until) => state.hold_timer = Some(hold_timer(&state_cell, until)),
+            None => {
+                let (id, text, bytes) = state.held.take().expect("checked above");
+                drop(state);
+                draw(&state_cell, id, text, &bytes);
+            }
+        }
+    })
+}
+
+/// Decodes answer `id` (for `text`) and delivers it to be drawn.
+fn draw(state_cell: &Rc<RefCell<State>>, id: u32, text: String, bytes: &[u8]) {
+    let deliver = {
+        let mut state = state_cell.borrow_mut();
+        state.pace.drawn(now());
+        state.deliver.clone()
+    };
+    match crate::wire::decode(bytes) {
         // A long article's answer takes a while to decode: it is drawn in a task of its own, so
         // that decoding and drawing never add up to one long task. A text asked for meanwhile wins.
         Some(analysis) if text.len() > DRAW_LATER_BYTES => {
             let state = Rc::downgrade(state_cell);
-            gloo::timers::callback::Timeout::new(0, move || {
+            Timeout::new(0, move || {
                 let still_wanted = state.upgrade().is_some_and(|s| {
                     let s = s.borrow();
                     s.latest == id && s.in_flight.is_none() && s.waiting.is_none()

@@ -84,14 +84,15 @@ impl Article {
         if !opening.crashed && opening.text.len() <= OPENING_ANALYSED_HERE {
             article.analyser.with_value(|a| a.analyse_here(opening.text.clone()));
         } else {
-            article.analyse();
+            article.analyse(false);
         }
         article
     }
 
     /// Asks for the analysis of the current text (the text itself, unanalysed, while paused). Until
-    /// it arrives the page keeps showing the last analysed text, and says it is analysing.
-    pub(super) fn analyse(&self) {
+    /// it arrives the page keeps showing the last analysed text, and says it is analysing. `typed`
+    /// when a keystroke made the text.
+    pub(super) fn analyse(&self, typed: bool) {
         let text = self.text.get_untracked();
         if self.paused.get_untracked() {
             self.shown.set(text);
@@ -104,14 +105,14 @@ impl Article {
             if a.has_worker() && !analysing.get_untracked() {
                 analysing.set(true);
             }
-            a.request(text);
+            a.request(text, typed);
         });
     }
 
     /// The reader asks for the analysis of a paused text again.
     pub fn resume(&self) {
         self.paused.set(false);
-        self.analyse();
+        self.analyse(false);
     }
 
     /// Every change of text goes through here: saved first (so a crash cannot lose it), then shown.
@@ -119,7 +120,8 @@ impl Article {
     /// the reader edits (and so adopts) the shared article or goes back to their own. Side edits
     /// name actors of one analysis, so a new text starts without them (and without the note about
     /// the link's view). A text the browser refuses to save stays on the page, and the page says so.
-    pub fn set(&self, ui: UiState, new_text: String) {
+    /// `typed` when a keystroke made the text.
+    pub fn set(&self, ui: UiState, new_text: String, typed: bool) {
         if self.set_aside.with_untracked(Option::is_some) {
             self.set_aside.set(None);
         }
@@ -134,7 +136,7 @@ impl Article {
             self.not_saved.set(saved);
         }
         self.text.set(new_text);
-        self.analyse();
+        self.analyse(typed);
     }
 
     /// A whole new text from a button (the demo, Clear, the reader's own text): nothing stays
@@ -144,6 +146,6 @@ impl Article {
         if self.paused.get_untracked() {
             self.paused.set(false);
         }
-        self.set(ui, new_text);
+        self.set(ui, new_text, false);
     }
 }

@@ -5,7 +5,10 @@
 //! paragraph is keyed by a hash of everything it shows, its text and its marks as drawn, worked
 //! out without drawing anything; the paragraphs are a keyed list, so an edit redraws only the
 //! paragraphs whose key changed (typing in one paragraph redraws that one) and a paragraph that
-//! did not change stays in the page, even when paragraphs before it come or go.
+//! did not change stays in the page, even when paragraphs before it come or go. What a mark's
+//! tooltip says (its type or kind, its cluster's name or its speaker, how sure the analysis is) is
+//! worked out when the pointer reaches the mark ([`show_title`]), so a confidence that moves as the
+//! reader types elsewhere redraws no paragraph.
 //! A paragraph never drawn before waits for its turn ([`ArticleDrawing`]): the analysis that brings
 //! it draws at most [`FIRST`] new paragraphs, top first, then each animation frame draws a batch
 //! ([`super::progressive`]); meanwhile its text stands plain, so a huge paste shows at once and
@@ -50,11 +53,12 @@ pub fn scroll_to_claim_in(id_prefix: &str, index: usize) {
     }
 }
 
-/// Everything one mark element shows, resolved from the analysis (made only to draw a paragraph).
+/// Everything one mark element shows, resolved from the analysis (made only to draw a paragraph);
+/// its tooltip is made when the pointer reaches it ([`show_title`]).
 #[derive(Clone, Debug, PartialEq)]
 enum MarkView {
-    Entity { class: String, kind: &'static str, entity: u32, cluster: u32, title: String },
-    Claim { class: String, claim: u32, speaker: String, title: String, dom_id: Option<String> },
+    Entity { class: String, kind: &'static str, entity: u32, cluster: u32 },
+    Claim { class: String, claim: u32, speaker: String, dom_id: Option<String> },
     Speaker { class: String, claim: u32 },
     Cue { claim: u32 },
     Assertion { class: String, index: u32 },
@@ -72,31 +76,19 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
     match mark {
         Mark::Entity(id) => {
             let e = analysis.entity(id);
-            let label = e.kind.label();
-            let cluster = &analysis.cluster(e.cluster).name;
             MarkView::Entity {
                 class: selected(same_entity(analysis, selection, id)),
-                kind: label,
+                kind: e.kind.label(),
                 entity: id.0,
                 cluster: e.cluster.0,
-                title: format!("{label}: {cluster} ({}% sure). Click for why.", percent(e.confidence)),
             }
         }
-        Mark::Claim(id) => {
-            let c = analysis.claim(id);
-            let speaker = speaker_name(c).to_string();
-            MarkView::Claim {
-                class: selected(selection == Some(Selection::Claim(id))),
-                claim: id.0,
-                title: format!(
-                    "{} claim by {speaker} ({}% sure). Click for why.",
-                    c.kind.label(),
-                    percent(c.confidence)
-                ),
-                speaker,
-                dom_id: starts.then(|| format!("{id_prefix}claim-{}", id.0)),
-            }
-        }
+        Mark::Claim(id) => MarkView::Claim {
+            class: selected(selection == Some(Selection::Claim(id))),
+            claim: id.0,
+            speaker: speaker_name(analysis.claim(id)).to_string(),
+            dom_id: starts.then(|| format!("{id_prefix}claim-{}", id.0)),
+        },
         Mark::Speaker(id) => MarkView::Speaker { class: look.class, claim: id.0 },
         Mark::Cue(id) => MarkView::Cue { claim: id.0 },
         Mark::Assertion(i) => {
@@ -111,13 +103,12 @@ fn hash_mark(hasher: &mut DefaultHasher, analysis: &Analysis, selection: Option<
     match mark {
         Mark::Entity(id) => {
             let e = analysis.entity(id);
-            (0u8, id.0, e.kind.label(), e.cluster.0, percent(e.confidence)).hash(hasher);
-            analysis.cluster(e.cluster).name.hash(hasher);
+            (0u8, id.0, e.kind.label(), e.cluster.0).hash(hasher);
             same_entity(analysis, selection, id).hash(hasher);
         }
         Mark::Claim(id) => {
             let c = analysis.claim(id);
-            (1u8, id.0, starts, side_class(analysis, c.side), c.kind.label(), percent(c.confidence)).hash(hasher);
+            (1u8, id.0, starts, side_class(analysis, c.side)).hash(hasher);
             speaker_name(c).hash(hasher);
             (selection == Some(Selection::Claim(id))).hash(hasher);
         }
@@ -283,12 +274,12 @@ impl ArticleDrawing {
 /// one handler ([`clicked_mark`]) reads what was clicked from their data attributes.
 fn wrap(mark: MarkView, inner: AnyView) -> AnyView {
     match mark {
-        MarkView::Entity { class, kind, entity, cluster, title } => view! {
-            <mark class=class data-testid="entity" data-kind=kind data-entity=entity data-cluster=cluster title=title>{inner}</mark>
+        MarkView::Entity { class, kind, entity, cluster } => view! {
+            <mark class=class data-testid="entity" data-kind=kind data-entity=entity data-cluster=cluster>{inner}</mark>
         }
         .into_any(),
-        MarkView::Claim { class, claim, speaker, title, dom_id } => view! {
-            <span class=class id=dom_id data-testid="claim" data-claim=claim data-speaker=speaker title=title>{inner}</span>
+        MarkView::Claim { class, claim, speaker, dom_id } => view! {
+            <span class=class id=dom_id data-testid="claim" data-claim=claim data-speaker=speaker>{inner}</span>
         }
         .into_any(),
         MarkView::Speaker { class, claim } => view! {
@@ -371,7 +362,8 @@ pub fn ArticleView(
     };
     view! {
         <article class=class data-testid="article-view" aria-label=label.unwrap_or("Highlighted article") tabindex="0"
-            on:click=move |ev| if let Some(selection) = clicked_mark(&ev) { ui.selection.set(Some(selection)) }>
+            on:click=move |ev| if let Some(selection) = clicked_mark(&ev) { ui.selection.set(Some(selection)) }
+            on:mouseover=move |ev| analysis.with_untracked(|a| show_title(&ev, a))>
             <Show when=empty>
                 <p class="empty">"Paste an article above, or load the demo, to see its entities, claims and sides."</p>
             </Show>
@@ -390,13 +382,49 @@ const CLICKABLE_MARKS: &str = "[data-testid=entity],[data-testid=claim],[data-te
 /// What a click in the article selects: the innermost mark under it, read from its data attributes.
 fn clicked_mark(ev: &leptos::ev::MouseEvent) -> Option<Selection> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let mark = target.closest(CLICKABLE_MARKS).ok()??;
+    mark_at(&target.closest(CLICKABLE_MARKS).ok()??)
+}
+
+/// What mark element `mark` is, read from its data attributes.
+fn mark_at(mark: &web_sys::Element) -> Option<Selection> {
     let number = |attr: &str| mark.get_attribute(attr)?.parse::<u32>().ok();
     match mark.get_attribute("data-testid")?.as_str() {
         "entity" => number("data-entity").map(|i| Selection::Entity(EntityId(i))),
         "claim" | "speaker" => number("data-claim").map(|i| Selection::Claim(ClaimId(i))),
         "assertion" => number("data-assertion").map(Selection::Assertion),
         _ => None,
+    }
+}
+
+/// The tooltip of an entity or claim mark, from the analysis on screen: what it is, and how sure.
+fn mark_title(analysis: &Analysis, mark: Selection) -> Option<String> {
+    match mark {
+        Selection::Entity(id) => {
+            let e = analysis.entities.get(id.0 as usize)?;
+            let cluster = &analysis.clusters.get(e.cluster.0 as usize)?.name;
+            Some(format!("{}: {cluster} ({}% sure). Click for why.", e.kind.label(), percent(e.confidence)))
+        }
+        Selection::Claim(id) => {
+            let c = analysis.claims.get(id.0 as usize)?;
+            Some(format!(
+                "{} claim by {} ({}% sure). Click for why.",
+                c.kind.label(),
+                speaker_name(c),
+                percent(c.confidence)
+            ))
+        }
+        Selection::Assertion(_) => None,
+    }
+}
+
+/// Gives the mark under the pointer its tooltip ([`mark_title`]) as the pointer reaches it, before
+/// the browser shows it; marks are drawn without one.
+fn show_title(ev: &leptos::ev::MouseEvent, analysis: &Analysis) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(mark) = target.closest("[data-testid=entity],[data-testid=claim]").ok().flatten() else { return };
+    let Some(title) = mark_at(&mark).and_then(|m| mark_title(analysis, m)) else { return };
+    if mark.get_attribute("title").as_deref() != Some(title.as_str()) {
+        let _ = mark.set_attribute("title", &title);
     }
 }
 

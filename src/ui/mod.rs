@@ -91,10 +91,13 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
     let ui = UiState::get();
     let text = article.text;
     let shown = article.shown;
-    let on_input = move |ev| {
+    let on_input = move |ev: leptos::ev::Event| {
         let new_text = event_target_value(&ev);
+        // A keystroke (not a paste or a drop): during a burst of them, drawing waits for a pause.
+        let typed = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(&ev)
+            .is_some_and(|e| crate::pace::is_keystroke(&e.input_type()));
         let waiting = article.pending.get_untracked().filter(|p| share::fingerprint(&new_text) == p.fp);
-        article.set(ui, new_text);
+        article.set(ui, new_text, typed);
         if let Some(p) = waiting {
             opening::apply_view(ui, &p.view);
             let note = text.with_untracked(|t| opening::view_note(t, &p.view, p.anchors.as_ref(), &p.analyzer));

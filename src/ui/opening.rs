@@ -93,14 +93,14 @@ pub fn open_arriving_link(article: Article, ui: UiState, link_error: RwSignal<Op
                 article.view_note.set(opened.view_note);
                 link_error.set(opened.link_error);
                 article.text.set(opened.text);
-                article.analyse();
+                article.analyse(false);
             }
             Err(why) => {
                 article.arrival.set(Some(Arrival::Failed(why)));
                 // Nothing is lost: the reader's saved text comes back (and stays saved).
                 if article.text.with_untracked(String::is_empty) {
                     article.text.set(saved.unwrap_or_default());
-                    article.analyse();
+                    article.analyse(false);
                 }
             }
         }

@@ -1,4 +1,4 @@
-// tests/e2e/worker.test.mjs — owns the e2e check that the page is never frozen (issue 17): the analysis runs in the page's Web Worker, the page says it is analysing, keys typed during a long analysis are handled at once, and the final highlight is of the final text.
+// tests/e2e/worker.test.mjs — owns the e2e check that the page is never frozen (issue 17): the analysis runs in the page's Web Worker, the page says it is analysing, keys typed during a long analysis are handled at once, the final highlight is of the final text, and a burst of typing is drawn when the reader pauses, not at every key.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -84,6 +84,48 @@ describe('never frozen', () => {
       assert.equal(view, normalise(final), 'the view shows the final text');
       const lastClaim = normalise(await app.claims.last().textContent());
       assert.match(lastClaim, /ferries would run every hour/, 'the typed sentence is analysed');
+      assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a burst of typing is drawn when the reader pauses, not at every key; a mark says how sure it is on hover', TEST_TIMEOUT, async () => {
+    const app = await AppPage.open(shared.browser);
+    try {
+      await app.goto();
+      await app.waitForMarks();
+      const article = longArticle(1000, 5);
+      await app.pasteArticle(article);
+      // Counts the tasks in which the article view changed: each is one drawing.
+      await app.page.evaluate(() => {
+        window.__drawings = 0;
+        let counted = false;
+        new MutationObserver(() => {
+          if (counted) return;
+          counted = true;
+          window.__drawings += 1;
+          setTimeout(() => { counted = false; }, 0);
+        }).observe(document.querySelector('[data-testid="article-view"]'), { childList: true, subtree: true, characterData: true });
+      });
+      const typed = ' Ana Costa said the ferries would run every hour.';
+      await app.input.focus();
+      await app.page.keyboard.press('End');
+      await app.page.keyboard.type(typed, { delay: 20 });
+      await app.waitForViewText(article + typed);
+      const drawings = await app.page.evaluate(() => window.__drawings);
+      console.log(`${typed.length} keys 20 ms apart: the article view drawn ${drawings} times`);
+      // Drawn at the first key and once the reader paused (a slow machine may add a few, never one a key).
+      assert.ok(drawings >= 1 && drawings <= typed.length / 4, `drawn ${drawings} times for ${typed.length} keys`);
+      assert.match(normalise(await app.claims.last().textContent()), /ferries would run every hour/, 'the typed sentence is analysed');
+
+      // Marks are drawn without tooltips; the pointer's arrival gives one, from the analysis on screen.
+      const entity = app.entities.first();
+      await entity.hover();
+      assert.match(await entity.getAttribute('title'), /^[A-Z]+: .+ \(\d+% sure\)\. Click for why\.$/);
+      const claim = app.claims.last();
+      await claim.hover();
+      assert.match(await claim.getAttribute('title'), /^\S+ claim by Ana Costa \(\d+% sure\)\. Click for why\.$/);
       assert.deepEqual(app.pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await app.close();

@@ -93,7 +93,7 @@ impl Report {
             if a.has_worker() && !analysing.get_untracked() {
                 analysing.set(true);
             }
-            a.request(text);
+            a.request(text, false);
         });
     }
 }
