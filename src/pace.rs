@@ -4,7 +4,8 @@
 //! reader pauses for [`QUIET_MS`], or until
 //! [`LONGEST_HOLD_MS`] have passed since the last drawing. A fast typist's keys are then not each
 //! followed by redrawing the article and its panels (most of a keystroke's main-thread time), and
-//! what is drawn is the latest text's analysis.
+//! what is drawn is the latest text's analysis. Leaving the text box (to share, export or click
+//! a mark) ends a burst at once, so what the reader acts on is the text they typed.
 //!
 //! Pure: times are passed in (milliseconds on one clock), so it is tested natively;
 //! `ui::analyser` keeps one and asks it about each answer from the worker.
@@ -48,6 +49,13 @@ impl Pace {
             self.edit_before = f64::NEG_INFINITY;
             self.last_edit = f64::NEG_INFINITY;
         }
+    }
+
+    /// The reader left the text box: a burst of typing ends there, and the next analysis (or the one
+    /// held) is drawn at once.
+    pub fn left_the_text(&mut self) {
+        self.edit_before = f64::NEG_INFINITY;
+        self.last_edit = f64::NEG_INFINITY;
     }
 
     /// An analysis was drawn at `now`.
@@ -112,6 +120,14 @@ mod tests {
         assert_eq!(p.hold_until(1110.0), None);
         p.edited(1150.0, true);
         assert_eq!(p.hold_until(1160.0), None, "the first key after a paste");
+    }
+
+    #[test]
+    fn leaving_the_text_ends_a_burst() {
+        let mut p = pace(&[1000.0, 1060.0], Some(1010.0));
+        assert!(p.hold_until(1070.0).is_some());
+        p.left_the_text();
+        assert_eq!(p.hold_until(1070.0), None);
     }
 
     #[test]

@@ -125,6 +125,25 @@ impl Analyser {
         }
     }
 
+    /// The reader left the text box: a burst of typing is over, so a held answer is drawn now and
+    /// the next one at once (a share or an export made next is of the text they typed).
+    pub fn end_burst(&self) {
+        let held = {
+            let mut state = self.state.borrow_mut();
+            state.pace.left_the_text();
+            state.hold_timer = None;
+            let wanted = state
+                .held
+                .as_ref()
+                .is_some_and(|(id, _, _)| *id == state.latest && state.in_flight.is_none() && state.waiting.is_none());
+            let held = state.held.take();
+            held.filter(|_| wanted)
+        };
+        if let Some((id, text, bytes)) = held {
+            draw(&self.state, id, text, &bytes);
+        }
+    }
+
     /// Analyses `text` here and now and delivers it; any answer still to come is dropped.
     pub fn analyse_here(&self, text: String) {
         let deliver = {

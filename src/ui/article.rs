@@ -109,6 +109,12 @@ impl Article {
         });
     }
 
+    /// The reader left the text box: what they typed is drawn now, not after a pause
+    /// (`crate::pace`).
+    pub fn typing_ended(&self) {
+        self.analyser.with_value(Analyser::end_burst);
+    }
+
     /// The reader asks for the analysis of a paused text again.
     pub fn resume(&self) {
         self.paused.set(false);

@@ -124,6 +124,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 placeholder="Paste a news article here…"
                 prop:value=move || text.get()
                 on:input=on_input
+                on:blur=move |_| article.typing_ended()
             ></textarea>
             <Legend />
             <div class="article-row">
