@@ -46,8 +46,7 @@ impl Pace {
             self.edit_before = self.last_edit;
             self.last_edit = now;
         } else {
-            self.edit_before = f64::NEG_INFINITY;
-            self.last_edit = f64::NEG_INFINITY;
+            self.left_the_text();
         }
     }
 

@@ -132,12 +132,8 @@ impl Analyser {
             let mut state = self.state.borrow_mut();
             state.pace.left_the_text();
             state.hold_timer = None;
-            let wanted = state
-                .held
-                .as_ref()
-                .is_some_and(|(id, _, _)| *id == state.latest && state.in_flight.is_none() && state.waiting.is_none());
             let held = state.held.take();
-            held.filter(|_| wanted)
+            held.filter(|(id, _, _)| state.still_wanted(*id))
         };
         if let Some((id, text, bytes)) = held {
             draw(&self.state, id, text, &bytes);
@@ -174,6 +170,12 @@ impl State {
         self.latest = id;
         self.in_flight = Some((id, text));
         None
+    }
+
+    /// True when answer `id` is still the one to draw: no newer text was asked for, and the worker
+    /// is on nothing else.
+    fn still_wanted(&self, id: u32) -> bool {
+        id == self.latest && self.in_flight.is_none() && self.waiting.is_none()
     }
 
     fn stop_worker(&mut self) {
@@ -298,8 +300,8 @@ fn hold_timer(state_cell: &Rc<RefCell<State>>, until: f64) -> Timeout {
     Timeout::new((until - now()).clamp(0.0, f64::from(u16::MAX)) as u32, move || {
         let Some(state_cell) = state.upgrade() else { return };
         let mut state = state_cell.borrow_mut();
-        let Some((id, _, _)) = &state.held else { return };
-        if *id != state.latest || state.in_flight.is_some() || state.waiting.is_some() {
+        let Some(&(id, _, _)) = state.held.as_ref() else { return };
+        if !state.still_wanted(id) {
             state.held = None;
             return;
         }
@@ -327,11 +329,7 @@ fn draw(state_cell: &Rc<RefCell<State>>, id: u32, text: String, bytes: &[u8]) {
         Some(analysis) if text.len() > DRAW_LATER_BYTES => {
             let state = Rc::downgrade(state_cell);
             Timeout::new(0, move || {
-                let still_wanted = state.upgrade().is_some_and(|s| {
-                    let s = s.borrow();
-                    s.latest == id && s.in_flight.is_none() && s.waiting.is_none()
-                });
-                if still_wanted {
+                if state.upgrade().is_some_and(|s| s.borrow().still_wanted(id)) {
                     deliver(text, analysis);
                 }
             })

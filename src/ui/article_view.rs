@@ -379,6 +379,9 @@ pub fn ArticleView(
 /// The marks a click can select: the innermost one under the pointer is.
 const CLICKABLE_MARKS: &str = "[data-testid=entity],[data-testid=claim],[data-testid=speaker],[data-testid=assertion]";
 
+/// The marks that carry a tooltip ([`show_title`]).
+const TITLED_MARKS: &str = "[data-testid=entity],[data-testid=claim]";
+
 /// What a click in the article selects: the innermost mark under it, read from its data attributes.
 fn clicked_mark(ev: &leptos::ev::MouseEvent) -> Option<Selection> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -421,7 +424,7 @@ fn mark_title(analysis: &Analysis, mark: Selection) -> Option<String> {
 /// the browser shows it; marks are drawn without one.
 fn show_title(ev: &leptos::ev::MouseEvent, analysis: &Analysis) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Some(mark) = target.closest("[data-testid=entity],[data-testid=claim]").ok().flatten() else { return };
+    let Some(mark) = target.closest(TITLED_MARKS).ok().flatten() else { return };
     let Some(title) = mark_at(&mark).and_then(|m| mark_title(analysis, m)) else { return };
     if mark.get_attribute("title").as_deref() != Some(title.as_str()) {
         let _ = mark.set_attribute("title", &title);
