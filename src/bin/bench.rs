@@ -1,8 +1,8 @@
 //! The speed and size benchmark (issues 8 and 20): prints words/s for the whole analysis and per
 //! stage on long articles, words/s on a corpus of short documents, the fixed cost of one call
 //! (an empty text, one sentence), comparing two 1,000-word reports against one analysis, how cost
-//! grows from 1k to 1M words, peak memory, batch articles/s, and the site's gzipped size, each
-//! beside its budget.
+//! grows from 1k to 1M words, peak memory, the first call in a process and the CLI on one sentence
+//! (start-up), batch articles/s, and the site's gzipped size, each beside its budget where it has one.
 //! Run: `cargo run --release --bin bench [-- --quick] [--compare-only]`.
 //!
 //! The corpora are generated here from templates we wrote, with fixed seeds, so runs compare.
@@ -240,8 +240,12 @@ fn main() {
         return;
     }
     let mut rng = Rng(0x5eed_1234_abcd_0001);
-    let lex = &*lexicon::LEXICON;
+    // The first call reads what every later one shares (the model, the word lists, the lexicon,
+    // the automata): what one process pays once, before any text.
+    let t = Instant::now();
     let _ = article_explorer::analyze("warm up the lexicon and automata");
+    let first_call = t.elapsed().as_secs_f64();
+    let lex = &*lexicon::LEXICON;
 
     // Whole analysis and per stage on a 100,000-word corpus of 500-word articles.
     let corpus: Vec<String> = (0..200).map(|_| article(&mut rng, 500)).collect();
@@ -329,11 +333,12 @@ fn main() {
         None => println!("peak memory: not available on this system"),
     }
 
+    println!("first call in a process (reads the model, word lists and lexicon): {:.1} ms", first_call * 1e3);
+    cli_one_sentence();
+
     // Batch: the CLI's --jsonl over a generated corpus, all cores.
     let n_articles = if quick { 1_000 } else { 10_000 };
-    let cli =
-        std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("article-explorer"))).filter(|p| p.exists());
-    match cli {
+    match cli_path() {
         Some(cli) => {
             let mut input = Vec::new();
             for i in 0..n_articles {
@@ -389,6 +394,38 @@ fn main() {
             );
         }
         Err(_) => println!("site transfer: skipped (no dist/; run scripts/build-site.sh)"),
+    }
+}
+
+/// The release CLI beside this binary, if it is built.
+fn cli_path() -> Option<std::path::PathBuf> {
+    std::env::current_exe().ok().and_then(|p| Some(p.parent()?.join("article-explorer"))).filter(|p| p.exists())
+}
+
+/// The CLI analysing one sentence, from its start to its exit (best of 5): what a script that
+/// runs it once per file pays per file.
+fn cli_one_sentence() {
+    let Some(cli) = cli_path() else {
+        println!("the CLI on one sentence: skipped (build the CLI first: cargo build --release)");
+        return;
+    };
+    let run = || -> Option<f64> {
+        let t = Instant::now();
+        let mut child = std::process::Command::new(&cli)
+            .args(["analyze", "--json", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(b"The minister said the talks would resume.").ok()?;
+        child.wait().ok()?.success().then(|| t.elapsed().as_secs_f64())
+    };
+    match (0..5).map(|_| run()).collect::<Option<Vec<f64>>>() {
+        Some(times) => println!(
+            "the CLI on one sentence, start to exit: {:.1} ms (best of 5; a script running it per file pays this per file)",
+            times.into_iter().fold(f64::INFINITY, f64::min) * 1e3
+        ),
+        None => println!("the CLI on one sentence: FAILED to run"),
     }
 }
 

@@ -10,7 +10,8 @@
 //! seed, so a model trained natively scores identically in wasm.
 
 use super::super::model::{Sentence, Token, TokenKind};
-use super::packed::{unpack, FEATURE_LISTS};
+use super::packed::{unpacked, FEATURE_LISTS};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -63,8 +64,18 @@ pub mod case {
 pub(super) struct WordLists {
     /// Flags of lists matched as written.
     exact: FnvMap<&'static str, u32>,
-    /// Flags of lists matched lower-cased, and the clusters (keyed lower-cased).
-    lower: FnvMap<String, LowerFacts>,
+    /// Flags of lists matched lower-cased, and the clusters (keyed lower-cased; a word the files
+    /// write in lower case already is borrowed from them, not copied).
+    lower: FnvMap<Cow<'static, str>, LowerFacts>,
+}
+
+/// `word` lower-cased, borrowed when it is already.
+fn lowered(word: &'static str) -> Cow<'static, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn list(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -94,8 +105,15 @@ impl WordLists {
             let k = FEATURE_LISTS.iter().position(|n| *n == name);
             k.and_then(|k| LISTS_TEXT.split('\0').nth(k)).unwrap_or("")
         };
-        let mut exact: FnvMap<&'static str, u32> = FnvMap::default();
-        let mut lower: FnvMap<String, LowerFacts> = FnvMap::default();
+        // Sized up front (a line a word, near enough), so that neither map grows while it is filled.
+        let lines =
+            |names: &[&str]| names.iter().map(|n| text(n).bytes().filter(|b| *b == b'\n').count()).sum::<usize>();
+        let mut exact: FnvMap<&'static str, u32> = FnvMap::with_capacity_and_hasher(
+            lines(&["first_names.txt", "last_names.txt", "cities.txt", "country_words.txt", "demonyms.txt"]) * 5 / 4,
+            Default::default(),
+        );
+        let mut lower: FnvMap<Cow<'static, str>, LowerFacts> =
+            FnvMap::with_capacity_and_hasher(text("clusters.txt").len() / 6, Default::default());
         let mut add_exact = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
             for w in words {
                 *exact.entry(w).or_default() |= bit;
@@ -118,7 +136,7 @@ impl WordLists {
         add_exact(&mut demonyms.iter().copied(), flag::DEMONYM);
         let mut add_lower = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
             for w in words {
-                lower.entry(w.to_lowercase()).or_default().flags |= bit;
+                lower.entry(lowered(w)).or_default().flags |= bit;
             }
         };
         add_lower(&mut list(text("titles.txt")), flag::TITLE);
@@ -128,7 +146,7 @@ impl WordLists {
         // A demonym's plural in "s" ("Armenians") is matched as written too; it is kept apart
         // (lower-cased key, checked against the written form) because it is not a static str.
         for d in demonyms {
-            lower.entry(format!("{d}s").to_lowercase()).or_default().flags |= flag::DEMONYM_PLURAL;
+            lower.entry(Cow::Owned(format!("{d}s").to_lowercase())).or_default().flags |= flag::DEMONYM_PLURAL;
         }
         for line in list(text("clusters.txt")) {
             let mut parts = line.split(' ');
@@ -138,14 +156,14 @@ impl WordLists {
                 continue;
             };
             for form in parts.filter(|w| !w.is_empty()) {
-                let facts = lower.entry(form.to_lowercase()).or_default();
+                let facts = lower.entry(lowered(form)).or_default();
                 facts.cluster = fine + 1;
                 facts.coarse = coarse + 1;
                 facts.case = case_of(form);
             }
         }
         for (k, c) in CONNECTORS.iter().enumerate() {
-            lower.entry(c.to_string()).or_default().connector = k as u8 + 1;
+            lower.entry(Cow::Borrowed(*c)).or_default().connector = k as u8 + 1;
         }
         WordLists { exact, lower }
     }
@@ -160,9 +178,16 @@ impl WordLists {
 /// [`FEATURE_LISTS`] order (`tests/tagger_data.rs` checks the file against the lists and writes it).
 pub static FEATURE_LISTS_BYTES: &[u8] = include_bytes!("features.lzma");
 
-/// The lists' texts, unpacked on first use (empty if the file were damaged).
-static LISTS_TEXT: LazyLock<String> =
-    LazyLock::new(|| unpack(FEATURE_LISTS_BYTES).and_then(|b| String::from_utf8(b).ok()).unwrap_or_default());
+/// The lists as `build.rs` unpacked them (natively; empty in the page's wasm).
+pub(super) static FEATURE_LISTS_BUILT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/features.raw"));
+
+/// The lists' texts, read on first use (unpacked then, in the page; empty if the file were damaged).
+static LISTS_TEXT: LazyLock<std::borrow::Cow<'static, str>> =
+    LazyLock::new(|| match unpacked(FEATURE_LISTS_BYTES, FEATURE_LISTS_BUILT) {
+        Some(std::borrow::Cow::Borrowed(b)) => std::str::from_utf8(b).unwrap_or_default().into(),
+        Some(std::borrow::Cow::Owned(b)) => String::from_utf8(b).unwrap_or_default().into(),
+        None => "".into(),
+    });
 
 /// The tagger's word lists, parsed on first use.
 pub(super) static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(WordLists::load);

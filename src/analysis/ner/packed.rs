@@ -1,7 +1,8 @@
 //! The tagger's data as it is compiled in: LZMA-compressed (`model.lzma`, `features.lzma`), so
 //! the page's wasm carries fewer bytes than with DEFLATE; and the order of the word lists in the
 //! lists' file. `pack` is what `ner -- train`, `ner -- clusters` and `tests/tagger_data.rs` write
-//! with, `unpack` what the tagger reads with, once per process.
+//! with, `unpack` what the tagger reads with, once per process. Native builds have them unpacked
+//! already (`build.rs`, which compiles this file too); the page unpacks on first use.
 //!
 //! The stream is raw LZMA (no header) with an end marker and fixed settings below, the same codec
 //! the share links use (`lzma-rust2`, already in the page), so it adds no decoder to the page.
@@ -58,6 +59,17 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(reader, LIMIT + 1), &mut out).ok()?;
     (out.len() as u64 <= LIMIT).then_some(out)
+}
+
+/// A packed file's bytes as this build holds them: those `build.rs` unpacked when the crate was
+/// built (`built`, natively), else `packed` unpacked now (the page, where only the packed bytes
+/// are carried); `None` for a damaged stream.
+pub fn unpacked(packed: &[u8], built: &'static [u8]) -> Option<std::borrow::Cow<'static, [u8]>> {
+    if built.is_empty() {
+        unpack(packed).map(std::borrow::Cow::Owned)
+    } else {
+        Some(std::borrow::Cow::Borrowed(built))
+    }
 }
 
 /// The word lists in [`FEATURE_LISTS`] order, as `features.lzma` holds them before packing.
