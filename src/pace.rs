@@ -87,10 +87,13 @@ mod tests {
         p
     }
 
+    /// A case: the edits' times, when the last answer was drawn, when the answer arrives, and
+    /// until when it is held (`None`: drawn at once).
+    type Case<'a> = (&'a [f64], Option<f64>, f64, Option<f64>);
+
     #[test]
     fn when_an_arriving_analysis_is_drawn() {
-        // (edits, last drawn, the answer arrives at, expected)
-        let cases: &[(&[f64], Option<f64>, f64, Option<f64>)] = &[
+        let cases: &[Case] = &[
             // The page's first analysis, and a first edit: at once.
             (&[], None, 0.0, None),
             (&[1000.0], None, 1010.0, None),

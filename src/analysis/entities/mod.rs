@@ -15,8 +15,11 @@
 //! passes give every bare occurrence of a name found elsewhere in the text the same type (a
 //! surname at a sentence start, "Paris said"), and one name one type throughout.
 //!
+//! Before the names, words that are never one ("COVID", "Brexit") and storms ("Hurricane Dorian")
+//! are set aside (`not_names.rs`).
+//!
 //! [`recognize`] runs the passes in that order; each lives in the file of its concern:
-//! `dates.rs`, `tagged_names.rs` (the tagger's names), `knowledge_base.rs`,
+//! `dates.rs`, `not_names.rs`, `tagged_names.rs` (the tagger's names), `knowledge_base.rs`,
 //! `capitalised_runs.rs` (head words where the tagger was silent), `organisations.rs`,
 //! `places.rs`, `people.rs` (titles, roles, name particles, first names), `acronyms.rs`,
 //! `whole_text.rs` (one name, one type across the text) and `clusters.rs`.
@@ -26,6 +29,7 @@ mod capitalised_runs;
 mod clusters;
 mod dates;
 mod knowledge_base;
+mod not_names;
 mod organisations;
 mod people;
 mod places;
@@ -67,6 +71,7 @@ pub fn recognize(doc: &Document) -> (Vec<Entity>, Vec<Cluster>) {
     let mut taken = vec![false; tokens.len()];
     let mut found = Vec::new();
     dates::dates_and_numbers(text, tokens, lex, &mut taken, &mut found);
+    not_names::take_non_names(text, tokens, lex, &mut taken);
     let tagged = tagged_names::tag(text, tokens, sentences, lex);
     knowledge_base::gazetteer_matches(text, tokens, &tagged, &mut taken, &mut found);
     let blocked = tagged_names::add(text, tokens, lex, &tagged, &mut taken, &mut found);

@@ -250,6 +250,12 @@ pub struct Lexicon {
     pub country_names: WordSet,
     /// Capitalised common nouns that alone are no name ("the Court"), lower case.
     pub lone_common_nouns: WordSet,
+    /// Capitalised words that are no name however written ("COVID", "Brexit"), as written.
+    pub not_names: WordSet,
+    /// Words before a storm's name ("Hurricane"), as written.
+    pub storm_words: WordSet,
+    /// Words that may come before a storm word ("Tropical Storm"), as written.
+    pub storm_qualifiers: WordSet,
     /// Words that make a name ending in them an organisation, beyond `org_words` ("Hospital").
     pub org_end_words: WordSet,
     /// Name particles ("al", "Van") and where the rules accept each.
@@ -538,6 +544,15 @@ impl Lexicon {
             demonyms,
             country_names,
             lone_common_nouns: set(include_str!("lone_common_nouns.txt"), true),
+            not_names: set(include_str!("not_names.txt"), false),
+            storm_words: lines(include_str!("storm_words.txt"))
+                .filter(|l| !l.starts_with("qualifier "))
+                .map(str::to_string)
+                .collect(),
+            storm_qualifiers: lines(include_str!("storm_words.txt"))
+                .filter_map(|l| l.strip_prefix("qualifier "))
+                .map(|w| w.trim().to_string())
+                .collect(),
             org_end_words: set(include_str!("org_end_words.txt"), false),
             name_particles: name_particles(include_str!("name_particles.txt")),
             month_cue_words: set(include_str!("month_cue_words.txt"), true),
@@ -589,7 +604,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 78] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 81] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -637,6 +652,9 @@ impl Lexicon {
             &mut self.demonyms,
             &mut self.country_names,
             &mut self.lone_common_nouns,
+            &mut self.not_names,
+            &mut self.storm_words,
+            &mut self.storm_qualifiers,
             &mut self.org_end_words,
             &mut self.month_cue_words,
             &mut self.place_name_first_words,
