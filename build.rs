@@ -1,4 +1,6 @@
-//! Build script: unpacks the tagger's packed data (`src/analysis/ner/model.lzma` and
+//! Build script: copies the lexicon's files (`src/analysis/lexicon/*.txt|tsv`) into `OUT_DIR`
+//! without their comment lines, which the lexicon's reader skips anyway, so the binaries (and the
+//! page's wasm) carry the words and not the files' documentation; and unpacks the tagger's packed data (`src/analysis/ner/model.lzma` and
 //! `features.lzma`) when the crate is built for a native target, so that a native process (the
 //! CLI, a script calling it once per file) reads the bytes as they are instead of spending some
 //! 30 ms on LZMA at start. For wasm it writes empty files: the page's bytes are what count there,
@@ -22,6 +24,18 @@ fn main() {
             _ => Vec::new(),
         };
         std::fs::write(out.join(format!("{name}.raw")), raw).expect("OUT_DIR is writable");
+    }
+    let lexicon = out.join("lexicon");
+    std::fs::create_dir_all(&lexicon).expect("OUT_DIR is writable");
+    println!("cargo::rerun-if-changed=src/analysis/lexicon");
+    for entry in std::fs::read_dir("src/analysis/lexicon").expect("the lexicon's folder").flatten() {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "txt" || e == "tsv") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a lexicon file is UTF-8");
+        let words: String = text.lines().filter(|l| !l.trim().starts_with('#')).flat_map(|l| [l, "\n"]).collect();
+        std::fs::write(lexicon.join(entry.file_name()), words).expect("OUT_DIR is writable");
     }
     println!("cargo::rerun-if-changed=src/analysis/ner/packed.rs");
     println!("cargo::rerun-if-changed=build.rs");

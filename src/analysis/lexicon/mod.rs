@@ -9,6 +9,14 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
+/// A lexicon file as compiled in: `build.rs` copies it without its comment lines (which [`lines`]
+/// skips anyway), so the binaries and the page carry the words, not the files' documentation.
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $name))
+    };
+}
+
 /// A word list: a set hashed with a fast non-cryptographic hasher (the keys are our own words,
 /// not an attacker's), and its number among the lexicon's lists. Look a word up with
 /// `contains(word)`, or by its lower case with [`LowerCase::contains_lower`], which does not
@@ -414,11 +422,11 @@ fn group_nouns(titles: &WordSet) -> WordSet {
         Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
         _ => format!("{w}s"),
     };
-    let camps = lines(include_str!("group_camps.txt")).filter_map(|l| l.split_once('\t')).map(|(noun, _)| noun.trim());
-    let allegiant = lines(include_str!("allegiant_groups.txt"));
-    let mut out = set(include_str!("group_nouns.txt"), true);
+    let camps = lines(lexicon_file!("group_camps.txt")).filter_map(|l| l.split_once('\t')).map(|(noun, _)| noun.trim());
+    let allegiant = lines(lexicon_file!("allegiant_groups.txt"));
+    let mut out = set(lexicon_file!("group_nouns.txt"), true);
     out.extend(titles.iter().filter(|t| !t.contains(' ')).map(|t| plural(t)));
-    out.extend(lines(include_str!("org_nouns.txt")).map(|n| plural(&n.to_lowercase())));
+    out.extend(lines(lexicon_file!("org_nouns.txt")).map(|n| plural(&n.to_lowercase())));
     out.extend(camps.chain(allegiant).map(str::to_lowercase).filter(|n| n.ends_with('s')));
     out
 }
@@ -431,7 +439,7 @@ impl Lexicon {
     // Long but flat: one line per file, in the order of the struct's fields.
     fn load() -> Lexicon {
         let mut speech_verbs = FxHashMap::default();
-        for line in lines(include_str!("speech_verbs.txt")) {
+        for line in lines(lexicon_file!("speech_verbs.txt")) {
             let mut forms = line.split_whitespace();
             let lemma = forms.next().unwrap_or_default().to_string();
             speech_verbs.insert(lemma.clone(), lemma.clone());
@@ -441,14 +449,14 @@ impl Lexicon {
         }
         let mut months = WordSet::default();
         let mut weekdays = WordSet::default();
-        for line in lines(include_str!("dates.txt")) {
+        for line in lines(lexicon_file!("dates.txt")) {
             match line.split_once(' ') {
                 Some(("month", name)) => months.insert(name.trim().to_string()),
                 Some(("weekday", name)) => weekdays.insert(name.trim().to_string()),
                 _ => false,
             };
         }
-        let countries: Vec<Country> = lines(include_str!("countries.tsv"))
+        let countries: Vec<Country> = lines(lexicon_file!("countries.tsv"))
             .map(|line| {
                 let mut cols = line.split('\t');
                 let mut next = || cols.next().unwrap_or("");
@@ -469,9 +477,9 @@ impl Lexicon {
                 })
                 .collect()
         };
-        let metonyms = by_country(include_str!("metonyms.txt"));
-        let government_bodies = by_country(include_str!("government_bodies.tsv"));
-        let shared_country_names = by_country(include_str!("shared_country_names.tsv"));
+        let metonyms = by_country(lexicon_file!("metonyms.txt"));
+        let government_bodies = by_country(lexicon_file!("government_bodies.tsv"));
+        let shared_country_names = by_country(lexicon_file!("shared_country_names.tsv"));
         let plain_adjectives = countries
             .iter()
             .enumerate()
@@ -481,7 +489,7 @@ impl Lexicon {
         let demonyms = demonyms(&countries);
         let country_names =
             countries.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.other_names)).cloned().collect();
-        let titles = set(include_str!("titles.txt"), true);
+        let titles = set(lexicon_file!("titles.txt"), true);
         let title_first_words = titles.iter().filter_map(|t| t.split_once(' ')).map(|(w, _)| w.to_string()).collect();
         let group_nouns = group_nouns(&titles);
         let calendar_first_bytes = FirstBytes::of(months.iter().chain(&weekdays).map(String::as_str));
@@ -489,113 +497,113 @@ impl Lexicon {
             speech_verbs,
             titles,
             title_first_words,
-            honorifics: set(include_str!("honorifics.txt"), false),
-            abbreviations: set(include_str!("abbreviations.txt"), false),
+            honorifics: set(lexicon_file!("honorifics.txt"), false),
+            abbreviations: set(lexicon_file!("abbreviations.txt"), false),
             months,
             weekdays,
-            time_nouns: set(include_str!("time_nouns.txt"), true),
+            time_nouns: set(lexicon_file!("time_nouns.txt"), true),
             calendar_first_bytes,
-            function_words: set(include_str!("function_words.txt"), true),
-            org_words: set(include_str!("org_words.txt"), false),
-            place_words: set(include_str!("place_words.txt"), true),
-            org_nouns: set(include_str!("org_nouns.txt"), true),
-            company_words: set(include_str!("company_words.txt"), false),
-            place_name_words: set(include_str!("place_name_words.txt"), true),
-            state_body_words: set(include_str!("state_body_words.txt"), false),
-            court_words: set(include_str!("court_words.txt"), false),
-            adjudicator_titles: set(include_str!("adjudicator_titles.txt"), true),
+            function_words: set(lexicon_file!("function_words.txt"), true),
+            org_words: set(lexicon_file!("org_words.txt"), false),
+            place_words: set(lexicon_file!("place_words.txt"), true),
+            org_nouns: set(lexicon_file!("org_nouns.txt"), true),
+            company_words: set(lexicon_file!("company_words.txt"), false),
+            place_name_words: set(lexicon_file!("place_name_words.txt"), true),
+            state_body_words: set(lexicon_file!("state_body_words.txt"), false),
+            court_words: set(lexicon_file!("court_words.txt"), false),
+            adjudicator_titles: set(lexicon_file!("adjudicator_titles.txt"), true),
             countries,
             plain_adjectives,
             metonyms,
-            organisations: lines(include_str!("organisations.txt")).map(split_list).collect(),
+            organisations: lines(lexicon_file!("organisations.txt")).map(split_list).collect(),
             government_bodies,
 
             // ---- The claims stage's word lists. ----
-            clause_breaks: set(include_str!("clause_breaks.txt"), true),
-            verb_group_words: set(include_str!("verb_group_words.txt"), true),
-            ly_words_not_adverbs: set(include_str!("ly_words_not_adverbs.txt"), true),
-            bare_verb_after: set(include_str!("bare_verb_after.txt"), true),
-            auxiliaries: set(include_str!("auxiliaries.txt"), true),
-            be_forms: set(include_str!("be_forms.txt"), true),
-            passive_adverbs: set(include_str!("passive_adverbs.txt"), true),
-            not_a_cue_after: set(include_str!("not_a_cue_after.txt"), true),
-            plural_noun_after: set(include_str!("plural_noun_after.txt"), true),
-            plural_noun_before: set(include_str!("plural_noun_before.txt"), true),
-            adverbial_openers: set(include_str!("adverbial_openers.txt"), true),
-            sentence_connectives: set(include_str!("sentence_connectives.txt"), true),
-            speech_nouns: set(include_str!("speech_nouns.txt"), true),
-            speech_noun_verbs: words(include_str!("speech_noun_verbs.txt"), true),
-            subject_pronouns: set(include_str!("subject_pronouns.txt"), true),
-            determiners: set(include_str!("determiners.txt"), true),
-            listener_verbs: set(include_str!("listener_verbs.txt"), true),
-            own_claim_verbs: set(include_str!("own_claim_verbs.txt"), true),
-            added_not_said: set(include_str!("added_not_said.txt"), true),
-            asked_not_said: set(include_str!("asked_not_said.txt"), true),
-            reported_not_said: set(include_str!("reported_not_said.txt"), true),
-            called_not_said: set(include_str!("called_not_said.txt"), true),
-            claimed_not_said: set(include_str!("claimed_not_said.txt"), true),
-            clause_only_verbs: set(include_str!("clause_only_verbs.txt"), true),
-            quote_only_verbs: set(include_str!("quote_only_verbs.txt"), true),
-            adjective_after: set(include_str!("adjective_after.txt"), true),
-            object_verbs: set(include_str!("object_verbs.txt"), true),
+            clause_breaks: set(lexicon_file!("clause_breaks.txt"), true),
+            verb_group_words: set(lexicon_file!("verb_group_words.txt"), true),
+            ly_words_not_adverbs: set(lexicon_file!("ly_words_not_adverbs.txt"), true),
+            bare_verb_after: set(lexicon_file!("bare_verb_after.txt"), true),
+            auxiliaries: set(lexicon_file!("auxiliaries.txt"), true),
+            be_forms: set(lexicon_file!("be_forms.txt"), true),
+            passive_adverbs: set(lexicon_file!("passive_adverbs.txt"), true),
+            not_a_cue_after: set(lexicon_file!("not_a_cue_after.txt"), true),
+            plural_noun_after: set(lexicon_file!("plural_noun_after.txt"), true),
+            plural_noun_before: set(lexicon_file!("plural_noun_before.txt"), true),
+            adverbial_openers: set(lexicon_file!("adverbial_openers.txt"), true),
+            sentence_connectives: set(lexicon_file!("sentence_connectives.txt"), true),
+            speech_nouns: set(lexicon_file!("speech_nouns.txt"), true),
+            speech_noun_verbs: words(lexicon_file!("speech_noun_verbs.txt"), true),
+            subject_pronouns: set(lexicon_file!("subject_pronouns.txt"), true),
+            determiners: set(lexicon_file!("determiners.txt"), true),
+            listener_verbs: set(lexicon_file!("listener_verbs.txt"), true),
+            own_claim_verbs: set(lexicon_file!("own_claim_verbs.txt"), true),
+            added_not_said: set(lexicon_file!("added_not_said.txt"), true),
+            asked_not_said: set(lexicon_file!("asked_not_said.txt"), true),
+            reported_not_said: set(lexicon_file!("reported_not_said.txt"), true),
+            called_not_said: set(lexicon_file!("called_not_said.txt"), true),
+            claimed_not_said: set(lexicon_file!("claimed_not_said.txt"), true),
+            clause_only_verbs: set(lexicon_file!("clause_only_verbs.txt"), true),
+            quote_only_verbs: set(lexicon_file!("quote_only_verbs.txt"), true),
+            adjective_after: set(lexicon_file!("adjective_after.txt"), true),
+            object_verbs: set(lexicon_file!("object_verbs.txt"), true),
 
             // ---- The entity rules' lists (issue 15: entities restructure). Kept together. ----
-            regions: lines(include_str!("regions.txt")).map(String::from).collect(),
+            regions: lines(lexicon_file!("regions.txt")).map(String::from).collect(),
             demonyms,
             country_names,
-            lone_common_nouns: set(include_str!("lone_common_nouns.txt"), true),
-            not_names: set(include_str!("not_names.txt"), false),
-            storm_words: lines(include_str!("storm_words.txt"))
+            lone_common_nouns: set(lexicon_file!("lone_common_nouns.txt"), true),
+            not_names: set(lexicon_file!("not_names.txt"), false),
+            storm_words: lines(lexicon_file!("storm_words.txt"))
                 .filter(|l| !l.starts_with("qualifier "))
                 .map(str::to_string)
                 .collect(),
-            storm_qualifiers: lines(include_str!("storm_words.txt"))
+            storm_qualifiers: lines(lexicon_file!("storm_words.txt"))
                 .filter_map(|l| l.strip_prefix("qualifier "))
                 .map(|w| w.trim().to_string())
                 .collect(),
-            org_end_words: set(include_str!("org_end_words.txt"), false),
-            name_particles: name_particles(include_str!("name_particles.txt")),
-            month_cue_words: set(include_str!("month_cue_words.txt"), true),
-            place_name_first_words: set(include_str!("place_name_first_words.txt"), false),
-            place_qualifiers: set(include_str!("place_qualifiers.txt"), false),
-            direction_adjectives: set(include_str!("direction_adjectives.txt"), false),
+            org_end_words: set(lexicon_file!("org_end_words.txt"), false),
+            name_particles: name_particles(lexicon_file!("name_particles.txt")),
+            month_cue_words: set(lexicon_file!("month_cue_words.txt"), true),
+            place_name_first_words: set(lexicon_file!("place_name_first_words.txt"), false),
+            place_qualifiers: set(lexicon_file!("place_qualifiers.txt"), false),
+            direction_adjectives: set(lexicon_file!("direction_adjectives.txt"), false),
 
             // ---- The sides, attribution and assertions stages' lists (issue 15). Kept together, last. ----
-            government_titles: set(include_str!("government_titles.txt"), true),
-            allegiant_groups: set(include_str!("allegiant_groups.txt"), true),
-            locatives: set(include_str!("locatives.txt"), true),
-            title_phrase_words: set(include_str!("title_phrase_words.txt"), true),
-            service_prepositions: set(include_str!("service_prepositions.txt"), true),
-            described_speaker_prepositions: set(include_str!("described_speaker_prepositions.txt"), true),
-            outlet_verbs: set(include_str!("outlet_verbs.txt"), true),
-            reaching_verbs: set(include_str!("reaching_verbs.txt"), true),
-            government_words: set(include_str!("government_words.txt"), true),
-            contrast_words: set(include_str!("contrast_words.txt"), true),
-            person_pronouns: set(include_str!("person_pronouns.txt"), true),
-            group_pronouns: set(include_str!("group_pronouns.txt"), true),
-            head_noun_prepositions: set(include_str!("head_noun_prepositions.txt"), true),
-            object_prepositions: set(include_str!("object_prepositions.txt"), true),
-            person_possessives: set(include_str!("person_possessives.txt"), true),
-            group_possessives: set(include_str!("group_possessives.txt"), true),
-            referring_determiners: set(include_str!("referring_determiners.txt"), true),
-            author_documents: set(include_str!("author_documents.txt"), true),
-            evaluation_verbs: words(include_str!("evaluation_verbs.txt"), true),
-            kind_org_words: set(include_str!("kind_org_words.txt"), true),
-            fact_words: set(include_str!("fact_words.txt"), true),
+            government_titles: set(lexicon_file!("government_titles.txt"), true),
+            allegiant_groups: set(lexicon_file!("allegiant_groups.txt"), true),
+            locatives: set(lexicon_file!("locatives.txt"), true),
+            title_phrase_words: set(lexicon_file!("title_phrase_words.txt"), true),
+            service_prepositions: set(lexicon_file!("service_prepositions.txt"), true),
+            described_speaker_prepositions: set(lexicon_file!("described_speaker_prepositions.txt"), true),
+            outlet_verbs: set(lexicon_file!("outlet_verbs.txt"), true),
+            reaching_verbs: set(lexicon_file!("reaching_verbs.txt"), true),
+            government_words: set(lexicon_file!("government_words.txt"), true),
+            contrast_words: set(lexicon_file!("contrast_words.txt"), true),
+            person_pronouns: set(lexicon_file!("person_pronouns.txt"), true),
+            group_pronouns: set(lexicon_file!("group_pronouns.txt"), true),
+            head_noun_prepositions: set(lexicon_file!("head_noun_prepositions.txt"), true),
+            object_prepositions: set(lexicon_file!("object_prepositions.txt"), true),
+            person_possessives: set(lexicon_file!("person_possessives.txt"), true),
+            group_possessives: set(lexicon_file!("group_possessives.txt"), true),
+            referring_determiners: set(lexicon_file!("referring_determiners.txt"), true),
+            author_documents: set(lexicon_file!("author_documents.txt"), true),
+            evaluation_verbs: words(lexicon_file!("evaluation_verbs.txt"), true),
+            kind_org_words: set(lexicon_file!("kind_org_words.txt"), true),
+            fact_words: set(lexicon_file!("fact_words.txt"), true),
             group_nouns,
-            group_quantities: set(include_str!("group_quantities.txt"), true),
-            plural_pronouns: set(include_str!("plural_pronouns.txt"), true),
-            group_object_prepositions: set(include_str!("group_object_prepositions.txt"), true),
+            group_quantities: set(lexicon_file!("group_quantities.txt"), true),
+            plural_pronouns: set(lexicon_file!("plural_pronouns.txt"), true),
+            group_object_prepositions: set(lexicon_file!("group_object_prepositions.txt"), true),
 
             shared_country_names,
-            conflict_words: set(include_str!("conflict_words.txt"), true),
-            incident_words: set(include_str!("incident_words.txt"), true),
-            group_camps: lines(include_str!("group_camps.txt"))
+            conflict_words: set(lexicon_file!("conflict_words.txt"), true),
+            incident_words: set(lexicon_file!("incident_words.txt"), true),
+            group_camps: lines(lexicon_file!("group_camps.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
                 .collect(),
             // ---- Who accuses whom (issue 17). Kept together, last. ----
-            accusation_cues: lemmas(include_str!("accusation_cues.txt")),
+            accusation_cues: lemmas(lexicon_file!("accusation_cues.txt")),
             lists_of_word: FxHashMap::default(),
         };
         lex.number_lists();
