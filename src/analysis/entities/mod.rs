@@ -71,7 +71,7 @@ pub fn recognize(doc: &Document) -> (Vec<Entity>, Vec<Cluster>) {
     let mut taken = vec![false; tokens.len()];
     let mut found = Vec::new();
     dates::dates_and_numbers(text, tokens, lex, &mut taken, &mut found);
-    not_names::take_non_names(text, tokens, lex, &mut taken);
+    not_names::take_non_names(text, tokens, sentences, lex, &mut taken);
     let tagged = tagged_names::tag(text, tokens, sentences, lex);
     knowledge_base::gazetteer_matches(text, tokens, &tagged, &mut taken, &mut found);
     let blocked = tagged_names::add(text, tokens, lex, &tagged, &mut taken, &mut found);

@@ -3,15 +3,19 @@
 //! tokens are taken before any pass looks for names, so none makes them one. A listed word that
 //! starts a longer capitalised name ("Brexit Party") is left to the passes after.
 
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::model::{Token, TokenKind};
+use crate::analysis::model::{Sentence, Token, TokenKind};
 
 /// Takes the tokens of listed words and of storms, and of every other occurrence of a storm's
 /// name.
-pub(super) fn take_non_names(text: &str, tokens: &[Token], lex: &Lexicon, taken: &mut [bool]) {
+pub(super) fn take_non_names(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicon, taken: &mut [bool]) {
     let piece = |i: usize| tokens[i].span.slice(text);
-    let capitalised =
-        |i: usize| tokens[i].kind == TokenKind::Word && piece(i).chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |i: usize| tokens[i].kind == TokenKind::Word && is_capitalised(piece(i));
+    let starts_sentence = |i: usize| {
+        let k = sentences.partition_point(|s| (s.first_token as usize) < i);
+        sentences.get(k).is_some_and(|s| s.first_token as usize == i)
+    };
     let starts_longer_name = |i: usize| i + 1 < tokens.len() && capitalised(i + 1);
     let mut storm_names: Vec<&str> = Vec::new();
     for i in 0..tokens.len() {
@@ -27,7 +31,7 @@ pub(super) fn take_non_names(text: &str, tokens: &[Token], lex: &Lexicon, taken:
             while first > 0 && lex.storm_qualifiers.contains(piece(first - 1)) {
                 first -= 1;
             }
-            if first > 0 && capitalised(first - 1) && !sentence_start(text, tokens, first - 1) {
+            if first > 0 && capitalised(first - 1) && !starts_sentence(first - 1) {
                 continue;
             }
             // The storm's name: one word ("Dorian"), not a name of several ("Hurricane Center").
@@ -46,11 +50,6 @@ pub(super) fn take_non_names(text: &str, tokens: &[Token], lex: &Lexicon, taken:
             taken[i] = true;
         }
     }
-}
-
-/// True when token `i` starts a sentence (nothing before it but space, or a sentence's end).
-fn sentence_start(text: &str, tokens: &[Token], i: usize) -> bool {
-    i == 0 || text[..tokens[i].span.start as usize].trim_end().ends_with(['.', '!', '?', '\n', '"', '“'])
 }
 
 #[cfg(test)]
