@@ -96,12 +96,15 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
         let mut starts = Vec::new();
         while next < marks.len() && marks[next].0.start <= span.start {
             if marks[next].0.end > span.start {
-                active.push(marks[next]);
+                // Kept in rank order as they come (after the marks of its rank already there):
+                // the order a stable sort by rank would give, without sorting at every segment.
+                let r = rank(&marks[next].1);
+                let at = active.partition_point(|(_, m)| rank(m) <= r);
+                active.insert(at, marks[next]);
                 starts.push(marks[next].1);
             }
             next += 1;
         }
-        crate::analysis::sort::sort_by_key(&mut active, |(_, m)| rank(m));
         let ends_paragraph = paragraph_starts.binary_search(&span.end).is_ok();
         out.push(Segment { span, marks: active.iter().map(|(_, m)| *m).collect(), starts, ends_paragraph });
     }

@@ -1,8 +1,10 @@
 //! Any article in: which files the page opens (`.txt`, `.md`, `.html`), how large, and the text each
 //! becomes (HTML reduced to its paragraphs by [`html::to_text`], never rendered). Pure: the page
-//! reads the file and shows the message; this module decides.
+//! reads the file and shows the message; this module decides. A text too long for the text box
+//! is kept out of it ([`long_text`]).
 
 pub mod html;
+pub mod long_text;
 
 use std::fmt;
 
@@ -54,7 +56,7 @@ pub enum ImportError {
 }
 
 /// "12.3 MB" (rounded down: a file just over a limit never reads as the limit).
-fn megabytes(bytes: u64) -> String {
+pub fn megabytes(bytes: u64) -> String {
     format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
 }
 

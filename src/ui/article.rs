@@ -41,6 +41,11 @@ pub struct Article {
     pub arrival: RwSignal<Option<Arrival>>,
     /// That link's fragment, until it has opened.
     pub arriving_link: StoredValue<Option<String>>,
+    /// The reader asked for the text box with a long text in it (`crate::import::long_text`: the
+    /// box is otherwise closed for one). A new text from a button or a long paste closes it again.
+    pub editor_opened: RwSignal<bool>,
+    /// The text before a long paste the page put in itself, for "Undo the paste".
+    pub before_long_paste: RwSignal<Option<String>>,
 }
 
 /// Where a link whose article needs the dictionaries stands.
@@ -80,6 +85,8 @@ impl Article {
             analyser: StoredValue::new_local(analyser),
             arrival: RwSignal::new(opening.arriving.as_ref().map(|_| Arrival::Loading)),
             arriving_link: StoredValue::new(opening.arriving.clone()),
+            editor_opened: RwSignal::new(false),
+            before_long_paste: RwSignal::new(None),
         };
         if !opening.crashed && opening.text.len() <= OPENING_ANALYSED_HERE {
             article.analyser.with_value(|a| a.analyse_here(opening.text.clone()));
@@ -146,9 +153,16 @@ impl Article {
     }
 
     /// A whole new text from a button (the demo, Clear, the reader's own text): nothing stays
-    /// selected, and a paused analysis runs again.
+    /// selected, a paused analysis runs again, and the text box is closed again if the new text is
+    /// long.
     pub fn replace(&self, ui: UiState, new_text: String) {
         ui.selection.set(None);
+        if self.editor_opened.get_untracked() {
+            self.editor_opened.set(false);
+        }
+        if self.before_long_paste.with_untracked(Option::is_some) {
+            self.before_long_paste.set(None);
+        }
         if self.paused.get_untracked() {
             self.paused.set(false);
         }

@@ -1,8 +1,8 @@
 //! Any article in: `<OpenFile/>` opens a `.txt`, `.md` or `.html` file from its button or dropped
 //! anywhere on the page, and pasting rich text into the article keeps its paragraphs (the
 //! clipboard's `text/html` reduced by [`crate::import::html`]; plain text pastes as the browser
-//! does). HTML is never rendered. A file that cannot be opened leaves the reader's text as it was
-//! and says why.
+//! does, unless it is too long for the text box: `crate::import::long_text`). HTML is never
+//! rendered. A file that cannot be opened leaves the reader's text as it was and says why.
 
 use crate::import;
 use leptos::prelude::*;
@@ -47,14 +47,30 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
 
 /// Pasting into the article: the HTML of a copied web page becomes its paragraphs. The text goes
 /// in as typing would (the browser's own insertion, so Undo works), firing the article's input.
-fn paste_rich_text(ev: web_sys::ClipboardEvent) {
+/// A long paste (`import::long_text`) the browser would lay out in the text box, blocking the page;
+/// the page puts it in itself instead: `long` receives the text box's whole new text.
+fn paste(ev: web_sys::ClipboardEvent, long: Callback<String>) {
     if ev.default_prevented() {
         return;
     }
     let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
-    let html = ev.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
-    let text = import::html::to_text(&html);
-    if text.trim().is_empty() {
+    let data = ev.clipboard_data();
+    let html = data.as_ref().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
+    let mut text = import::html::to_text(&html);
+    let rich = !text.trim().is_empty();
+    if !rich {
+        text = data.and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+    }
+    let selection = || {
+        let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
+        (start.unwrap_or(0), end.unwrap_or(0))
+    };
+    if import::long_text::is_long(&text) {
+        ev.prevent_default();
+        let (start, end) = selection();
+        return long.run(import::long_text::splice(&area.value(), start, end, &text));
+    }
+    if !rich {
         return; // plain text, or HTML without text: the browser pastes text/plain
     }
     ev.prevent_default();
@@ -64,8 +80,7 @@ fn paste_rich_text(ev: web_sys::ClipboardEvent) {
         .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, &text).ok())
         .unwrap_or(false);
     if !inserted {
-        let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
-        let (start, end) = (start.unwrap_or(0), end.unwrap_or(0));
+        let (start, end) = selection();
         let _ = area.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -76,9 +91,10 @@ fn paste_rich_text(ev: web_sys::ClipboardEvent) {
 }
 
 /// The "Open file…" button (a labelled file input), the drop target (the whole page) and the
-/// rich paste handler; `load` receives the article of an opened file.
+/// paste handler; `load` receives the article of an opened file, `paste_long` the text after a long
+/// paste.
 #[component]
-pub fn OpenFile(#[prop(into)] load: Callback<String>) -> impl IntoView {
+pub fn OpenFile(#[prop(into)] load: Callback<String>, #[prop(into)] paste_long: Callback<String>) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let on_change = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
@@ -101,7 +117,7 @@ pub fn OpenFile(#[prop(into)] load: Callback<String>) -> impl IntoView {
             open(file, load, outcome);
         }
     });
-    let _paste = window_event_listener(leptos::ev::paste, paste_rich_text);
+    let _paste = window_event_listener(leptos::ev::paste, move |ev| paste(ev, paste_long));
     view! {
         <label class="open-file" title="Open a .txt, .md or .html file, or drop one on the page">
             "Open file…"

@@ -10,9 +10,9 @@
 //! worked out when the pointer reaches the mark ([`show_title`]), so a confidence that moves as the
 //! reader types elsewhere redraws no paragraph.
 //! A paragraph never drawn before waits for its turn ([`ArticleDrawing`]): the analysis that brings
-//! it draws at most [`FIRST`] new paragraphs, top first, then each animation frame draws a batch
-//! ([`super::progressive`]); meanwhile its text stands plain, so a huge paste shows at once and
-//! never holds the page in one long task.
+//! it draws at most [`FIRST`] new paragraphs (of a longer article, [`FIRST_OF_LONG`]), top first,
+//! then each animation frame draws a batch ([`super::progressive`]); meanwhile its text stands
+//! plain, so a huge paste shows at once and never holds the page in one long task.
 
 use super::progressive::FrameClock;
 use super::state::{Layer, Selection, UiState};
@@ -30,6 +30,10 @@ use crate::drawing::{hidden_class, mark_look, percent, side_class, speaker_name}
 /// New paragraphs drawn at once with the analysis that brings them: every paragraph an edit
 /// changes, and the whole of an ordinary article.
 pub const FIRST: usize = 48;
+
+/// New paragraphs drawn at once in an article longer than [`FIRST`] paragraphs, which is drawn
+/// over several frames anyway: its top, so that the task that brings the analysis stays short.
+const FIRST_OF_LONG: usize = 12;
 
 /// Paragraphs per section: the article is drawn in sections of this many paragraphs, each a block
 /// the browser may skip while it is out of view (`content-visibility` in the style sheet; one per
@@ -254,6 +258,7 @@ impl ArticleDrawing {
                 // A frame draws a batch; a new analysis (or selection) draws what it changed at once.
                 let allowance = match before {
                     Some(l) if l.tick != tick => clock.batch(),
+                    _ if ps.len() > FIRST => FIRST_OF_LONG,
                     _ => FIRST,
                 };
                 lay_out(tick, ps, &drawn_before, allowance)

@@ -83,19 +83,56 @@ fn AnalysisStatus(article: Article, drawing: ArticleDrawing) -> impl IntoView {
     }
 }
 
+/// Says that the text box is closed because the text is long (`crate::import::long_text`): the
+/// text is shown highlighted below; the reader may open the box anyway, or undo a long paste.
+#[component]
+fn LongTextNote(article: Article, closed: Memo<bool>, area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+    let ui = UiState::get();
+    let open = move |_| {
+        article.editor_opened.set(true);
+        // The box is shown when the page next draws: focus it then.
+        request_animation_frame(move || {
+            if let Some(area) = area.get_untracked() {
+                let _ = area.focus();
+            }
+        });
+    };
+    let undo = move |_| {
+        if let Some(before) = article.before_long_paste.get_untracked() {
+            article.before_long_paste.set(None);
+            article.set(ui, before, false);
+        }
+    };
+    let size = move || article.text.with(|t| crate::import::megabytes(t.len() as u64));
+    view! {
+        <Show when=move || closed.get()>
+            <div class="long-text" data-testid="long-text" role="status">
+                "This article is long (" {size} "), so the text box is closed to keep the page quick; "
+                "the whole text is shown highlighted below. "
+                <span class="long-text-actions">
+                    <button data-testid="open-editor" title="Laying out a long text in the box takes a moment" on:click=open>
+                        "Edit the text anyway"
+                    </button>
+                    <Show when=move || article.before_long_paste.with(Option::is_some)>
+                        <button data-testid="undo-long-paste" on:click=undo>"Undo the paste"</button>
+                    </Show>
+                </span>
+            </div>
+        </Show>
+    }
+}
+
 /// The article's editor: actions, share bar, the text box, the legend, the marked-up article and
 /// the narratives. Typing goes through here; an annotations-only link waiting for the article
-/// whose fingerprint it carries restores its view when that article arrives.
+/// whose fingerprint it carries restores its view when that article arrives. The text box is closed
+/// for a long text (`crate::import::long_text`) unless the reader opens it.
 #[component]
 fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup::Segment>>) -> impl IntoView {
     let ui = UiState::get();
     let text = article.text;
     let shown = article.shown;
-    let on_input = move |ev: leptos::ev::Event| {
-        let new_text = event_target_value(&ev);
-        // A keystroke (not a paste or a drop): during a burst of them, drawing waits for a pause.
-        let typed = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(&ev)
-            .is_some_and(|e| crate::pace::is_keystroke(&e.input_type()));
+    // A new text from the text box (typed when a keystroke made it).
+    let take = move |new_text: String, typed: bool| {
         let waiting = article.pending.get_untracked().filter(|p| share::fingerprint(&new_text) == p.fp);
         article.set(ui, new_text, typed);
         if let Some(p) = waiting {
@@ -105,6 +142,21 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             article.pending.set(None);
         }
     };
+    let on_input = move |ev: leptos::ev::Event| {
+        // A keystroke (not a paste or a drop): during a burst of them, drawing waits for a pause.
+        let typed = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(&ev)
+            .is_some_and(|e| crate::pace::is_keystroke(&e.input_type()));
+        take(event_target_value(&ev), typed);
+    };
+    // A long paste the page put in itself: the box closes, and the paste can be undone.
+    let paste_long = move |new_text: String| {
+        article.before_long_paste.set(Some(text.get_untracked()));
+        article.editor_opened.set(false);
+        take(new_text, false);
+    };
+    let closed =
+        Memo::new(move |_| !article.editor_opened.get() && text.with(|t| crate::import::long_text::is_long(t)));
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let word_count = move || text.with(|t| t.split_whitespace().count());
     // Which of the article's paragraphs are drawn: a long article is drawn a batch per frame.
     let drawing = ArticleDrawing::new(shown, analysis, segments);
@@ -113,19 +165,23 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             <div class="toolbar" role="toolbar" aria-label="Article actions">
                 <button data-testid="demo-button" on:click=move |_| article.replace(ui, crate::DEMO_ARTICLE.to_string())>"Load demo"</button>
                 <button data-testid="clear-button" on:click=move |_| article.replace(ui, String::new())>"Clear"</button>
-                <OpenFile load=move |t: String| article.replace(ui, t) />
+                <OpenFile load=move |t: String| article.replace(ui, t) paste_long=paste_long />
                 <span class="word-count" data-testid="word-count" aria-live="polite">{move || format!("{} words", word_count())}</span>
                 <AnalysisStatus article=article drawing=drawing />
             </div>
             <ShareBar text=shown analysis=analysis />
+            // Closed for a long text: hidden, and empty, so the browser lays nothing out in it.
             <textarea
                 data-testid="article-input"
                 aria-label="Paste a news article here"
                 placeholder="Paste a news article here…"
-                prop:value=move || text.get()
+                node_ref=area
+                hidden=move || closed.get()
+                prop:value=move || if closed.get() { String::new() } else { text.get() }
                 on:input=on_input
                 on:blur=move |_| article.typing_ended()
             ></textarea>
+            <LongTextNote article=article closed=closed area=area />
             <Legend />
             <div class="article-row">
                 <ArticleView text=shown analysis=analysis segments=segments drawing=drawing />

@@ -1,9 +1,9 @@
-// tests/e2e/article-in.test.mjs — owns the e2e flows of issue 17's ways in and out: opening .txt and .html files (setInputFiles), a hostile HTML file shown as text only, refused files (wrong type, too large) that leave the text as it was, a dropped file, rich paste (a paste event with text/html) keeping paragraphs, and the CSV export of the claims.
+// tests/e2e/article-in.test.mjs — owns the e2e flows of issue 17's ways in and out: opening .txt and .html files (setInputFiles), a hostile HTML file shown as text only, refused files (wrong type, too large) that leave the text as it was, a dropped file, rich paste (a paste event with text/html) keeping paragraphs, a long paste the page puts in itself with the text box closed, and the CSV export of the claims.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { OWN_ARTICLE, normalise, useSharedBrowser } from './app-page.mjs';
-import { openApp } from './helpers.mjs';
+import { longArticle, openApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const shared = useSharedBrowser();
@@ -160,6 +160,65 @@ describe('any article in, spreadsheet out', () => {
       assert.equal(await app.page.evaluate(() => localStorage.getItem('article-explorer.text')), want, 'saved like any edit');
 
       assert.equal(await paste({ 'text/plain': 'plain words' }), false, 'plain text: the browser pastes it');
+      assert.deepEqual(app.dialogs, []);
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a long paste closes the text box: the page puts it in, highlights it, opens the box on request and undoes the paste', TEST_TIMEOUT, async () => {
+    const app = await watched();
+    try {
+      const mine = 'Maria Santos said the ferry would stop at Belém.';
+      await app.pasteArticle(mine);
+      let long = '';
+      for (let seed = 3; Buffer.byteLength(long) < 200_000; seed++) long += `${longArticle(5_000, seed)}\n\n`;
+      long = long.trim();
+      // A paste at the start of the text (the caret before "Maria"), as the clipboard would give it.
+      const prevented = await app.page.evaluate((text) => {
+        const area = document.querySelector('[data-testid="article-input"]');
+        area.focus();
+        area.setSelectionRange(0, 0);
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', `${text}\n\n`);
+        const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+        area.dispatchEvent(event);
+        return event.defaultPrevented;
+      }, long);
+      assert.equal(prevented, true, 'the page puts a long paste in itself');
+      const note = app.byTestId('long-text');
+      await note.waitFor({ state: 'visible' });
+      assert.match(normalise(await note.textContent()), /long \(0\.2 MB\), so the text box is closed/);
+      assert.equal(await app.input.isHidden(), true, 'the text box is closed');
+      assert.equal(await app.input.inputValue(), '', 'and holds nothing for the browser to lay out');
+      const whole = `${long}\n\n${mine}`;
+      await app.waitForViewText(whole);
+      assert.equal(await app.page.evaluate(() => localStorage.getItem('article-explorer.text')), whole, 'pasted at the caret and saved like any edit');
+      await app.waitForMarks();
+
+      await app.byTestId('undo-long-paste').click();
+      await app.input.waitFor({ state: 'visible' });
+      assert.equal(await app.input.inputValue(), mine, 'undone: the text before the paste, in an open box');
+      await app.waitForViewText(mine);
+
+      // A long text from the text box itself (one input event), then opened on request.
+      await app.input.evaluate((area, text) => {
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, long);
+      await note.waitFor({ state: 'visible' });
+      assert.equal(await app.byTestId('undo-long-paste').count(), 0, 'only a paste the page put in can be undone');
+      await app.byTestId('open-editor').click();
+      await app.input.waitFor({ state: 'visible' });
+      assert.equal(await app.input.inputValue(), long, 'the box opens with the whole text');
+      await app.page.waitForFunction(() => document.activeElement?.dataset.testid === 'article-input');
+      assert.equal(await note.count(), 0);
+      await app.typeAtEnd(' The end.');
+      await app.waitForViewText(`${long} The end.`);
+      assert.equal(await app.input.isVisible(), true, 'typing in a long text keeps the box open');
+      await app.byTestId('demo-button').click();
+      await app.input.waitFor({ state: 'visible' });
       assert.deepEqual(app.dialogs, []);
       assert.deepEqual(app.pageErrors, []);
     } finally {
