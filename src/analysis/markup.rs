@@ -85,7 +85,15 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
     cuts.extend_from_slice(&paragraph_starts);
     cuts.sort_unstable();
     cuts.dedup();
-    crate::analysis::sort::sort_by_key(&mut marks, |(s, m)| (s.start, rank(m)));
+    // By start, then rank, ties kept in the order above: as a stable sort by (start, rank) would,
+    // from one sort of plain numbers (start, rank, position packed in order).
+    let mut order: Vec<u64> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, (s, m))| u64::from(s.start) << 32 | u64::from(rank(m)) << 30 | i as u64)
+        .collect();
+    order.sort_unstable();
+    let marks: Vec<(Span, Mark)> = order.iter().map(|k| marks[(k & ((1 << 30) - 1)) as usize]).collect();
     // Sweep: active marks at each segment.
     let mut out = Vec::with_capacity(cuts.len());
     let mut active: Vec<(Span, Mark)> = Vec::new();

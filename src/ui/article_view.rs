@@ -19,8 +19,9 @@ use super::state::{Layer, Selection, UiState};
 use crate::analysis::markup::{Mark, Segment};
 use crate::analysis::{Analysis, ClaimId, EntityId};
 use leptos::prelude::*;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
+// Keys and sets of keys hashed with FxHash: a paragraph's key hashes its whole text, and SipHash
+// over a megabyte was a noticeable part of the task that brings a long article's analysis.
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use wasm_bindgen::JsCast;
@@ -103,7 +104,7 @@ fn mark_view(analysis: &Analysis, selection: Option<Selection>, mark: Mark, star
 
 /// Feeds `hasher` everything [`mark_view`] reads to draw `mark`, without drawing it: two marks
 /// hash alike only when they are drawn alike.
-fn hash_mark(hasher: &mut DefaultHasher, analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool) {
+fn hash_mark(hasher: &mut FxHasher, analysis: &Analysis, selection: Option<Selection>, mark: Mark, starts: bool) {
     match mark {
         Mark::Entity(id) => {
             let e = analysis.entity(id);
@@ -134,9 +135,9 @@ pub struct Paragraph {
 /// Groups the segments into keyed paragraphs (hashing what each shows; nothing is drawn here).
 fn paragraphs(text: &str, analysis: &Analysis, selection: Option<Selection>, segments: &[Segment]) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
     let mut first = 0;
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     for (i, seg) in segments.iter().enumerate() {
         seg.span.slice(text).hash(&mut hasher);
         seg.marks.len().hash(&mut hasher);
@@ -146,13 +147,13 @@ fn paragraphs(text: &str, analysis: &Analysis, selection: Option<Selection>, seg
         if seg.ends_paragraph || i + 1 == segments.len() {
             let content = hasher.finish();
             let nth = seen.entry(content).or_insert(0);
-            let mut keyed = DefaultHasher::new();
+            let mut keyed = FxHasher::default();
             (content, *nth).hash(&mut keyed);
             *nth += 1;
             let bytes = segments[first].span.start as usize..seg.span.end as usize;
             out.push(Paragraph { key: keyed.finish(), segments: first..i + 1, bytes });
             first = i + 1;
-            hasher = DefaultHasher::new();
+            hasher = FxHasher::default();
         }
     }
     out
@@ -188,13 +189,13 @@ struct Layout {
 
 /// Which paragraphs to draw now: those drawn before stay drawn; of the others, the first
 /// `allowance` (top first); the rest wait, each run of them in a section one block of plain text.
-fn lay_out(tick: u64, paragraphs: &[Paragraph], drawn_before: &HashSet<u64>, mut allowance: usize) -> Layout {
+fn lay_out(tick: u64, paragraphs: &[Paragraph], drawn_before: &FxHashSet<u64>, mut allowance: usize) -> Layout {
     let mut sections: Vec<Vec<Item>> = Vec::with_capacity(paragraphs.len().div_ceil(SECTION));
     let mut items = Vec::new();
     let mut waiting = 0;
     // The run of waiting paragraphs being gathered: a hash of their keys, and their bytes.
-    let mut block: Option<(DefaultHasher, Range<usize>)> = None;
-    let close = |block: &mut Option<(DefaultHasher, Range<usize>)>, items: &mut Vec<Item>| {
+    let mut block: Option<(FxHasher, Range<usize>)> = None;
+    let close = |block: &mut Option<(FxHasher, Range<usize>)>, items: &mut Vec<Item>| {
         if let Some((hasher, bytes)) = block.take() {
             items.push(Item::Waiting { key: hasher.finish(), bytes });
         }
@@ -215,7 +216,7 @@ fn lay_out(tick: u64, paragraphs: &[Paragraph], drawn_before: &HashSet<u64>, mut
         }
         waiting += 1;
         let (hasher, bytes) = block.get_or_insert_with(|| {
-            let mut hasher = DefaultHasher::new();
+            let mut hasher = FxHasher::default();
             "waiting".hash(&mut hasher);
             (hasher, p.bytes.start..p.bytes.start)
         });
@@ -250,7 +251,7 @@ impl ArticleDrawing {
         let layout = Memo::new(move |before: Option<&Layout>| {
             let tick = clock.tick();
             paragraphs.with(|ps| {
-                let drawn_before: HashSet<u64> = before
+                let drawn_before: FxHashSet<u64> = before
                     .map(|l| {
                         l.sections.iter().flatten().filter(|i| matches!(i, Item::Drawn(_))).map(Item::key).collect()
                     })
