@@ -1,9 +1,9 @@
 //! Build script: copies the lexicon's files (`src/analysis/lexicon/*.txt|tsv`) into `OUT_DIR`
 //! without their comment lines, which the lexicon's reader skips anyway, so the binaries (and the
-//! page's wasm) carry the words and not the files' documentation; and unpacks the tagger's packed data (`src/analysis/ner/model.lzma` and
-//! `features.lzma`) when the crate is built for a native target, so that a native process (the
-//! CLI, a script calling it once per file) reads the bytes as they are instead of spending some
-//! 30 ms on LZMA at start. For wasm it writes empty files: the page's bytes are what count there,
+//! page's wasm) carry the words and not the files' documentation; and unpacks the tagger's packed
+//! data (`src/analysis/ner/model.lzma` and `features.lzma`) when the crate is built for a native
+//! target, so that a native process (the CLI, a script calling it once per file) reads the bytes as
+//! they are instead of spending some 30 ms on LZMA at start. For wasm it writes empty files: the page's bytes are what count there,
 //! and it unpacks on first use (`ner::packed::unpacked`). A stream that does not unpack also gives
 //! an empty file, and the process then unpacks (and fails to) as the page does.
 

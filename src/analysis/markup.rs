@@ -86,14 +86,17 @@ pub fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
     cuts.sort_unstable();
     cuts.dedup();
     // By start, then rank, ties kept in the order above: as a stable sort by (start, rank) would,
-    // from one sort of plain numbers (start, rank, position packed in order).
+    // from one sort of plain numbers (start, rank, position packed in order; a text's marks number
+    // far fewer than 2^30).
+    const POSITION_BITS: u32 = 30;
+    debug_assert!(marks.len() < 1 << POSITION_BITS);
     let mut order: Vec<u64> = marks
         .iter()
         .enumerate()
-        .map(|(i, (s, m))| u64::from(s.start) << 32 | u64::from(rank(m)) << 30 | i as u64)
+        .map(|(i, (s, m))| u64::from(s.start) << 32 | u64::from(rank(m)) << POSITION_BITS | i as u64)
         .collect();
     order.sort_unstable();
-    let marks: Vec<(Span, Mark)> = order.iter().map(|k| marks[(k & ((1 << 30) - 1)) as usize]).collect();
+    let marks: Vec<(Span, Mark)> = order.iter().map(|k| marks[(k & ((1 << POSITION_BITS) - 1)) as usize]).collect();
     // Sweep: active marks at each segment.
     let mut out = Vec::with_capacity(cuts.len());
     let mut active: Vec<(Span, Mark)> = Vec::new();

@@ -44,7 +44,8 @@ pub struct Article {
     /// The reader asked for the text box with a long text in it (`crate::import::long_text`: the
     /// box is otherwise closed for one). A new text from a button or a long paste closes it again.
     pub editor_opened: RwSignal<bool>,
-    /// The text before a long paste the page put in itself, for "Undo the paste".
+    /// The text before a long paste the page put in itself, for "Undo the paste": cleared by any
+    /// other change of text.
     pub before_long_paste: RwSignal<Option<String>>,
 }
 
@@ -144,6 +145,10 @@ impl Article {
         if self.view_note.with_untracked(Option::is_some) {
             self.view_note.set(None);
         }
+        // Only the text a long paste made can be undone (the paste sets this again after).
+        if self.before_long_paste.with_untracked(Option::is_some) {
+            self.before_long_paste.set(None);
+        }
         let saved = storage::save(&new_text).err();
         if self.not_saved.get_untracked() != saved {
             self.not_saved.set(saved);
@@ -159,9 +164,6 @@ impl Article {
         ui.selection.set(None);
         if self.editor_opened.get_untracked() {
             self.editor_opened.set(false);
-        }
-        if self.before_long_paste.with_untracked(Option::is_some) {
-            self.before_long_paste.set(None);
         }
         if self.paused.get_untracked() {
             self.paused.set(false);

@@ -99,7 +99,6 @@ fn LongTextNote(article: Article, closed: Memo<bool>, area: NodeRef<leptos::html
     };
     let undo = move |_| {
         if let Some(before) = article.before_long_paste.get_untracked() {
-            article.before_long_paste.set(None);
             article.set(ui, before, false);
         }
     };
@@ -150,9 +149,10 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
     };
     // A long paste the page put in itself: the box closes, and the paste can be undone.
     let paste_long = move |new_text: String| {
-        article.before_long_paste.set(Some(text.get_untracked()));
+        let before = text.get_untracked();
         article.editor_opened.set(false);
         take(new_text, false);
+        article.before_long_paste.set(Some(before));
     };
     let closed =
         Memo::new(move |_| !article.editor_opened.get() && text.with(|t| crate::import::long_text::is_long(t)));
