@@ -196,13 +196,19 @@ impl OrgName<'_> {
             && self.tokens[i].newlines_before == 0
     }
 
+    /// True for a month or weekday name ("Monday", "June").
+    fn is_calendar_word(&self, i: usize) -> bool {
+        let piece = self.piece(i);
+        self.lex.months.contains(piece) || self.lex.weekdays.contains(piece)
+    }
+
     /// True when the name ending at `end` ends in an organisation head word.
     fn head_is_org_word(&self, end: usize) -> bool {
         self.lex.org_words.contains(self.piece(end - 1))
     }
 
     /// The new end of the name `first..end` grown right: "Centre" + "for Climate and Water
-    /// Research", "Ministry" + "of Health".
+    /// Research", "Ministry" + "of Health", "Commission" + "on Presidential Debates".
     fn grow_right(&self, around: &Around, first: usize, end: usize) -> usize {
         let mut end = end;
         let mut joined_by_preposition = (first..end).any(|k| matches!(self.piece(k), "for" | "of"));
@@ -217,6 +223,8 @@ impl OrgName<'_> {
             let joiner = self.piece(end);
             let ok = match joiner {
                 "for" | "of" => self.head_is_org_word(end) || joined_by_preposition,
+                // "Commission" + "on Presidential Debates", never a day ("the Council on Monday").
+                "on" => self.head_is_org_word(end) && !self.is_calendar_word(next_name),
                 // Not over a place after "and" ("the Ministry of Defence and Ukraine").
                 "and" | "&" => joined_by_preposition && !around.place_starting.contains(&(end + 1)),
                 _ => false,
@@ -313,6 +321,11 @@ mod tests {
                 "company_and_its_short_name",
                 "Workers sued Tarnvale Technologies on Monday. Tarnvale said the claims were false.",
                 &[("Tarnvale Technologies", "ORG"), ("Monday", "DATE"), ("Tarnvale", "ORG")],
+            ),
+            (
+                "name_runs_on_through_on_but_not_into_a_day",
+                "The Tarnland Commission on Coastal Fisheries met. The Valmont Council on Monday agreed.",
+                &[("Tarnland Commission on Coastal Fisheries", "ORG"), ("Valmont Council", "ORG"), ("Monday", "DATE")],
             ),
             ("organisation_noun_after_the_name", "Farmers from the FNSEA union blocked the road.", &[("FNSEA", "ORG")]),
             (
