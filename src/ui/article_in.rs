@@ -47,9 +47,10 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
 
 /// Pasting into the article: the HTML of a copied web page becomes its paragraphs. The text goes
 /// in as typing would (the browser's own insertion, so Undo works), firing the article's input.
-/// A long paste (`import::long_text`) the browser would lay out in the text box, blocking the page;
-/// the page puts it in itself instead: `long` receives the text box's whole new text.
-fn paste(ev: web_sys::ClipboardEvent, long: Callback<String>) {
+/// A paste into a text box (this page's, or a report's on the comparison page): rich text keeps its
+/// paragraphs, and a long paste (`import::long_text`) the browser would lay out in the text box,
+/// blocking the page, the page puts in itself instead: `long` receives the text box's whole new text.
+pub(super) fn paste(ev: web_sys::ClipboardEvent, long: Callback<String>) {
     if ev.default_prevented() {
         return;
     }

@@ -1,10 +1,10 @@
-// tests/e2e/compare.test.mjs — owns the e2e flows of issue 18's comparison page: two reports side by side with the camps matched, the voice table and the one-sided claims checked against the pair's gold (eval/compare/trawler), the reader's fix to a camp, the keyboard, comparison links (both reports, or the view and two fingerprints) round-tripping, light/dark/360 px screenshots and an axe audit of the page, and typing while both reports are analysed in their workers.
+// tests/e2e/compare.test.mjs — owns the e2e flows of issue 18's comparison page: two reports side by side with the camps matched, the voice table and the one-sided claims checked against the pair's gold (eval/compare/trawler), the reader's fix to a camp, the keyboard, comparison links (both reports, or the view and two fingerprints) round-tripping, light/dark/360 px screenshots and an axe audit of the page, and typing while both reports are analysed in their workers. A long report closes its text box as the single page's does.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalise, siteUrl, TIMEOUT_MS, useSharedBrowser } from './app-page.mjs';
+import { ARTIFACTS, normalise, siteUrl, TIMEOUT_MS, useSharedBrowser } from './app-page.mjs';
 import { longArticle, openApp, runAxe, waitInViewport } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
@@ -213,6 +213,59 @@ describe('comparing two reports', () => {
       assert.equal(normalise(await reportView(app, 'b').textContent()), normalise(longB + TYPED), 'report B shows the final text');
       const lastClaim = normalise(await reportView(app, 'b').locator('[data-testid="claim"]').last().textContent());
       assert.match(lastClaim, /ferries would run every hour/, 'the typed sentence is analysed');
+      assert.deepEqual(app.pageErrors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a long report closes its text box: a long paste is put in by the page, highlighted, and the box opens on request', TEST_TIMEOUT, async () => {
+    const app = await openCompare();
+    try {
+      await pasteBoth(app, SHORT_A, SHORT_B);
+      let long = '';
+      for (let seed = 3; Buffer.byteLength(long) < 200_000; seed++) long += `${longArticle(5_000, seed)}\n\n`;
+      long = long.trim();
+      // A paste into report A's box in place of its whole text, as the clipboard would give it.
+      const prevented = await app.page.evaluate((text) => {
+        const area = document.querySelector('[data-testid="report-text-a"]');
+        area.focus();
+        area.setSelectionRange(0, area.value.length);
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', text);
+        const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+        area.dispatchEvent(event);
+        return event.defaultPrevented;
+      }, long);
+      assert.equal(prevented, true, 'the page puts a long paste in itself');
+      const note = app.byTestId('long-text-a');
+      await note.waitFor({ state: 'visible' });
+      assert.match(normalise(await note.textContent()), /Report A is long \(0\.2 MB\), so its text box is closed/);
+      assert.equal(await reportText(app, 'a').isHidden(), true, 'report A\'s box is closed');
+      assert.equal(await reportText(app, 'a').inputValue(), '', 'and holds nothing for the browser to lay out');
+      assert.equal(await reportText(app, 'b').isVisible(), true, 'report B\'s box stays open');
+      await app.page.waitForFunction((text) => {
+        const squeeze = (t) => t.replace(/\s+/g, '');
+        const view = document.querySelector('[data-testid="report-a"] [data-testid="article-view"]');
+        return view && squeeze(view.textContent) === squeeze(text) && view.querySelector('[data-testid="claim"]');
+      }, long, { timeout: 90_000 });
+      // Opened on request: the whole report, focused; typing keeps it open.
+      await app.byTestId('open-report-a').click();
+      await reportText(app, 'a').waitFor({ state: 'visible' });
+      assert.equal(await reportText(app, 'a').inputValue(), long, 'the box opens with the whole report');
+      await app.page.waitForFunction(() => document.activeElement?.dataset.testid === 'report-text-a');
+      assert.equal(await note.count(), 0);
+      await app.page.keyboard.press('End');
+      await app.page.keyboard.type(' The end.');
+      assert.equal(await reportText(app, 'a').isVisible(), true, 'typing in a long report keeps the box open');
+      // A long report from an input event into report B's box closes that box too.
+      await reportText(app, 'b').evaluate((area, text) => {
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, long);
+      await app.byTestId('long-text-b').waitFor({ state: 'visible' });
+      assert.equal(await reportText(app, 'b').isHidden(), true);
+      await app.page.screenshot({ path: path.join(ARTIFACTS, 'compare-long-reports.png') }); // the viewport: the page is long
       assert.deepEqual(app.pageErrors, []);
     } finally {
       await app.close();

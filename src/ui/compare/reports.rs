@@ -1,6 +1,7 @@
 //! The two reports: a text box for each (paste, type, or drop a `.txt`, `.md` or `.html` file on
-//! it) and each report highlighted as the single-article page highlights an article, in the
-//! colours of the comparison's camps, with its own selection.
+//! it; closed for a long report, as the single page's box is: `crate::import::long_text`) and each
+//! report highlighted as the single-article page highlights an article, in the colours of the
+//! comparison's camps, with its own selection.
 
 use super::{Report, Reports};
 use crate::analysis::compare::Which;
@@ -10,8 +11,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-/// Reads a file dropped on report `which`'s text box into it, or says why not.
-fn open_dropped(file: web_sys::File, reports: Reports, which: Which, message: RwSignal<String>) {
+/// Reads a file dropped on report `which`'s text box into it, or says why not; `opened` is the
+/// box's "opened for a long text" flag, cleared for the new text.
+fn open_dropped(
+    file: web_sys::File,
+    reports: Reports,
+    which: Which,
+    message: RwSignal<String>,
+    opened: RwSignal<bool>,
+) {
     let name = file.name();
     let kind = match import::check(&name, &file.type_(), file.size() as u64) {
         Ok(kind) => kind,
@@ -25,6 +33,7 @@ fn open_dropped(file: web_sys::File, reports: Reports, which: Which, message: Rw
         };
         match result {
             Ok(article) => {
+                opened.set(false);
                 reports.set_text(which, article);
                 message.set(format!("Opened “{name}”."));
             }
@@ -33,7 +42,9 @@ fn open_dropped(file: web_sys::File, reports: Reports, which: Which, message: Rw
     });
 }
 
-/// Report `which`'s text box, its word count and what became of a dropped file.
+/// Report `which`'s text box, its word count and what became of a dropped file. The box is closed
+/// (hidden and empty, so the browser lays nothing out in it) while the report is long, unless the
+/// reader opens it; a long paste is put in by the page itself.
 #[component]
 pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
     let report = reports.report(which);
@@ -41,13 +52,32 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
     let analysing = report.analysing;
     let message = RwSignal::new(String::new());
     let label = which.label();
+    let lower = label.to_lowercase();
+    // Opened by the reader for a long report; a new text from elsewhere closes it again.
+    let opened = RwSignal::new(false);
+    let closed = Memo::new(move |_| !opened.get() && text.with(|t| import::long_text::is_long(t)));
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let on_drop = move |ev: web_sys::DragEvent| {
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            open_dropped(file, reports, which, message);
+            open_dropped(file, reports, which, message, opened);
         }
     };
+    let paste_long = Callback::new(move |new_text: String| {
+        opened.set(false);
+        reports.set_text(which, new_text);
+    });
+    let open = move |_| {
+        opened.set(true);
+        // The box is shown when the page next draws: focus it then.
+        request_animation_frame(move || {
+            if let Some(area) = area.get_untracked() {
+                let _ = area.focus();
+            }
+        });
+    };
+    let size = move || text.with(|t| import::megabytes(t.len() as u64));
     let words = move || text.with(|t| t.split_whitespace().count());
     view! {
         <section class="report-input" data-testid=format!("report-input-{}", label.to_lowercase())
@@ -61,13 +91,26 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
                 </span>
             </h2>
             <textarea
-                data-testid=format!("report-text-{}", label.to_lowercase())
+                data-testid=format!("report-text-{lower}")
                 aria-label=format!("Paste report {label} here")
                 placeholder=format!("Paste report {label} here, or drop a file on this box…")
-                prop:value=move || text.get()
+                node_ref=area
+                hidden=move || closed.get()
+                prop:value=move || if closed.get() { String::new() } else { text.get() }
                 on:input=move |ev| reports.set_text(which, event_target_value(&ev))
+                on:paste=move |ev| crate::ui::article_in::paste(ev, paste_long)
                 on:drop=on_drop
             ></textarea>
+            <Show when=move || closed.get()>
+                <div class="long-text" data-testid=format!("long-text-{lower}") role="status">
+                    {format!("Report {label} is long (")} {size}
+                    "), so its text box is closed to keep the page quick; the whole report is shown highlighted below. "
+                    <button data-testid=format!("open-report-{lower}") title="Laying out a long text in the box takes a moment"
+                        on:click=open>
+                        "Edit the report anyway"
+                    </button>
+                </div>
+            </Show>
             <p class="file-message" role="status">{move || message.get()}</p>
         </section>
     }
