@@ -41,7 +41,7 @@ fn open(file: web_sys::File, load: Callback<String>, outcome: RwSignal<Option<Ou
 }
 
 /// True when a drag carries files (not text dragged within the page).
-fn carries_files(ev: &web_sys::DragEvent) -> bool {
+pub(super) fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
 }
 

@@ -86,7 +86,12 @@ fn AnalysisStatus(article: Article, drawing: ArticleDrawing) -> impl IntoView {
 /// Says that the text box is closed because the text is long (`crate::import::long_text`): the
 /// text is shown highlighted below; the reader may open the box anyway, or undo a long paste.
 #[component]
-fn LongTextNote(article: Article, closed: Memo<bool>, area: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+fn LongTextNote(
+    article: Article,
+    closed: Memo<bool>,
+    area: NodeRef<leptos::html::Textarea>,
+    open_button: NodeRef<leptos::html::Button>,
+) -> impl IntoView {
     let ui = UiState::get();
     let open = move |_| {
         article.editor_opened.set(true);
@@ -109,7 +114,8 @@ fn LongTextNote(article: Article, closed: Memo<bool>, area: NodeRef<leptos::html
                 "This article is long (" {size} "), so the text box is closed to keep the page quick; "
                 "the whole text is shown highlighted below. "
                 <span class="long-text-actions">
-                    <button data-testid="open-editor" title="Laying out a long text in the box takes a moment" on:click=open>
+                    <button data-testid="open-editor" node_ref=open_button
+                        title="Laying out a long text in the box takes a moment" on:click=open>
                         "Edit the text anyway"
                     </button>
                     <Show when=move || article.before_long_paste.with(Option::is_some)>
@@ -147,12 +153,19 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             .is_some_and(|e| crate::pace::is_keystroke(&e.input_type()));
         take(event_target_value(&ev), typed);
     };
-    // A long paste the page put in itself: the box closes, and the paste can be undone.
+    // A long paste the page put in itself: the box closes, and the paste can be undone. Focus
+    // goes to the note's button once it is drawn (the box it was in is now hidden).
+    let open_button = NodeRef::<leptos::html::Button>::new();
     let paste_long = move |new_text: String| {
         let before = text.get_untracked();
         article.editor_opened.set(false);
         take(new_text, false);
         article.before_long_paste.set(Some(before));
+        request_animation_frame(move || {
+            if let Some(button) = open_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
     };
     let closed =
         Memo::new(move |_| !article.editor_opened.get() && text.with(|t| crate::import::long_text::is_long(t)));
@@ -181,7 +194,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
                 on:input=on_input
                 on:blur=move |_| article.typing_ended()
             ></textarea>
-            <LongTextNote article=article closed=closed area=area />
+            <LongTextNote article=article closed=closed area=area open_button=open_button />
             <Legend />
             <div class="article-row">
                 <ArticleView text=shown analysis=analysis segments=segments drawing=drawing />

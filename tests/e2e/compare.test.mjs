@@ -219,13 +219,17 @@ describe('comparing two reports', () => {
     }
   });
 
-  test('a long report closes its text box: a long paste is put in by the page, highlighted, and the box opens on request', TEST_TIMEOUT, async () => {
+  test('a long report closes its text box: a long paste is put in by the page, can be undone, and the box opens on request', TEST_TIMEOUT, async () => {
     const app = await openCompare();
     try {
       await pasteBoth(app, SHORT_A, SHORT_B);
       let long = '';
       for (let seed = 3; Buffer.byteLength(long) < 200_000; seed++) long += `${longArticle(5_000, seed)}\n\n`;
       long = long.trim();
+      const typeLong = (which) => reportText(app, which).evaluate((area, text) => {
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, long);
       // A paste into report A's box in place of its whole text, as the clipboard would give it.
       const prevented = await app.page.evaluate((text) => {
         const area = document.querySelector('[data-testid="report-text-a"]');
@@ -244,12 +248,22 @@ describe('comparing two reports', () => {
       assert.equal(await reportText(app, 'a').isHidden(), true, 'report A\'s box is closed');
       assert.equal(await reportText(app, 'a').inputValue(), '', 'and holds nothing for the browser to lay out');
       assert.equal(await reportText(app, 'b').isVisible(), true, 'report B\'s box stays open');
+      await app.page.waitForFunction(() => document.activeElement?.dataset.testid === 'open-report-a');
       await app.page.waitForFunction((text) => {
         const squeeze = (t) => t.replace(/\s+/g, '');
         const view = document.querySelector('[data-testid="report-a"] [data-testid="article-view"]');
         return view && squeeze(view.textContent) === squeeze(text) && view.querySelector('[data-testid="claim"]');
       }, long, { timeout: 90_000 });
-      // Opened on request: the whole report, focused; typing keeps it open.
+      // Undone: the report before the paste, in an open box.
+      await app.byTestId('undo-paste-a').click();
+      await reportText(app, 'a').waitFor({ state: 'visible' });
+      assert.equal(await reportText(app, 'a').inputValue(), SHORT_A);
+
+      // A long report from an input event: closed, nothing to undo; opened on request with the
+      // whole report, focused; typing keeps it open; "Clear both" closes it for the next long one.
+      await typeLong('a');
+      await note.waitFor({ state: 'visible' });
+      assert.equal(await app.byTestId('undo-paste-a').count(), 0, 'only a paste the page put in can be undone');
       await app.byTestId('open-report-a').click();
       await reportText(app, 'a').waitFor({ state: 'visible' });
       assert.equal(await reportText(app, 'a').inputValue(), long, 'the box opens with the whole report');
@@ -258,14 +272,26 @@ describe('comparing two reports', () => {
       await app.page.keyboard.press('End');
       await app.page.keyboard.type(' The end.');
       assert.equal(await reportText(app, 'a').isVisible(), true, 'typing in a long report keeps the box open');
-      // A long report from an input event into report B's box closes that box too.
-      await reportText(app, 'b').evaluate((area, text) => {
-        area.value = text;
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-      }, long);
+      await app.byTestId('clear-both').click();
+      await typeLong('a');
+      await note.waitFor({ state: 'visible' });
+
+      // A file dropped on report B's note, its box closed, opens in report B.
+      await typeLong('b');
       await app.byTestId('long-text-b').waitFor({ state: 'visible' });
-      assert.equal(await reportText(app, 'b').isHidden(), true);
       await app.page.screenshot({ path: path.join(ARTIFACTS, 'compare-long-reports.png') }); // the viewport: the page is long
+      const dropped = await app.byTestId('long-text-b').evaluate((target, text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'report-b.txt', { type: 'text/plain' }));
+        const over = new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true });
+        target.dispatchEvent(over);
+        const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+        target.dispatchEvent(drop);
+        return over.defaultPrevented && drop.defaultPrevented;
+      }, SHORT_B);
+      assert.equal(dropped, true, 'the closed box\'s section takes the dropped file');
+      await reportText(app, 'b').waitFor({ state: 'visible' });
+      assert.equal(await reportText(app, 'b').inputValue(), SHORT_B);
       assert.deepEqual(app.pageErrors, []);
     } finally {
       await app.close();

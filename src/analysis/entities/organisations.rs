@@ -223,8 +223,14 @@ impl OrgName<'_> {
             let joiner = self.piece(end);
             let ok = match joiner {
                 "for" | "of" => self.head_is_org_word(end) || joined_by_preposition,
-                // "Commission" + "on Presidential Debates", never a day ("the Council on Monday").
-                "on" => self.head_is_org_word(end) && !self.is_calendar_word(next_name),
+                // "Commission" + "on Presidential Debates"; never a day, a place or a person the
+                // body talks about ("the Council on Monday", "the Security Council on Syria").
+                "on" => {
+                    self.head_is_org_word(end)
+                        && !self.is_calendar_word(next_name)
+                        && !around.place_starting.contains(&next_name)
+                        && !around.person_tokens.contains(&next_name)
+                }
                 // Not over a place after "and" ("the Ministry of Defence and Ukraine").
                 "and" | "&" => joined_by_preposition && !around.place_starting.contains(&(end + 1)),
                 _ => false,
@@ -324,8 +330,17 @@ mod tests {
             ),
             (
                 "name_runs_on_through_on_but_not_into_a_day",
-                "The Tarnland Commission on Coastal Fisheries met. The Valmont Council on Monday agreed.",
-                &[("Tarnland Commission on Coastal Fisheries", "ORG"), ("Valmont Council", "ORG"), ("Monday", "DATE")],
+                "The Tarnland Commission on Coastal Fisheries met. The Valmont Council on Monday agreed. \
+                 The Security Council on Syria met. The Harbour Committee on Marta Ruiz reported.",
+                &[
+                    ("Tarnland Commission on Coastal Fisheries", "ORG"),
+                    ("Valmont Council", "ORG"),
+                    ("Monday", "DATE"),
+                    ("Security Council", "ORG"),
+                    ("Syria", "PLACE"),
+                    ("Harbour Committee", "ORG"),
+                    ("Marta Ruiz", "PERSON"),
+                ],
             ),
             ("organisation_noun_after_the_name", "Farmers from the FNSEA union blocked the road.", &[("FNSEA", "ORG")]),
             (

@@ -67,6 +67,12 @@ pub(crate) struct Report {
     pub segments: Memo<Vec<markup::Segment>>,
     /// Its own selection; the hidden layers are the page's.
     pub ui: UiState,
+    /// True when the reader opened the text box of a long report (`crate::import::long_text`); a
+    /// new text from a button, a file or a long paste closes it again ([`Reports::replace`]).
+    pub editor_opened: RwSignal<bool>,
+    /// The text before a long paste the page put in itself, while that paste can be undone: any
+    /// other change of the text clears it ([`Reports::set_text`]).
+    pub before_long_paste: RwSignal<Option<String>>,
 }
 
 impl Report {
@@ -146,9 +152,29 @@ impl Reports {
         }
         let report = self.report(which);
         report.ui.selection.set(None);
+        if report.before_long_paste.with_untracked(Option::is_some) {
+            report.before_long_paste.set(None);
+        }
         report.text.set(text);
         report.analyse(self.paused.get_untracked());
         self.arrived();
+    }
+
+    /// A new text from a button, a file or a paste: as [`Reports::set_text`], and the text box of a
+    /// long report, if the reader had opened it, closes again (typing keeps it open).
+    pub fn replace(&self, which: Which, text: String) {
+        let report = self.report(which);
+        if report.editor_opened.get_untracked() {
+            report.editor_opened.set(false);
+        }
+        self.set_text(which, text);
+    }
+
+    /// A long paste the page put in itself: the new text, which can be undone.
+    pub fn paste_long(&self, which: Which, text: String) {
+        let before = self.report(which).text.get_untracked();
+        self.replace(which, text);
+        self.report(which).before_long_paste.set(Some(before));
     }
 
     /// The reader asks for the analysis of paused reports again.
@@ -243,6 +269,8 @@ fn report(
         drawn,
         segments,
         ui,
+        editor_opened: RwSignal::new(false),
+        before_long_paste: RwSignal::new(None),
     }
 }
 
@@ -349,12 +377,12 @@ pub fn ComparePage() -> impl IntoView {
     let link_error = RwSignal::new(opened.link_error.clone());
     let reports = reports(opened, page);
     let load_example = move |_| {
-        reports.set_text(Which::A, EXAMPLE.0.to_string());
-        reports.set_text(Which::B, EXAMPLE.1.to_string());
+        reports.replace(Which::A, EXAMPLE.0.to_string());
+        reports.replace(Which::B, EXAMPLE.1.to_string());
     };
     let clear = move |_| {
-        reports.set_text(Which::A, String::new());
-        reports.set_text(Which::B, String::new());
+        reports.replace(Which::A, String::new());
+        reports.replace(Which::B, String::new());
     };
     let notes = move || reports.comparison.with(|c| c.notes.join("; "));
     view! {

@@ -11,15 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-/// Reads a file dropped on report `which`'s text box into it, or says why not; `opened` is the
-/// box's "opened for a long text" flag, cleared for the new text.
-fn open_dropped(
-    file: web_sys::File,
-    reports: Reports,
-    which: Which,
-    message: RwSignal<String>,
-    opened: RwSignal<bool>,
-) {
+/// Reads a file dropped on report `which` into it (a new text: a long report's opened box closes
+/// again), or says why not.
+fn open_dropped(file: web_sys::File, reports: Reports, which: Which, message: RwSignal<String>) {
     let name = file.name();
     let kind = match import::check(&name, &file.type_(), file.size() as u64) {
         Ok(kind) => kind,
@@ -33,8 +27,7 @@ fn open_dropped(
         };
         match result {
             Ok(article) => {
-                opened.set(false);
-                reports.set_text(which, article);
+                reports.replace(which, article);
                 message.set(format!("Opened “{name}”."));
             }
             Err(e) => message.set(e),
@@ -42,31 +35,43 @@ fn open_dropped(
     });
 }
 
-/// Report `which`'s text box, its word count and what became of a dropped file. The box is closed
-/// (hidden and empty, so the browser lays nothing out in it) while the report is long, unless the
-/// reader opens it; a long paste is put in by the page itself.
+/// Report `which`'s text box, its word count and what became of a dropped file (dropped anywhere
+/// on the report's section, so also while the box is closed). The box is closed (hidden and empty,
+/// so the browser lays nothing out in it) while the report is long, unless the reader opens it; a
+/// long paste is put in by the page itself and can be undone.
 #[component]
 pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
     let report = reports.report(which);
     let text = report.text;
     let analysing = report.analysing;
+    let opened = report.editor_opened;
+    let before_paste = report.before_long_paste;
     let message = RwSignal::new(String::new());
     let label = which.label();
     let lower = label.to_lowercase();
-    // Opened by the reader for a long report; a new text from elsewhere closes it again.
-    let opened = RwSignal::new(false);
     let closed = Memo::new(move |_| !opened.get() && text.with(|t| import::long_text::is_long(t)));
     let area = NodeRef::<leptos::html::Textarea>::new();
+    let open_button = NodeRef::<leptos::html::Button>::new();
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if crate::ui::article_in::carries_files(&ev) {
+            ev.prevent_default();
+        }
+    };
     let on_drop = move |ev: web_sys::DragEvent| {
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         if let Some(file) = file {
             ev.prevent_default();
-            open_dropped(file, reports, which, message, opened);
+            open_dropped(file, reports, which, message);
         }
     };
+    // Focus goes to the note's button once it is drawn (the box it was in is now hidden).
     let paste_long = Callback::new(move |new_text: String| {
-        opened.set(false);
-        reports.set_text(which, new_text);
+        reports.paste_long(which, new_text);
+        request_animation_frame(move || {
+            if let Some(button) = open_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
     });
     let open = move |_| {
         opened.set(true);
@@ -77,15 +82,25 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
             }
         });
     };
+    let undo = move |_| {
+        if let Some(before) = before_paste.get_untracked() {
+            reports.set_text(which, before);
+        }
+    };
     let size = move || text.with(|t| import::megabytes(t.len() as u64));
     let words = move || text.with(|t| t.split_whitespace().count());
+    // The note's test ids (static: the note is drawn again each time the box closes).
+    let (note_id, open_id, undo_id) = match which {
+        Which::A => ("long-text-a", "open-report-a", "undo-paste-a"),
+        Which::B => ("long-text-b", "open-report-b", "undo-paste-b"),
+    };
     view! {
-        <section class="report-input" data-testid=format!("report-input-{}", label.to_lowercase())
-            aria-labelledby=format!("report-title-{label}")>
+        <section class="report-input" data-testid=format!("report-input-{lower}")
+            aria-labelledby=format!("report-title-{label}") on:dragover=on_dragover on:drop=on_drop>
             <h2 id=format!("report-title-{label}")>{format!("Report {label}")}
                 <span class="word-count" aria-live="polite">{move || format!(" {} words", words())}</span>
                 " "
-                <span class="analysis-status" data-testid=format!("analysis-status-{}", label.to_lowercase()) role="status"
+                <span class="analysis-status" data-testid=format!("analysis-status-{lower}") role="status"
                     data-state=move || if analysing.get() { "analysing" } else { "done" }>
                     {move || analysing.get().then_some("Analysing…")}
                 </span>
@@ -99,16 +114,22 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
                 prop:value=move || if closed.get() { String::new() } else { text.get() }
                 on:input=move |ev| reports.set_text(which, event_target_value(&ev))
                 on:paste=move |ev| crate::ui::article_in::paste(ev, paste_long)
-                on:drop=on_drop
             ></textarea>
             <Show when=move || closed.get()>
-                <div class="long-text" data-testid=format!("long-text-{lower}") role="status">
+                <div class="long-text" data-testid=note_id role="status">
                     {format!("Report {label} is long (")} {size}
                     "), so its text box is closed to keep the page quick; the whole report is shown highlighted below. "
-                    <button data-testid=format!("open-report-{lower}") title="Laying out a long text in the box takes a moment"
-                        on:click=open>
-                        "Edit the report anyway"
-                    </button>
+                    <span class="long-text-actions">
+                        <button data-testid=open_id node_ref=open_button
+                            title="Laying out a long text in the box takes a moment" on:click=open>
+                            {format!("Edit report {label} anyway")}
+                        </button>
+                        <Show when=move || before_paste.with(Option::is_some)>
+                            <button data-testid=undo_id on:click=undo>
+                                {format!("Undo the paste into report {label}")}
+                            </button>
+                        </Show>
+                    </span>
                 </div>
             </Show>
             <p class="file-message" role="status">{move || message.get()}</p>
