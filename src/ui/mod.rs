@@ -83,6 +83,20 @@ fn AnalysisStatus(article: Article, drawing: ArticleDrawing) -> impl IntoView {
     }
 }
 
+/// Focuses the element of `node` when the page next draws: an element a change has just shown (a
+/// text box opened, a note's button) is in the page only then.
+pub(crate) fn focus_next_frame<E>(node: NodeRef<E>)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = node.get_untracked() {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&element).focus();
+        }
+    });
+}
+
 /// Says that the text box is closed because the text is long (`crate::import::long_text`): the
 /// text is shown highlighted below; the reader may open the box anyway, or undo a long paste.
 #[component]
@@ -95,12 +109,7 @@ fn LongTextNote(
     let ui = UiState::get();
     let open = move |_| {
         article.editor_opened.set(true);
-        // The box is shown when the page next draws: focus it then.
-        request_animation_frame(move || {
-            if let Some(area) = area.get_untracked() {
-                let _ = area.focus();
-            }
-        });
+        focus_next_frame(area);
     };
     let undo = move |_| {
         if let Some(before) = article.before_long_paste.get_untracked() {
@@ -161,11 +170,7 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
         article.editor_opened.set(false);
         take(new_text, false);
         article.before_long_paste.set(Some(before));
-        request_animation_frame(move || {
-            if let Some(button) = open_button.get_untracked() {
-                let _ = button.focus();
-            }
-        });
+        focus_next_frame(open_button);
     };
     let closed =
         Memo::new(move |_| !article.editor_opened.get() && text.with(|t| crate::import::long_text::is_long(t)));

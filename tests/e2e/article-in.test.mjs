@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { OWN_ARTICLE, normalise, useSharedBrowser } from './app-page.mjs';
-import { longArticle, openApp } from './helpers.mjs';
+import { articlesOver, openApp, pasteText } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 90_000 };
 const shared = useSharedBrowser();
@@ -172,20 +172,9 @@ describe('any article in, spreadsheet out', () => {
     try {
       const mine = 'Maria Santos said the ferry would stop at Belém.';
       await app.pasteArticle(mine);
-      let long = '';
-      for (let seed = 3; Buffer.byteLength(long) < 200_000; seed++) long += `${longArticle(5_000, seed)}\n\n`;
-      long = long.trim();
+      const long = articlesOver(200_000);
       // A paste at the start of the text (the caret before "Maria"), as the clipboard would give it.
-      const prevented = await app.page.evaluate((text) => {
-        const area = document.querySelector('[data-testid="article-input"]');
-        area.focus();
-        area.setSelectionRange(0, 0);
-        const transfer = new DataTransfer();
-        transfer.setData('text/plain', `${text}\n\n`);
-        const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
-        area.dispatchEvent(event);
-        return event.defaultPrevented;
-      }, long);
+      const prevented = await pasteText(app.page, 'article-input', `${long}\n\n`, 0, 0);
       assert.equal(prevented, true, 'the page puts a long paste in itself');
       const note = app.byTestId('long-text');
       await note.waitFor({ state: 'visible' });

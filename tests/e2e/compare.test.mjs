@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, normalise, siteUrl, TIMEOUT_MS, useSharedBrowser } from './app-page.mjs';
-import { longArticle, openApp, runAxe, waitInViewport } from './helpers.mjs';
+import { articlesOver, longArticle, openApp, pasteText, runAxe, waitInViewport } from './helpers.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
 const shared = useSharedBrowser();
@@ -223,24 +223,13 @@ describe('comparing two reports', () => {
     const app = await openCompare();
     try {
       await pasteBoth(app, SHORT_A, SHORT_B);
-      let long = '';
-      for (let seed = 3; Buffer.byteLength(long) < 200_000; seed++) long += `${longArticle(5_000, seed)}\n\n`;
-      long = long.trim();
+      const long = articlesOver(200_000);
       const typeLong = (which) => reportText(app, which).evaluate((area, text) => {
         area.value = text;
         area.dispatchEvent(new Event('input', { bubbles: true }));
       }, long);
       // A paste into report A's box in place of its whole text, as the clipboard would give it.
-      const prevented = await app.page.evaluate((text) => {
-        const area = document.querySelector('[data-testid="report-text-a"]');
-        area.focus();
-        area.setSelectionRange(0, area.value.length);
-        const transfer = new DataTransfer();
-        transfer.setData('text/plain', text);
-        const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
-        area.dispatchEvent(event);
-        return event.defaultPrevented;
-      }, long);
+      const prevented = await pasteText(app.page, 'report-text-a', long, 0, null);
       assert.equal(prevented, true, 'the page puts a long paste in itself');
       const note = app.byTestId('long-text-a');
       await note.waitFor({ state: 'visible' });

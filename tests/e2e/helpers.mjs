@@ -1,4 +1,4 @@
-// tests/e2e/helpers.mjs — owns the helpers shared by the e2e specs and the browser benchmark (contexts with options, layer table, axe, v1 and v2 links, generated long articles, watched apps).
+// tests/e2e/helpers.mjs — owns the helpers shared by the e2e specs and the browser benchmark (contexts with options, layer table, axe, v1 and v2 links, generated long articles and a text over a size, a clipboard paste, watched apps).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -145,6 +145,31 @@ export async function watchedApp(browser, contextOptions = {}) {
 
 /** The CSP violations the page has reported so far (needs an app from watchedApp). */
 export const cspViolations = (app) => app.page.evaluate(() => window.__cspViolations ?? []);
+
+/** Articles of `longArticle` one after another until the text is over `bytes` bytes (UTF-8). */
+export function articlesOver(bytes) {
+  let text = '';
+  for (let seed = 3; Buffer.byteLength(text) < bytes; seed++) text += `${longArticle(5_000, seed)}\n\n`;
+  return text.trim();
+}
+
+/**
+ * Pastes `text` into the text box with data-testid `testid` in place of its selection `start..end`
+ * (the whole text when `end` is null), as the clipboard would give it: one paste event with
+ * text/plain. Returns whether the page took the paste in itself (the event's default prevented).
+ */
+export function pasteText(page, testid, text, start = 0, end = 0) {
+  return page.evaluate(([id, t, from, to]) => {
+    const area = document.querySelector(`[data-testid="${id}"]`);
+    area.focus();
+    area.setSelectionRange(from, to ?? area.value.length);
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', t);
+    const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, [testid, text, start, end]);
+}
 
 /** A deterministic news-like article of about `words` words, from sentences written for the tests. */
 export function longArticle(words, seed = 1) {

@@ -69,11 +69,7 @@ fn after_time_phrase(doc: &Doc, start: usize, end: usize) -> usize {
     let mut after_time = None;
     for k in start + 1..end {
         let piece = doc.piece(k);
-        if lex.weekdays.contains(piece)
-            || lex.months.contains(piece)
-            || doc.tokens[k].kind == TokenKind::Number
-            || doc.is_in(&lex.time_nouns, k)
-        {
+        if lex.is_calendar_word(piece) || doc.tokens[k].kind == TokenKind::Number || doc.is_in(&lex.time_nouns, k) {
             after_time = Some(k + 1);
         } else if !(doc.is_in(&lex.adverbial_openers, k) || matches!(doc.lower(k), "the" | "of")) {
             break;

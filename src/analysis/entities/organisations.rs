@@ -196,12 +196,6 @@ impl OrgName<'_> {
             && self.tokens[i].newlines_before == 0
     }
 
-    /// True for a month or weekday name ("Monday", "June").
-    fn is_calendar_word(&self, i: usize) -> bool {
-        let piece = self.piece(i);
-        self.lex.months.contains(piece) || self.lex.weekdays.contains(piece)
-    }
-
     /// True when the name ending at `end` ends in an organisation head word.
     fn head_is_org_word(&self, end: usize) -> bool {
         self.lex.org_words.contains(self.piece(end - 1))
@@ -227,7 +221,7 @@ impl OrgName<'_> {
                 // body talks about ("the Council on Monday", "the Security Council on Syria").
                 "on" => {
                     self.head_is_org_word(end)
-                        && !self.is_calendar_word(next_name)
+                        && !self.lex.is_calendar_word(self.piece(next_name))
                         && !around.place_starting.contains(&next_name)
                         && !around.person_tokens.contains(&next_name)
                 }

@@ -161,8 +161,7 @@ pub(super) fn extend_first_names(text: &str, tokens: &[Token], lex: &Lexicon, ta
                 && !lex.function_words.contains_lower(word)
                 && !lex.titles.contains_lower(word)
                 && !lex.honorifics.contains(word)
-                && !lex.months.contains(word)
-                && !lex.weekdays.contains(word)
+                && !lex.is_calendar_word(word)
                 && !lex.demonyms.contains(word)
                 && (ner::is_known_first_name(word) || !word.is_ascii());
             if !fits {

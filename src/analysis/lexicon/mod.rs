@@ -718,6 +718,11 @@ impl Lexicon {
         self.lists_of_word.get(lower).copied().unwrap_or(0)
     }
 
+    /// True for a month or weekday name as written ("June", "Monday").
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.months.contains(word) || self.weekdays.contains(word)
+    }
+
     /// True when `words` (two or more), lower-cased and joined by spaces, are a title ("Secretary
     /// of State"); allocates only when the first word starts a title of several words.
     pub fn is_title_phrase(&self, words: &[&str]) -> bool {

@@ -7,6 +7,7 @@ use super::{Report, Reports};
 use crate::analysis::compare::Which;
 use crate::import;
 use crate::ui::article_view::ArticleView;
+use crate::ui::focus_next_frame;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -67,20 +68,11 @@ pub fn ReportInput(reports: Reports, which: Which) -> impl IntoView {
     // Focus goes to the note's button once it is drawn (the box it was in is now hidden).
     let paste_long = Callback::new(move |new_text: String| {
         reports.paste_long(which, new_text);
-        request_animation_frame(move || {
-            if let Some(button) = open_button.get_untracked() {
-                let _ = button.focus();
-            }
-        });
+        focus_next_frame(open_button);
     });
     let open = move |_| {
         opened.set(true);
-        // The box is shown when the page next draws: focus it then.
-        request_animation_frame(move || {
-            if let Some(area) = area.get_untracked() {
-                let _ = area.focus();
-            }
-        });
+        focus_next_frame(area);
     };
     let undo = move |_| {
         if let Some(before) = before_paste.get_untracked() {
