@@ -73,11 +73,13 @@ pub(super) fn government_of_the_party(ctx: &Ctx, claim: &Claim, parties: &[Camp]
     Some((Camp::Country(country), Evidence::at(speaker.span, note)))
 }
 
-/// "protesters", "the plaintiffs": a named group that is a camp of its own.
+/// "protesters", "the plaintiffs", "some of the protesters", "a protester using the pseudonym
+/// Katya": a named group that is a camp of its own, the first group noun of the description.
 fn named_group(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
     let words = description(ctx, speaker);
-    let head = words.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty())?;
-    let camp = with_lower(head, |head| ctx.lex.group_camps.get(head))?;
+    let camp = words
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| with_lower(w, |w| ctx.lex.group_camps.get(w)))?;
     Some((
         Camp::Group(camp.clone()),
         Evidence::at(speaker.span, format!("the speaker is one of the {}", camp.to_lowercase())),
@@ -225,6 +227,18 @@ mod tests {
             (
                 "Serbia's interior minister said the march was banned. Shopkeepers the BBC interviewed said the ban was unfair.",
                 "Shopkeepers the BBC interviewed",
+                None,
+            ),
+            // The first group noun of a description is the group: a noun followed by words that
+            // say more of the speaker, and a group named only as what another group speaks of.
+            (
+                "Protesters accused Serbia of banning the march. Serbia's interior minister rejected the accusation and said the ban would stay. \"We will march anyway,\" said a protester using the name Mira.",
+                "a protester using the name Mira",
+                Some("Protesters"),
+            ),
+            (
+                "Protesters accused Serbia of banning the march, and protesters said they would defy the ban. Serbia's interior minister rejected the accusation. Critics of the protesters said the march would block the city centre.",
+                "Critics of the protesters",
                 None,
             ),
             // "They" for a group a phrase described speaks for what the phrase names.
