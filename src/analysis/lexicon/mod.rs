@@ -342,6 +342,9 @@ pub struct Lexicon {
     /// Nouns of named groups that are camps of their own → the camp's name ("protesters" →
     /// "Protesters").
     pub group_camps: FxHashMap<String, String>,
+    /// Political parties' names as written ("Democratic", "Republican Party") → the party's camp
+    /// name ("Democrats").
+    pub political_parties: FxHashMap<String, String>,
 
     // ---- Who accuses whom (issue 17: src/analysis/narrative.rs). Kept together, last. ----
     /// Cue words of claims that target another side, every form → its lemma ("accused" →
@@ -601,6 +604,10 @@ impl Lexicon {
             group_camps: lines(lexicon_file!("group_camps.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(noun, camp)| (noun.trim().to_lowercase(), camp.trim().to_string()))
+                .collect(),
+            political_parties: lines(lexicon_file!("political_parties.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(name, camp)| (name.trim().to_string(), camp.trim().to_string()))
                 .collect(),
             // ---- Who accuses whom (issue 17). Kept together, last. ----
             accusation_cues: lemmas(lexicon_file!("accusation_cues.txt")),

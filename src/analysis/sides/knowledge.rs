@@ -70,6 +70,11 @@ impl Knowledge {
 /// ("Ukrainian President Petro Poroshenko", when the recogniser keeps the title).
 pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     let c = ctx.cluster(cluster);
+    if c.kind != EntityKind::Person {
+        if let Some(party) = ctx.lex.political_parties.get(c.name.as_str()) {
+            return Some(Camp::Group(party.clone()));
+        }
+    }
     if let Some(&i) = ctx.kb.country_of.get(c.name.as_str()) {
         if c.kind != EntityKind::Person {
             return Some(Camp::Country(i));
@@ -112,12 +117,14 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     }
 }
 
-/// A camp named by a single word before a title: a demonym ("German chancellor") or country.
+/// A camp named by a single word before a title: a demonym ("German chancellor") or country, or
+/// a political party's adjective ("Democratic mayor").
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
-    if !ctx.kb.may_start_country_name(word) {
-        return None;
+    let country = ctx.kb.may_start_country_name(word).then(|| ctx.kb.country_of.get(word)).flatten();
+    match country {
+        Some(&i) => Some(Camp::Country(i)),
+        None => ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone())),
     }
-    ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
 }
 
 #[cfg(test)]
@@ -171,6 +178,13 @@ mod tests {
                 Some("body European Union"),
             ),
             ("capital", "Lima replied.", vec![("Lima", Place)], "Lima", Some("country Peru")),
+            (
+                "political_party",
+                "The Democratic Party replied.",
+                vec![("Democratic Party", Org)],
+                "Democratic Party",
+                Some("group Democrats"),
+            ),
             (
                 "nationality_and_title_inside_a_name",
                 "Peruvian President Ana Silva spoke.",

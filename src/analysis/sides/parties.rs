@@ -501,7 +501,11 @@ pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<C
         .filter(|c| !parties.contains(c))
         .filter(|c| match c {
             // A named group ("activists") is a side only as a party of the dispute: elsewhere it
-            // is a description of unnamed people, tied to no side.
+            // is a description of unnamed people, tied to no side. A political party is named
+            // like an organisation, and shown like one.
+            Camp::Group(g) if ctx.lex.political_parties.values().any(|p| p == g) => {
+                tally.claims(c) > 0 || tally.as_actor(c) >= 2
+            }
             Camp::Group(_) => false,
             Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => {
                 tally.claims(c) > 0 || tally.as_actor(c) >= 2

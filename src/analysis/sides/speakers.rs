@@ -241,6 +241,18 @@ mod tests {
                 "Critics of the protesters",
                 None,
             ),
+            // A political party's adjective names its camp, in a description and before a
+            // title; the lower-case word names none.
+            (
+                "Budget row\n\nRepublicans accused Democrats of blocking the budget. Democratic lawmakers said the budget cut schools. Republican leaders said the cuts were needed.",
+                "Democratic lawmakers",
+                Some("Democrats"),
+            ),
+            (
+                "Budget row\n\nThe Democratic Party accused the governor of cutting schools. Democratic mayor Ana Ruiz said the city would sue. Governor Tom Hale said the cuts were needed and democratic debate would go on.",
+                "Democratic mayor Ana Ruiz",
+                Some("Democrats"),
+            ),
             // "They" for a group a phrase described speaks for what the phrase names.
             (
                 "Serbia's interior minister said the march was banned. Thousands of protesters gathered in Belgrade on Friday. They said they would defy the ban.",
