@@ -319,6 +319,8 @@ pub struct Lexicon {
     pub evaluation_verbs: WordSet,
     /// Organisation name words that are also a kind of organisation ("company", "group").
     pub kind_org_words: WordSet,
+    /// Words that put an office in the past ("former", "retired"): no camp from that title.
+    pub past_office_words: WordSet,
     /// Words that make an unattributed statement checkable ("killed", "percent").
     pub fact_words: WordSet,
     /// Plural nouns naming a group of people ("protesters", "ministers", "companies"): the list,
@@ -592,6 +594,7 @@ impl Lexicon {
             author_documents: set(lexicon_file!("author_documents.txt"), true),
             evaluation_verbs: words(lexicon_file!("evaluation_verbs.txt"), true),
             kind_org_words: set(lexicon_file!("kind_org_words.txt"), true),
+            past_office_words: set(lexicon_file!("past_office_words.txt"), true),
             fact_words: set(lexicon_file!("fact_words.txt"), true),
             group_nouns,
             group_quantities: set(lexicon_file!("group_quantities.txt"), true),
@@ -619,7 +622,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 81] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 82] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -695,6 +698,7 @@ impl Lexicon {
             &mut self.author_documents,
             &mut self.evaluation_verbs,
             &mut self.kind_org_words,
+            &mut self.past_office_words,
             &mut self.fact_words,
             &mut self.group_nouns,
             &mut self.group_quantities,
@@ -832,6 +836,7 @@ mod tests {
             (&lex.author_documents, 29),
             (&lex.evaluation_verbs, 18),
             (&lex.kind_org_words, 2),
+            (&lex.past_office_words, 6),
             (&lex.fact_words, 26),
         ];
         for (list, n) in sizes {

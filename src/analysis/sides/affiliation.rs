@@ -10,7 +10,7 @@ use crate::analysis::lexicon::LowerCase;
 use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Decides the camp of every cluster that can be placed, in order of the evidence's strength.
 pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
@@ -22,20 +22,36 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
         }
     }
     // Two passes, so "X, Aliyev’s adviser" finds Aliyev placed by an earlier or later mention.
-    for _ in 0..2 {
-        for entity in ctx.entities {
-            if !matches!(entity.kind, EntityKind::Person | EntityKind::Org) || camps.contains_key(&entity.cluster) {
-                continue;
-            }
-            if let Some(found) = mention_affiliation(ctx, entity, &camps) {
-                camps.insert(entity.cluster, found);
-            }
-        }
-    }
-    home_country(ctx, &mut camps);
+    // A person described as a former office holder is not guessed into the home country either.
+    let mut formerly = FxHashSet::default();
+    place_by_mentions(ctx, &mut camps, &mut formerly);
+    place_by_mentions(ctx, &mut camps, &mut formerly);
+    home_country(ctx, &mut camps, &formerly);
+    // Once more for whoever is tied to a person the home country took ("a spokeswoman for the
+    // Trump administration", after "President Trump").
+    place_by_mentions(ctx, &mut camps, &mut formerly);
     link_short_names(ctx, &mut camps);
     share_camps_between_same_names(ctx, &mut camps);
     camps
+}
+
+/// Places every person and organisation not yet placed by the words around one of its mentions
+/// ([`mention_affiliation`]); one placed as a former office holder goes to `formerly` instead.
+fn place_by_mentions(ctx: &Ctx, camps: &mut Camps, formerly: &mut FxHashSet<ClusterId>) {
+    for entity in ctx.entities {
+        if !matches!(entity.kind, EntityKind::Person | EntityKind::Org) || camps.contains_key(&entity.cluster) {
+            continue;
+        }
+        match mention_affiliation(ctx, entity, camps) {
+            Some((_, evidence)) if office_in_the_past(ctx, entity, &evidence) => {
+                formerly.insert(entity.cluster);
+            }
+            Some(found) => {
+                camps.insert(entity.cluster, found);
+            }
+            None => {}
+        }
+    }
 }
 
 /// Clusters of one name are one actor ("Oskaria" a place in one sentence, a person in the next):
@@ -84,6 +100,24 @@ fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &Camps) -> Option<(Cam
     let last = ctx.token_ending_at(entity.span.end)?;
     let m = Mention { entity, first, last, camps };
     title_before_name(ctx, &m).or_else(|| title_before_comma(ctx, &m)).or_else(|| appositive_after_name(ctx, &m))
+}
+
+/// True when the words that placed a mention put the office in the past: a past-office word
+/// ("former", "retired") in the evidence, before the name, or just before the owner that starts
+/// the evidence ("former US Vice President Joe Biden", "Ana Reis, a former Castellan director").
+/// Someone who no longer holds an office does not speak for its camp.
+fn office_in_the_past(ctx: &Ctx, entity: &Entity, evidence: &Evidence) -> bool {
+    let Some(name) = ctx.token_at(entity.span.start) else { return false };
+    let Some(span) = evidence.span else { return false };
+    let mut from = ctx.token_from(span.start).min(name);
+    // Back over the owner the evidence ends in ("United States" of "former United States envoy").
+    let at = ctx.tokens[from].span.start;
+    let before = ctx.entities.partition_point(|e| e.span.start < at);
+    if let Some(owner) = before.checked_sub(1).map(|i| &ctx.entities[i]).filter(|e| e.span.end > at) {
+        from = ctx.token_from(owner.span.start);
+    }
+    let to = ctx.token_from(span.end).max(name);
+    (from.saturating_sub(2)..to.min(ctx.tokens.len())).any(|i| ctx.is_in(&ctx.lex.past_office_words, i))
 }
 
 /// The last token of the owner before title words starting at token `j` ("Azerbaijan" in
@@ -318,14 +352,23 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
 /// is taken to serve the country the article names first. A weak guess, said so in the evidence.
-fn home_country(ctx: &Ctx, camps: &mut Camps) {
+fn home_country(ctx: &Ctx, camps: &mut Camps, formerly: &FxHashSet<ClusterId>) {
     // The country named first, looked for once, when a person with such a title needs it.
     let mut home_named: Option<Option<usize>> = None;
     for entity in ctx.entities {
-        if entity.kind != EntityKind::Person || camps.contains_key(&entity.cluster) {
+        if entity.kind != EntityKind::Person
+            || camps.contains_key(&entity.cluster)
+            || formerly.contains(&entity.cluster)
+        {
             continue;
         }
         let Some(first) = ctx.token_at(entity.span.start) else { continue };
+        // "former US Vice President Joe Biden": an office held in the past (a past-office word
+        // in the title words before the name, or up to four words before them).
+        let (title_start, _) = title_words_before(ctx, first);
+        if (title_start.saturating_sub(4)..first).any(|i| ctx.is_in(&ctx.lex.past_office_words, i)) {
+            continue;
+        }
         let before = if first > 0 { ctx.lower(first - 1) } else { "" };
         let titled = ctx.lex.government_titles.contains(before)
             || entity.span.slice(ctx.text).split_whitespace().any(|w| ctx.lex.government_titles.contains_lower(w));
@@ -586,6 +629,49 @@ mod tests {
             (
                 "government_title_serves_first_country",
                 "Chile and Peru met. Prime Minister Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            // A spokeswoman for a person the home country took stands with them.
+            (
+                "tied_to_a_person_the_home_country_took",
+                "Chile and Peru met. Prime Minister Tomas Vidal spoke. Ana Reis, spokeswoman for Tomas Vidal, replied.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person), ("Ana Reis", Person)],
+                "Ana Reis",
+                Some("country Chile"),
+            ),
+        ]);
+    }
+
+    /// Someone who no longer holds an office does not speak for its camp.
+    #[test]
+    fn former_office_holders() {
+        check(vec![
+            (
+                "former_title_with_nationality",
+                "Chile and Peru met. Former Chilean president Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                None,
+            ),
+            (
+                "former_government_title_no_home_guess",
+                "Chile and Peru met. Former Prime Minister Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                None,
+            ),
+            (
+                "former_in_an_appositive",
+                "Chile and Peru met. Ana Reis, a former Chilean diplomat, spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Ana Reis", Person)],
+                "Ana Reis",
+                None,
+            ),
+            (
+                "a_serving_office_holder_still_placed",
+                "Chile and Peru met. Chilean president Tomas Vidal spoke.",
                 vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
                 "Tomas Vidal",
                 Some("country Chile"),

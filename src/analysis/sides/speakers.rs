@@ -77,9 +77,8 @@ pub(super) fn government_of_the_party(ctx: &Ctx, claim: &Claim, parties: &[Camp]
 /// Katya": a named group that is a camp of its own, the first group noun of the description.
 fn named_group(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
     let words = description(ctx, speaker);
-    let camp = words
-        .split(|c: char| !c.is_alphanumeric())
-        .find_map(|w| with_lower(w, |w| ctx.lex.group_camps.get(w)))?;
+    let camp =
+        words.split(|c: char| !c.is_alphanumeric()).find_map(|w| with_lower(w, |w| ctx.lex.group_camps.get(w)))?;
     Some((
         Camp::Group(camp.clone()),
         Evidence::at(speaker.span, format!("the speaker is one of the {}", camp.to_lowercase())),
