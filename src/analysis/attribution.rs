@@ -699,11 +699,12 @@ fn owner_of_description(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
         return None;
     };
     let e = antecedent(ctx.entities, p.words.start, person, p.words)?;
-    let note = format!("'{}' speak for {}, named before", p.text, ctx.names.shown(e.cluster));
-    Some(Resolved::new(
-        Speaker { span: p.words, name: p.text.to_string(), cluster: Some(e.cluster) },
-        vec![Evidence::at(p.words, note)],
-    ))
+    let owner = ctx.names.shown(e.cluster);
+    let note = format!("'{}' speak for {owner}, named before", p.text);
+    // Named as whose they are: "his lawyers" → "Maria Santos's lawyers".
+    let rest = p.text.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+    let name = format!("{owner}'s {rest}");
+    Some(Resolved::new(Speaker { span: p.words, name, cluster: Some(e.cluster) }, vec![Evidence::at(p.words, note)]))
 }
 
 /// The organisation a definite description stands for: "the ministry" is the last organisation
@@ -849,6 +850,15 @@ mod tests {
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), Some(want.to_string())), "{text}");
         }
+    }
+
+    /// "his lawyers" is named as whose lawyers they are.
+    #[test]
+    fn an_owned_description_is_named_with_its_owner() {
+        let text = "The club dropped Maria Santos. Her lawyers said the club owed her money.";
+        let analysis = crate::analysis::analyze(text);
+        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+        assert_eq!(speaker.name, "Maria Santos's lawyers");
     }
 
     /// (text, the speaker words, the name of the cluster they resolve to)
