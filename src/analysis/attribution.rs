@@ -203,6 +203,8 @@ type Resolver = fn(&Ctx, &Phrase) -> Option<Resolved>;
 const RESOLVERS: &[Resolver] = &[
     // he, she, they: the antecedent.
     pronoun,
+    // "several", "many": some of the group described before.
+    quantity_of_group,
     // "US secretary of state Antony Blinken": the entity the words name.
     named_entity,
     // "the statement", "their letter", "the judge's ruling": the document's author.
@@ -230,7 +232,7 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     }
     let phrase = p.text;
     let group = (!person && ctx.lex.plural_pronouns.contains_lower(p.text))
-        .then(|| group_antecedent(ctx, p.words.start, p.claim))
+        .then(|| group_antecedent(ctx, p.words.start, p.claim, &[]))
         .flatten();
     // A group described after the previous claim is nearer than its speaker.
     let recent = recent_speaker(ctx, p, person).filter(|_| group.is_none_or(|g| g.start() < previous_end(p)));
@@ -263,6 +265,25 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
             confidence: 0.6,
         },
     })
+}
+
+/// A quantity word alone ("several said", "many said"): some of the plural group a noun phrase
+/// described before ([`group_antecedent`]) outside what earlier claims said ("One said people
+/// changed their minds and several said ...": not "people"), named by that phrase; nothing when
+/// no group is described (an organisation or place named there is not "several").
+fn quantity_of_group(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
+    if !ctx.lex.quantity_speakers.contains_lower(p.text) {
+        return None;
+    }
+    let Some(GroupAntecedent::Group(group)) = group_antecedent(ctx, p.words.start, p.claim, p.earlier) else {
+        return None;
+    };
+    let name = group.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let note = format!("'{}' resolved to some of the group described before: {name}", p.text);
+    Some(Resolved::new(
+        Speaker { span: p.words, name, cluster: None },
+        vec![Evidence::at(p.words, note.clone()), Evidence::at(group, note)],
+    ))
 }
 
 /// Where the previous claim ends, its speaker words included (0 when there is none).
@@ -373,13 +394,16 @@ struct DescribedGroup {
 /// when every name there is a place ("In Hong Kong, protesters"). An object group ("against the
 /// protesters") is taken only when its sentence has no other candidate. A nearer sentence that
 /// names an organisation or place but describes no group, or none within reach, leaves the
-/// pronoun to the named entities (`None`).
-fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span) -> Option<GroupAntecedent<'a>> {
+/// pronoun to the named entities (`None`). A group described inside one of the claims `said`
+/// (what a speaker said, not who spoke) is passed over.
+fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span, said: &[Claim]) -> Option<GroupAntecedent<'a>> {
     let own = ctx.sentences.partition_point(|s| s.span.start <= pos);
     for sentence in ctx.sentences[own.saturating_sub(1 + GROUP_SENTENCE_REACH)..own].iter().rev() {
         let (from, to) = (sentence.span.start, sentence.span.end.min(pos));
-        let groups: Vec<DescribedGroup> =
-            described_groups(ctx, from, to).into_iter().filter(|g| !g.span.overlaps(exclude)).collect();
+        let groups: Vec<DescribedGroup> = described_groups(ctx, from, to)
+            .into_iter()
+            .filter(|g| !g.span.overlaps(exclude) && !said.iter().any(|c| c.span.contains(g.span)))
+            .collect();
         let named: Vec<&'a Entity> = within(ctx.entities, Span::new(from as usize, to as usize))
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))
@@ -849,6 +873,31 @@ mod tests {
         ];
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), Some(want.to_string())), "{text}");
+        }
+    }
+
+    /// "several" alone speaks for some of the group described before, not for a group inside
+    /// what the previous speaker said, nor for an organisation.
+    #[test]
+    fn a_quantity_speaks_for_the_group_described_before() {
+        let table = [
+            (
+                "Thousands of farmers marched in Lisbon. One farmer said prices had fallen and several said the ministry ignored them.",
+                Some("Thousands of farmers"),
+            ),
+            (
+                "The farmers marched in Lisbon. Some of the farmers said that townspeople supported them. Several said the ministry ignored them.",
+                Some("Some of the farmers"),
+            ),
+            ("Tarn Shipping cut wages. Several said costs had risen.", None),
+        ];
+        for (text, want) in table {
+            let analysis = crate::analysis::analyze(text);
+            let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+            assert!(speaker.span.slice(text).eq_ignore_ascii_case("several"), "{text}");
+            assert_eq!(speaker.cluster, None, "{text}");
+            let group = (speaker.name != speaker.span.slice(text)).then_some(speaker.name.as_str());
+            assert_eq!(group, want, "{text}");
         }
     }
 

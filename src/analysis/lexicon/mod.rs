@@ -331,6 +331,8 @@ pub struct Lexicon {
     pub group_quantities: WordSet,
     /// Group pronouns that may stand for a plural group a noun phrase describes ("they").
     pub plural_pronouns: WordSet,
+    /// Quantity words that stand alone for some of a group described before ("several said").
+    pub quantity_speakers: WordSet,
     /// Prepositions that make a plural group an object ("against protesters").
     pub group_object_prepositions: WordSet,
 
@@ -599,6 +601,7 @@ impl Lexicon {
             group_nouns,
             group_quantities: set(lexicon_file!("group_quantities.txt"), true),
             plural_pronouns: set(lexicon_file!("plural_pronouns.txt"), true),
+            quantity_speakers: set(lexicon_file!("quantity_speakers.txt"), true),
             group_object_prepositions: set(lexicon_file!("group_object_prepositions.txt"), true),
 
             shared_country_names,
@@ -622,7 +625,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 82] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 83] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -703,6 +706,7 @@ impl Lexicon {
             &mut self.group_nouns,
             &mut self.group_quantities,
             &mut self.plural_pronouns,
+            &mut self.quantity_speakers,
             &mut self.group_object_prepositions,
             &mut self.conflict_words,
             &mut self.incident_words,

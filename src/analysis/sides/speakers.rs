@@ -26,7 +26,9 @@ pub(super) fn claim_camp(ctx: &Ctx, claim: &Claim, camps: &Camps) -> Option<(Cam
 /// described ("the protesters ... They said"), that phrase (its name).
 fn description<'s>(ctx: &'s Ctx, speaker: &'s Speaker) -> &'s str {
     let words = speaker.span.slice(ctx.text);
-    if speaker.cluster.is_none() && ctx.lex.plural_pronouns.contains_lower(words) {
+    if speaker.cluster.is_none()
+        && (ctx.lex.plural_pronouns.contains_lower(words) || ctx.lex.quantity_speakers.contains_lower(words))
+    {
         &speaker.name
     } else {
         own_words(ctx, speaker).slice(ctx.text)
