@@ -26,10 +26,13 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
     let mut formerly = FxHashSet::default();
     place_by_mentions(ctx, &mut camps, &mut formerly);
     place_by_mentions(ctx, &mut camps, &mut formerly);
+    let placed = camps.len();
     home_country(ctx, &mut camps, &formerly);
     // Once more for whoever is tied to a person the home country took ("a spokeswoman for the
-    // Trump administration", after "President Trump").
-    place_by_mentions(ctx, &mut camps, &mut formerly);
+    // Trump administration", after "President Trump"), when it took someone.
+    if camps.len() > placed {
+        place_by_mentions(ctx, &mut camps, &mut formerly);
+    }
     link_short_names(ctx, &mut camps);
     share_camps_between_same_names(ctx, &mut camps);
     camps

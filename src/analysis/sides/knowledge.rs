@@ -123,7 +123,11 @@ pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
     let country = ctx.kb.may_start_country_name(word).then(|| ctx.kb.country_of.get(word)).flatten();
     match country {
         Some(&i) => Some(Camp::Country(i)),
-        None => ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone())),
+        // Party names are capitalised: most words are not looked up.
+        None if word.starts_with(|c: char| c.is_uppercase()) => {
+            ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone()))
+        }
+        None => None,
     }
 }
 
