@@ -840,7 +840,7 @@ mod tests {
             (&lex.author_documents, 29),
             (&lex.evaluation_verbs, 18),
             (&lex.kind_org_words, 2),
-            (&lex.past_office_words, 6),
+            (&lex.past_office_words, 5),
             (&lex.fact_words, 26),
         ];
         for (list, n) in sizes {

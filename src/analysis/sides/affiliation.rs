@@ -3,7 +3,7 @@
 //! "Hikmet Hajiyev, Aliyev’s adviser"), a government title with no country, and the full name a
 //! short name stands for.
 
-use super::knowledge::{camp_of_word, intrinsic_camp};
+use super::knowledge::{camp_of_word, intrinsic_camp, party_of_word};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::LowerCase;
@@ -23,15 +23,15 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
     }
     // Two passes, so "X, Aliyev’s adviser" finds Aliyev placed by an earlier or later mention.
     // A person described as a former office holder is not guessed into the home country either.
-    let mut formerly = FxHashSet::default();
-    place_by_mentions(ctx, &mut camps, &mut formerly);
-    place_by_mentions(ctx, &mut camps, &mut formerly);
+    let mut former_office_holders = FxHashSet::default();
+    place_by_mentions(ctx, &mut camps, &mut former_office_holders);
+    place_by_mentions(ctx, &mut camps, &mut former_office_holders);
     let placed = camps.len();
-    home_country(ctx, &mut camps, &formerly);
+    home_country(ctx, &mut camps, &former_office_holders);
     // Once more for whoever is tied to a person the home country took ("a spokeswoman for the
     // Trump administration", after "President Trump"), when it took someone.
     if camps.len() > placed {
-        place_by_mentions(ctx, &mut camps, &mut formerly);
+        place_by_mentions(ctx, &mut camps, &mut former_office_holders);
     }
     link_short_names(ctx, &mut camps);
     share_camps_between_same_names(ctx, &mut camps);
@@ -39,15 +39,16 @@ pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
 }
 
 /// Places every person and organisation not yet placed by the words around one of its mentions
-/// ([`mention_affiliation`]); one placed as a former office holder goes to `formerly` instead.
-fn place_by_mentions(ctx: &Ctx, camps: &mut Camps, formerly: &mut FxHashSet<ClusterId>) {
+/// ([`mention_affiliation`]); one placed as a former office holder goes to
+/// `former_office_holders` instead.
+fn place_by_mentions(ctx: &Ctx, camps: &mut Camps, former_office_holders: &mut FxHashSet<ClusterId>) {
     for entity in ctx.entities {
         if !matches!(entity.kind, EntityKind::Person | EntityKind::Org) || camps.contains_key(&entity.cluster) {
             continue;
         }
         match mention_affiliation(ctx, entity, camps) {
             Some((_, evidence)) if office_in_the_past(ctx, entity, &evidence) => {
-                formerly.insert(entity.cluster);
+                former_office_holders.insert(entity.cluster);
             }
             Some(found) => {
                 camps.insert(entity.cluster, found);
@@ -149,6 +150,9 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
         }
         if let Some(camp) = camp_of_word(ctx, ctx.piece(k)) {
             return Some((camp, Evidence::at(span, "nationality before the title")));
+        }
+        if let Some(camp) = party_of_word(ctx, ctx.piece(k), k.checked_sub(1).map(|b| ctx.piece(b))) {
+            return Some((camp, Evidence::at(span, "political party before the title")));
         }
         // "union organiser Priya Nair": the union named earlier.
         let at = ctx.tokens[k].span.start;
@@ -355,13 +359,13 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
 /// is taken to serve the country the article names first. A weak guess, said so in the evidence.
-fn home_country(ctx: &Ctx, camps: &mut Camps, formerly: &FxHashSet<ClusterId>) {
+fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<ClusterId>) {
     // The country named first, looked for once, when a person with such a title needs it.
     let mut home_named: Option<Option<usize>> = None;
     for entity in ctx.entities {
         if entity.kind != EntityKind::Person
             || camps.contains_key(&entity.cluster)
-            || formerly.contains(&entity.cluster)
+            || former_office_holders.contains(&entity.cluster)
         {
             continue;
         }

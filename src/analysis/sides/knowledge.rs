@@ -65,7 +65,7 @@ impl Knowledge {
 }
 
 /// The camp an entity belongs to by what it is, before any context: a country, capital or
-/// metonym; an international body; an organisation named after a country ("Israel Defense
+/// metonym; a political party ("the Democratic Party"); an international body; an organisation named after a country ("Israel Defense
 /// Forces", "US Embassy"); a person whose mention starts with a nationality and a title
 /// ("Ukrainian President Petro Poroshenko", when the recogniser keeps the title).
 pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
@@ -117,18 +117,29 @@ pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     }
 }
 
-/// A camp named by a single word before a title: a demonym ("German chancellor") or country, or
-/// a political party's adjective ("Democratic mayor").
+/// A camp named by a single word before a title: a demonym ("German chancellor") or country.
 pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
-    let country = ctx.kb.may_start_country_name(word).then(|| ctx.kb.country_of.get(word)).flatten();
-    match country {
-        Some(&i) => Some(Camp::Country(i)),
-        // Party names are capitalised: most words are not looked up.
-        None if word.starts_with(|c: char| c.is_uppercase()) => {
-            ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone()))
-        }
-        None => None,
+    if !ctx.kb.may_start_country_name(word) {
+        return None;
     }
+    ctx.kb.country_of.get(word).map(|&i| Camp::Country(i))
+}
+
+/// The political party a capitalised word names ("Democratic mayor", "Republican leaders"), given
+/// the word `before` it: after another capitalised word it is part of another party's name
+/// ("Liberal Democrat", "Social Democrats"), and names none.
+pub(super) fn party_of_word(ctx: &Ctx, word: &str, before: Option<&str>) -> Option<Camp> {
+    if !word.starts_with(|c: char| c.is_uppercase())
+        || before.is_some_and(|b| b.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
+    ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone()))
+}
+
+/// True when `camp` is a political party's (lexicon `political_parties.tsv`).
+pub(super) fn is_party_camp(ctx: &Ctx, camp: &Camp) -> bool {
+    matches!(camp, Camp::Group(g) if ctx.lex.political_parties.values().any(|p| p == g))
 }
 
 #[cfg(test)]

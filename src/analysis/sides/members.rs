@@ -88,6 +88,8 @@ fn side_of(
             // The nouns that name the group ("protesters", "demonstrators").
             let mut nouns: Vec<&String> =
                 ctx.lex.group_camps.iter().filter(|(_, camp)| *camp == name).map(|(noun, _)| noun).collect();
+            // A political party's names as written ("Democratic Party", "GOP").
+            nouns.extend(ctx.lex.political_parties.iter().filter(|(_, camp)| *camp == name).map(|(n, _)| n));
             crate::analysis::sort::sort(&mut nouns);
             names.extend(nouns.into_iter().map(String::as_str));
             name.clone()

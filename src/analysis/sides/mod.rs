@@ -51,7 +51,8 @@ enum Camp {
     /// An actor that stands for itself (a person, company or group, or a place the knowledge base
     /// does not know): the first cluster of its name (`Ctx::named_as`).
     Actor(ClusterId),
-    /// A named group no entity names: "Protesters", "Plaintiffs" (its name in the lexicon).
+    /// A named group: "Protesters", "Plaintiffs" (lexicon `group_camps.txt`), or a political party,
+    /// however named ("Democratic", "the Democratic Party": lexicon `political_parties.tsv`).
     Group(String),
 }
 

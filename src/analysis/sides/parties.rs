@@ -5,7 +5,7 @@
 //! score per camp and decides whether the article reports a dispute at all. Ordinary news gets no
 //! parties.
 
-use super::knowledge::camp_of_word;
+use super::knowledge::{camp_of_word, is_party_camp, party_of_word};
 use super::party_model::{
     ArticleEvidence, CampEvidence, CampKind, Candidate, PairEvidence, PartyEvidence, DISPUTE_THRESHOLD, PARTY_MODEL,
 };
@@ -194,7 +194,8 @@ fn camp_mentions(ctx: &Ctx, camps: &Camps) -> Vec<CampMention> {
             }
         } else if t.kind == TokenKind::Word && entities.get(next_entity).is_none_or(|e| e.span.start >= t.span.start) {
             let word = t.span.slice(ctx.text);
-            if let Some(camp) = camp_of_word(ctx, word) {
+            let before = ti.checked_sub(1).filter(|&b| ctx.tokens[b].kind == TokenKind::Word).map(|b| ctx.piece(b));
+            if let Some(camp) = camp_of_word(ctx, word).or_else(|| party_of_word(ctx, word, before)) {
                 mentions.push((t.span.start, ti, camp));
             } else if let Some(group) = ctx.lex.group_camps.get(ctx.lower(ti)) {
                 mentions.push((t.span.start, ti, Camp::Group(group.clone())));
@@ -492,10 +493,11 @@ pub(super) fn choose_parties(ctx: &Ctx, tally: &Tally) -> Parties {
 }
 
 /// The third parties, in the order the article names them: the countries, international bodies,
-/// organisations and people that take part; an organisation named only as the outlet a speaker
-/// told or in a byline does not.
+/// organisations (political parties among them) and people that take part; an organisation named
+/// only as the outlet a speaker told or in a byline does not.
 pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<Camp> {
     let is_body = |c: &Camp| matches!(c, Camp::Body(_));
+    let takes_part_as_organisation = |c: &Camp| tally.claims(c) > 0 || tally.as_actor(c) >= 2;
     let mut third: Vec<&Camp> = tally
         .listed()
         .filter(|c| !parties.contains(c))
@@ -503,13 +505,9 @@ pub(super) fn third_parties(ctx: &Ctx, tally: &Tally, parties: &[Camp]) -> Vec<C
             // A named group ("activists") is a side only as a party of the dispute: elsewhere it
             // is a description of unnamed people, tied to no side. A political party is named
             // like an organisation, and shown like one.
-            Camp::Group(g) if ctx.lex.political_parties.values().any(|p| p == g) => {
-                tally.claims(c) > 0 || tally.as_actor(c) >= 2
-            }
+            Camp::Group(_) if is_party_camp(ctx, c) => takes_part_as_organisation(c),
             Camp::Group(_) => false,
-            Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => {
-                tally.claims(c) > 0 || tally.as_actor(c) >= 2
-            }
+            Camp::Actor(id) if ctx.cluster(*id).kind == EntityKind::Org => takes_part_as_organisation(c),
             _ => {
                 tally.claims(c) > 0
                     || is_body(c) && tally.as_actor(c) >= 1

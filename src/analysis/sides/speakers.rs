@@ -2,7 +2,7 @@
 //! description names ("Israeli officials", "a spokesperson for the court", "the rebels" after
 //! "pro-Russian rebels").
 
-use super::knowledge::camp_of_word;
+use super::knowledge::{camp_of_word, party_of_word};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::{with_lower, LowerCase};
@@ -120,10 +120,17 @@ fn seat_of_adjudicator(ctx: &Ctx, speaker: &Speaker, e: &Entity) -> bool {
         && (from..first - 1).any(|i| ctx.is_in(&ctx.lex.adjudicator_titles, i))
 }
 
-/// "Israeli officials": a nationality or country word in the description.
+/// "Israeli officials", "Democratic lawmakers": a nationality or country word in the
+/// description, or a political party's word before any preposition ("critics of the Democrats"
+/// speak of the party, not for it).
 fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evidence)> {
-    description(ctx, speaker).split(|c: char| !c.is_alphanumeric()).find_map(|word| {
-        let camp = camp_of_word(ctx, word)?;
+    let words: Vec<&str> =
+        description(ctx, speaker).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let head =
+        words.iter().position(|w| ctx.lex.described_speaker_prepositions.contains_lower(w)).unwrap_or(words.len());
+    words.iter().enumerate().find_map(|(i, word)| {
+        let party = || (i < head).then(|| party_of_word(ctx, word, i.checked_sub(1).map(|b| words[b]))).flatten();
+        let camp = camp_of_word(ctx, word).or_else(party)?;
         Some((camp, Evidence::at(speaker.span, format!("the speaker is described as '{word}'"))))
     })
 }
@@ -166,7 +173,9 @@ fn group_named_earlier(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(C
         }
         // "pro-Russian rebels", "Hamas fighters": the word before names the camp.
         let prev = ctx.piece(i - 1);
+        let before_prev = (i >= 2).then(|| ctx.piece(i - 2));
         let camp = camp_of_word(ctx, prev)
+            .or_else(|| party_of_word(ctx, prev, before_prev))
             .or_else(|| ctx.entity_ending_at(i - 1).and_then(|e| camps.get(&e.cluster).map(|(c, _)| c.clone())));
         if let Some(camp) = camp {
             let note = format!("'{head}' were named earlier as '{prev} {head}'");
@@ -253,6 +262,18 @@ mod tests {
                 "Budget row\n\nThe Democratic Party accused the governor of cutting schools. Democratic mayor Ana Ruiz said the city would sue. Governor Tom Hale said the cuts were needed and democratic debate would go on.",
                 "Democratic mayor Ana Ruiz",
                 Some("Democrats"),
+            ),
+            // Another party's name ("Liberal Democrat", a side of its own) and lower-case
+            // "republicans" name neither US party.
+            (
+                "Budget row\n\nRepublicans accused Democrats of blocking the budget. Democratic lawmakers said the budget cut schools. Liberal Democrat leader Ed Davey said the plan would fail.",
+                "Liberal Democrat leader Ed Davey",
+                Some("Liberal Democrat"),
+            ),
+            (
+                "Budget row\n\nRepublicans accused Democrats of blocking the budget. Democratic lawmakers said the budget cut schools. Irish republicans said the plan would fail.",
+                "Irish republicans",
+                Some("Ireland"),
             ),
             // "They" for a group a phrase described speaks for what the phrase names.
             (
