@@ -237,12 +237,7 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     // A group described after the previous claim is nearer than its speaker.
     let recent = recent_speaker(ctx, p, person).filter(|_| group.is_none_or(|g| g.start() < previous_end(p)));
     if let (None, Some(GroupAntecedent::Group(group))) = (recent, group) {
-        let name = group.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
-        let note = format!("pronoun '{phrase}' resolved to the group described before: {name}");
-        return Some(Resolved::new(
-            Speaker { span: p.words, name, cluster: None },
-            vec![Evidence::at(p.words, note.clone()), Evidence::at(group, note)],
-        ));
+        return Some(described_group(ctx, p, group, &format!("pronoun '{phrase}' resolved to")));
     }
     let named = match group {
         Some(GroupAntecedent::Named(e)) => Some(e),
@@ -278,12 +273,19 @@ fn quantity_of_group(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     let Some(GroupAntecedent::Group(group)) = group_antecedent(ctx, p.words.start, p.claim, p.earlier) else {
         return None;
     };
+    Some(described_group(ctx, p, group, &format!("'{}' resolved to some of", p.text)))
+}
+
+/// The speaker words `p` resolved to the group a noun phrase described at `group`, named by that
+/// phrase; the evidence, at both, says `how` ("pronoun 'they' resolved to") "the group described
+/// before: the protesters".
+fn described_group(ctx: &Ctx, p: &Phrase, group: Span, how: &str) -> Resolved {
     let name = group.slice(ctx.text).split_whitespace().collect::<Vec<_>>().join(" ");
-    let note = format!("'{}' resolved to some of the group described before: {name}", p.text);
-    Some(Resolved::new(
+    let note = format!("{how} the group described before: {name}");
+    Resolved::new(
         Speaker { span: p.words, name, cluster: None },
         vec![Evidence::at(p.words, note.clone()), Evidence::at(group, note)],
-    ))
+    )
 }
 
 /// Where the previous claim ends, its speaker words included (0 when there is none).

@@ -121,7 +121,12 @@ fn office_in_the_past(ctx: &Ctx, entity: &Entity, evidence: &Evidence) -> bool {
         from = ctx.token_from(owner.span.start);
     }
     let to = ctx.token_from(span.end).max(name);
-    (from.saturating_sub(2)..to.min(ctx.tokens.len())).any(|i| ctx.is_in(&ctx.lex.past_office_words, i))
+    has_past_office_word(ctx, from.saturating_sub(2)..to.min(ctx.tokens.len()))
+}
+
+/// True when a past-office word ("former", "retired") is among `tokens`.
+fn has_past_office_word(ctx: &Ctx, tokens: std::ops::Range<usize>) -> bool {
+    tokens.into_iter().any(|i| ctx.is_in(&ctx.lex.past_office_words, i))
 }
 
 /// The last token of the owner before title words starting at token `j` ("Azerbaijan" in
@@ -373,7 +378,7 @@ fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<
         // "former US Vice President Joe Biden": an office held in the past (a past-office word
         // in the title words before the name, or up to four words before them).
         let (title_start, _) = title_words_before(ctx, first);
-        if (title_start.saturating_sub(4)..first).any(|i| ctx.is_in(&ctx.lex.past_office_words, i)) {
+        if has_past_office_word(ctx, title_start.saturating_sub(4)..first) {
             continue;
         }
         let before = if first > 0 { ctx.lower(first - 1) } else { "" };

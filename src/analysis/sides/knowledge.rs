@@ -4,6 +4,7 @@
 
 use super::view::Ctx;
 use super::Camp;
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{FirstBytes, Lexicon, LowerCase, LEXICON};
 use crate::analysis::model::{ClusterId, EntityKind};
 use rustc_hash::FxHashMap;
@@ -65,8 +66,9 @@ impl Knowledge {
 }
 
 /// The camp an entity belongs to by what it is, before any context: a country, capital or
-/// metonym; a political party ("the Democratic Party"); an international body; an organisation named after a country ("Israel Defense
-/// Forces", "US Embassy"); a person whose mention starts with a nationality and a title
+/// metonym; a political party ("the Democratic Party"); an international body; an organisation
+/// named after a country ("Israel Defense Forces", "US Embassy"); a person whose mention starts
+/// with a nationality and a title
 /// ("Ukrainian President Petro Poroshenko", when the recogniser keeps the title).
 pub(super) fn intrinsic_camp(ctx: &Ctx, cluster: ClusterId) -> Option<Camp> {
     let c = ctx.cluster(cluster);
@@ -129,9 +131,7 @@ pub(super) fn camp_of_word(ctx: &Ctx, word: &str) -> Option<Camp> {
 /// the word `before` it: after another capitalised word it is part of another party's name
 /// ("Liberal Democrat", "Social Democrats"), and names none.
 pub(super) fn party_of_word(ctx: &Ctx, word: &str, before: Option<&str>) -> Option<Camp> {
-    if !word.starts_with(|c: char| c.is_uppercase())
-        || before.is_some_and(|b| b.starts_with(|c: char| c.is_uppercase()))
-    {
+    if !is_capitalised(word) || before.is_some_and(is_capitalised) {
         return None;
     }
     ctx.lex.political_parties.get(word).map(|party| Camp::Group(party.clone()))
