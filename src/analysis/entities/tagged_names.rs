@@ -68,6 +68,24 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         t.end -= 1;
     }
     t.end = cut_at_lower_case(text, tokens, lex, &t);
+    // A title before a name the tagger did not call a person ("Captain Rochester" filed as an
+    // organisation) makes it a person's, when one or two capitalised words follow that no
+    // company or organisation word is among ("General Motors", "Judge Business School" stay).
+    if t.label != Label::Person && is_capitalised(piece(t.first)) {
+        let title = title_at(text, tokens, lex, t.first, t.end);
+        let name = t.first + title..t.end;
+        if title > 0
+            && (1..=2).contains(&name.len())
+            && name.clone().all(|k| is_capitalised(piece(k)) && !lex.company_words.contains(piece(k)))
+            && !name.clone().any(|k| is_org_head(lex, piece(k)))
+        {
+            t.label = Label::Person;
+        }
+    }
+    // An acronym is an organisation's name, not a person's ("RAF", "RAF Croughton").
+    if t.label == Label::Person && is_acronym(lex, piece(t.first)) {
+        t.label = Label::Org;
+    }
     if t.label == Label::Person {
         while t.end - t.first > 1 && !is_capitalised(piece(t.first)) {
             t.first += 1;
@@ -99,8 +117,10 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     }
     // A name the tagger filed as "other" followed by a lower-case place word is a place's name
     // ("Lachin corridor"), as for a capitalised run the tagger left out; a nationality is not
-    // ("the Armenian border").
-    if t.label == Label::Misc
+    // ("the Armenian border"). A place followed by a word for a route ("corridor", "road") is
+    // that route's name; a place before "region" or "border" stays the place.
+    if (t.label == Label::Misc
+        || t.label == Label::Place && lex.route_words.contains(piece(t.end.min(tokens.len() - 1))))
         && t.end < tokens.len()
         && tokens[t.end].kind == TokenKind::Word
         && tokens[t.end].newlines_before == 0
@@ -111,10 +131,12 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         t.end += 1;
         t.label = Label::Place;
     }
-    // An organisation head word decides the type ("Israel Defense Forces", "Shifa Hospital"),
-    // and the name runs on through "of" ("Church of Scientology", "Department of State").
+    // An organisation head word decides the type, at the end ("Israel Defense Forces", "Shifa
+    // Hospital") or before "of" ("Church of Scientology", "Bank of England"), and the name runs
+    // on through "of" ("Department of State").
     if is_org_head(lex, piece(t.end - 1)) && t.end - t.first > 1
         || t.end - t.first == 1 && t.label == Label::Org && is_org_head(lex, piece(t.first))
+        || t.end - t.first > 2 && is_org_head(lex, piece(t.first)) && piece(t.first + 1) == "of"
     {
         t.label = Label::Org;
         t.end = through_of(text, tokens, lex, t.end);
@@ -135,6 +157,11 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         }
     }
     Some(t)
+}
+
+/// "RAF", "NATO": three to six capital letters and nothing else, not a country's ("USA").
+pub(super) fn is_acronym(lex: &Lexicon, word: &str) -> bool {
+    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) && !lex.country_names.contains(word)
 }
 
 /// Where a name the tagger ran on into lower-case words ends ("European Council in Brussels",
@@ -222,6 +249,32 @@ mod tests {
             let t = trim_tagged(text, &tokens, &LEXICON, t).expect("a name");
             let got = &text[tokens[t.first].span.start as usize..tokens[t.end - 1].span.end as usize];
             assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn a_title_an_organisation_head_or_an_acronym_decides_the_type() {
+        // (text, the tagged tokens, the tagger's label, the name kept, its label)
+        let cases = [
+            ("title_before_a_surname", "said Captain Rochester today", (1, 3), Label::Org, "Rochester", Label::Person),
+            ("company_after_a_title", "said General Motors today", (1, 3), Label::Org, "General Motors", Label::Org),
+            (
+                "org_head_before_of",
+                "the Church of Scientology said",
+                (1, 4),
+                Label::Person,
+                "Church of Scientology",
+                Label::Org,
+            ),
+            ("acronym_first", "near RAF Croughton today", (1, 3), Label::Person, "RAF Croughton", Label::Org),
+            ("country_first", "said US Ambassador Tom Reyes", (1, 5), Label::Person, "Tom Reyes", Label::Person),
+        ];
+        for (name, text, (first, end), label, want, want_label) in cases {
+            let tokens = tokenize(text);
+            let t = Tagged { first, end, label, margin: 1.0 };
+            let t = trim_tagged(text, &tokens, &LEXICON, t).expect("a name");
+            let got = &text[tokens[t.first].span.start as usize..tokens[t.end - 1].span.end as usize];
+            assert_eq!((got, t.label), (want, want_label), "case {name}");
         }
     }
 

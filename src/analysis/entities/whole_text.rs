@@ -4,6 +4,7 @@
 
 use super::organisations::is_org_head;
 use super::people::title_at;
+use super::tagged_names::is_acronym;
 use super::{is_nationality, is_possessive, Found};
 use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{Lexicon, LowerCase};
@@ -104,7 +105,8 @@ fn is_plain_first_name(text: &str, tokens: &[Token], lex: &Lexicon, i: usize) ->
 }
 
 /// A longer name ending in a word that is a person on its own elsewhere is that person
-/// ("President Aliyev" … "Ilham Aliyev", whatever the tagger thought of the longer one).
+/// ("President Aliyev" … "Ilham Aliyev", whatever the tagger thought of the longer one), unless
+/// an organisation's head word says otherwise ("Shifa Hospital", "Church of Scientology").
 fn retype_by_lone_person(text: &str, tokens: &[Token], lex: &Lexicon, found: &mut [Found]) {
     let lone_people: FxHashSet<&str> = found
         .iter()
@@ -117,6 +119,10 @@ fn retype_by_lone_person(text: &str, tokens: &[Token], lex: &Lexicon, found: &mu
             && f.canonical.is_none()
             && matches!(f.kind, EntityKind::Org | EntityKind::Place)
             && !is_org_head(lex, last)
+            && !is_acronym(lex, tokens[f.first].span.slice(text))
+            && !(f.end - f.first > 2
+                && is_org_head(lex, tokens[f.first].span.slice(text))
+                && tokens[f.first + 1].span.slice(text) == "of")
             && lone_people.contains(last)
         {
             f.kind = EntityKind::Person;

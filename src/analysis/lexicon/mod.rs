@@ -166,6 +166,8 @@ pub struct Lexicon {
     pub org_words: WordSet,
     /// Head words of place names, lower case.
     pub place_words: WordSet,
+    /// Words for a route that a place's name stands before ("Lachin corridor"), lower case.
+    pub route_words: WordSet,
     /// Common nouns naming a kind of organisation ("party", "agency"), lower case.
     pub org_nouns: WordSet,
     /// Last words of company names ("Technologies", "Shipping").
@@ -513,6 +515,7 @@ impl Lexicon {
             function_words: set(lexicon_file!("function_words.txt"), true),
             org_words: set(lexicon_file!("org_words.txt"), false),
             place_words: set(lexicon_file!("place_words.txt"), true),
+            route_words: set(lexicon_file!("route_words.txt"), true),
             org_nouns: set(lexicon_file!("org_nouns.txt"), true),
             company_words: set(lexicon_file!("company_words.txt"), false),
             place_name_words: set(lexicon_file!("place_name_words.txt"), true),
@@ -625,7 +628,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 83] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 84] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -637,6 +640,7 @@ impl Lexicon {
             &mut self.function_words,
             &mut self.org_words,
             &mut self.place_words,
+            &mut self.route_words,
             &mut self.org_nouns,
             &mut self.company_words,
             &mut self.place_name_words,

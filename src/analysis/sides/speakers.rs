@@ -7,7 +7,7 @@ use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
 use crate::analysis::lexicon::{with_lower, LowerCase};
 use crate::analysis::mentions::{before_reaching_name, organisation_named_earlier, within};
-use crate::analysis::model::{Claim, Entity, EntityKind, Evidence, Speaker};
+use crate::analysis::model::{Claim, ClusterId, Entity, EntityKind, Evidence, Speaker};
 use crate::analysis::span::Span;
 
 /// The camp a claim's speaker speaks for, tried in order: the speaker's own cluster, then what
@@ -93,8 +93,26 @@ fn named_speaker(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, E
     if let Some((camp, _)) = camps.get(&cluster) {
         return Some((camp.clone(), Evidence::at(speaker.span, format!("{} stands with this side", speaker.name))));
     }
+    if let Some(group) = group_before_person(ctx, speaker, cluster) {
+        return Some(group);
+    }
     let camp = ctx.actor(cluster)?;
     Some((camp, Evidence::at(speaker.span, format!("{} speaks for itself", speaker.name))))
+}
+
+/// "a protester using the pseudonym Katya", "student protester Joshua Wong", "Opposition leader
+/// Tom Reed": a person no side placed, introduced by words before the name that name a group,
+/// speaks as one of that group.
+fn group_before_person(ctx: &Ctx, speaker: &Speaker, cluster: ClusterId) -> Option<(Camp, Evidence)> {
+    if ctx.cluster(cluster).kind != EntityKind::Person {
+        return None;
+    }
+    let name = within(ctx.entities, speaker.span).iter().find(|e| e.cluster == cluster)?;
+    let before = Span::new(speaker.span.start as usize, name.span.start as usize).slice(ctx.text);
+    let camp =
+        before.split(|c: char| !c.is_alphanumeric()).find_map(|w| with_lower(w, |w| ctx.lex.group_camps.get(w)))?;
+    let note = format!("{} is introduced as one of the {}", speaker.name, camp.to_lowercase());
+    Some((Camp::Group(camp.clone()), Evidence::at(speaker.span, note)))
 }
 
 /// "officials in Kiev", "a spokesperson for Tarn Holdings": the first entity in the description
@@ -244,6 +262,17 @@ mod tests {
             (
                 "Protesters accused Serbia of banning the march. Serbia's interior minister rejected the accusation and said the ban would stay. \"We will march anyway,\" said a protester using the name Mira.",
                 "a protester using the name Mira",
+                Some("Protesters"),
+            ),
+            // A named person introduced as one of a group speaks as one of it.
+            (
+                "Protesters accused Serbia of banning the march. Serbia's interior minister rejected the accusation and said the ban would stay. \"We will march anyway,\" said a protester named Ana Ruiz.",
+                "a protester named Ana Ruiz",
+                Some("Protesters"),
+            ),
+            (
+                "Protesters accused Serbia of banning the march. Serbia's interior minister rejected the accusation and said the ban would stay. Student protester Ana Ruiz said the march would go ahead.",
+                "Student protester Ana Ruiz",
                 Some("Protesters"),
             ),
             (
