@@ -14,6 +14,12 @@ pub(super) fn is_org_head(lex: &Lexicon, word: &str) -> bool {
     lex.org_words.contains(word) || lex.org_end_words.contains(word)
 }
 
+/// True for a name at tokens `first..end` of three or more words that starts with an
+/// organisation's head word and "of" ("Church of Scientology", "Bank of England").
+pub(super) fn org_head_before_of(text: &str, tokens: &[Token], lex: &Lexicon, first: usize, end: usize) -> bool {
+    end > first + 2 && is_org_head(lex, tokens[first].span.slice(text)) && tokens[first + 1].span.slice(text) == "of"
+}
+
 /// Evidence that the name at tokens `start..end` is an organisation: a common noun for one right
 /// after it ("the Likud party"), or right before it after another modifier ("news agency Reuters",
 /// "the militant group Hamas"; not "the party Macron founded").

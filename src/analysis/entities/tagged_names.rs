@@ -3,7 +3,7 @@
 //! organisation head word, then added where the rules for dates and the knowledge base left
 //! their tokens free.
 
-use super::organisations::is_org_head;
+use super::organisations::{is_org_head, org_head_before_of};
 use super::people::title_at;
 use super::{is_nationality, is_possessive, Found};
 use crate::analysis::document::is_capitalised;
@@ -119,15 +119,16 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     // ("Lachin corridor"), as for a capitalised run the tagger left out; a nationality is not
     // ("the Armenian border"). A place followed by a word for a route ("corridor", "road") is
     // that route's name; a place before "region" or "border" stays the place.
-    if (t.label == Label::Misc
-        || t.label == Label::Place && lex.route_words.contains(piece(t.end.min(tokens.len() - 1))))
-        && t.end < tokens.len()
-        && tokens[t.end].kind == TokenKind::Word
-        && tokens[t.end].newlines_before == 0
-        && !is_capitalised(piece(t.end))
-        && lex.place_words.contains(piece(t.end))
-        && !is_nationality(lex, piece(t.end - 1))
-    {
+    let next_lower_word = tokens
+        .get(t.end)
+        .filter(|n| n.kind == TokenKind::Word && n.newlines_before == 0 && !is_capitalised(n.span.slice(text)))
+        .map(|n| n.span.slice(text));
+    let names_more = next_lower_word.is_some_and(|w| match t.label {
+        Label::Misc => lex.place_words.contains(w),
+        Label::Place => lex.route_words.contains(w),
+        _ => false,
+    });
+    if names_more && !is_nationality(lex, piece(t.end - 1)) {
         t.end += 1;
         t.label = Label::Place;
     }
@@ -136,7 +137,7 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
     // on through "of" ("Department of State").
     if is_org_head(lex, piece(t.end - 1)) && t.end - t.first > 1
         || t.end - t.first == 1 && t.label == Label::Org && is_org_head(lex, piece(t.first))
-        || t.end - t.first > 2 && is_org_head(lex, piece(t.first)) && piece(t.first + 1) == "of"
+        || org_head_before_of(text, tokens, lex, t.first, t.end)
     {
         t.label = Label::Org;
         t.end = through_of(text, tokens, lex, t.end);

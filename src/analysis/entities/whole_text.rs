@@ -2,7 +2,7 @@
 //! name found elsewhere get its type (a surname at a sentence start, "Paris said" after "Valeska
 //! Paris"), and every occurrence of a name takes the type most of its occurrences have.
 
-use super::organisations::is_org_head;
+use super::organisations::{is_org_head, org_head_before_of};
 use super::people::title_at;
 use super::tagged_names::is_acronym;
 use super::{is_nationality, is_possessive, Found};
@@ -120,9 +120,7 @@ fn retype_by_lone_person(text: &str, tokens: &[Token], lex: &Lexicon, found: &mu
             && matches!(f.kind, EntityKind::Org | EntityKind::Place)
             && !is_org_head(lex, last)
             && !is_acronym(lex, tokens[f.first].span.slice(text))
-            && !(f.end - f.first > 2
-                && is_org_head(lex, tokens[f.first].span.slice(text))
-                && tokens[f.first + 1].span.slice(text) == "of")
+            && !org_head_before_of(text, tokens, lex, f.first, f.end)
             && lone_people.contains(last)
         {
             f.kind = EntityKind::Person;
