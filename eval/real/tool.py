@@ -4,7 +4,8 @@
 The gold annotations point into the shared Wikinews pool by id (the texts are never committed):
 
   python3 eval/real/tool.py texts                 write every chosen article to eval/real/work/texts/ID.txt
-  python3 eval/real/tool.py materialise           write work/read/ and work/held/ (ID.txt + gold ID.json) for score.py
+  python3 eval/real/tool.py materialise           write work/read/, work/held/ and work/sides-only-annotated/
+                                                  (ID.txt + gold ID.json) for score.py
   python3 eval/real/tool.py check FILE.json ...   check annotations against their article and the conventions
   python3 eval/real/tool.py agree DIR_A DIR_B     agreement between two independent annotations of the same articles
   python3 eval/real/tool.py diff A.json B.json     where two annotations of one article differ (for the adjudicator)
@@ -102,6 +103,26 @@ def cmd_materialise(_args):
         write(os.path.join(WORK, split, aid + ".json"), open(gold, encoding="utf-8").read())
         n += 1
     print(f"materialised {n} gold articles under {os.path.relpath(WORK, ROOT)}/{{read,held}}")
+    m = 0
+    for aid, path in fully_annotated():
+        write(os.path.join(WORK, "sides-only-annotated", aid + ".txt"), article_text(articles[aid]))
+        write(os.path.join(WORK, "sides-only-annotated", aid + ".json"), open(path, encoding="utf-8").read())
+        m += 1
+    print(f"materialised {m} fully annotated sides-only articles under "
+          f"{os.path.relpath(WORK, ROOT)}/sides-only-annotated")
+
+
+def fully_annotated():
+    """[(id, gold path)] of the sides-only articles annotated in full (names and claims as well as
+    sides): those whose gold lists entities, in id order."""
+    folder = os.path.join(HERE, "sides-only")
+    out = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            path = os.path.join(folder, name)
+            if json.load(open(path, encoding="utf-8"))["entities"]:
+                out.append((name[:-5], path))
+    return out
 
 
 def check(path, articles):

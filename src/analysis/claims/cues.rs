@@ -288,6 +288,7 @@ impl VerbForm<'_> {
         let ends_clause = i + 1 >= self.b || matches!(self.next, "." | ",");
         if matches!(self.next, "that")
             || ends_clause
+            || self.speaker_after_comma()
             || self.quotation_closes_before()
             || self.quotation_closes_before_speaker()
         {
@@ -333,6 +334,41 @@ impl VerbForm<'_> {
         false
     }
 
+    /// "the bomb was placed in a market, stated the minister.": after a comma closing a clause,
+    /// the verb and then only its speaker (a determiner or a capitalised word first, no other verb
+    /// or comma) to the sentence's end, the content being the clause before the comma.
+    fn speaker_after_comma(&self) -> bool {
+        let (doc, lex, i, b) = (self.doc, self.doc.lex, self.i, self.b);
+        const MOST_SPEAKER_WORDS: usize = 8;
+        if !(i > self.a + 2 && doc.piece(i - 1) == "," && i + 1 < b) {
+            return false;
+        }
+        let first = i + 1;
+        if !(doc.is_in(&lex.determiners, first) || doc.capitalised(first)) {
+            return false;
+        }
+        let end = (first..b)
+            .find(|&k| matches!(doc.piece(k), "." | "!" | "?" | "," | ";" | ":" | "(" | ")") || doc.is_quote_mark(k))
+            .unwrap_or(b);
+        let ends_sentence = end == b || matches!(doc.piece(end), "." | "!" | "?");
+        // The content before the comma is a clause (a finite verb in it), not the subject's
+        // appositive ("the agency, announced the sanction").
+        let finite = |k: usize| {
+            doc.is_word(k)
+                && !doc.capitalised(k)
+                && (doc.is_in(&lex.auxiliaries, k) || doc.is_in(&lex.past_forms, k) || doc.lower(k).ends_with("ed"))
+        };
+        // The stretch since the comma before: a relative clause there (", who was a candidate,
+        // announced the end of his campaign") belongs to the subject, not the content.
+        let stretch = (self.a..i - 1).rev().find(|&k| doc.piece(k) == ",").map_or(self.a, |k| k + 1);
+        let relative = stretch < i - 1 && matches!(doc.lower(stretch), "who" | "which" | "whom" | "whose");
+        ends_sentence
+            && !relative
+            && (stretch..i - 1).any(finite)
+            && end - first <= MOST_SPEAKER_WORDS
+            && (first..end).all(|k| !doc.is_in(&lex.auxiliaries, k) && !lex.speech_verbs.contains_key(doc.lower(k)))
+    }
+
     /// "ruled the draft violated the constitution", "announced tests found Novichok": a past
     /// form after a noun and before its object (a determiner, a pronoun or a name) is the finite
     /// verb of a clause, not a participle ("plans approved by", "a ban imposed in May").
@@ -343,13 +379,15 @@ impl VerbForm<'_> {
             && !doc.is_in(&lex.function_words, k - 1)
             && !doc.is_in(&lex.determiners, k - 1)
             && !doc.is_in(&lex.auxiliaries, k - 1);
+        // "announced it planned to join": a subject pronoun right before is a clause's subject
+        // whatever follows the verb.
+        let pronoun_before = k == self.i + 2 && doc.is_in(&lex.subject_pronouns, k - 1);
         let object_after =
             k + 1 < self.b && doc.is_word(k + 1) && (doc.is_in(&lex.determiners, k + 1) || doc.capitalised(k + 1));
-        noun_before
-            && object_after
+        (noun_before && object_after || pronoun_before)
             && doc.is_word(k)
             && !doc.capitalised(k)
-            && (doc.lower(k).ends_with("ed") || self.irregular_past(k))
+            && (doc.lower(k).ends_with("ed") || self.irregular_past(k) || doc.is_in(&lex.past_forms, k))
             && !doc.is_in(&lex.passive_adverbs, k)
     }
 
@@ -440,6 +478,29 @@ mod tests {
                 vec![],
             ),
             ("no_cue", "Hundreds of troops have been killed.", vec![]),
+            (
+                "a_clause_only_verb_before_an_irregular_past_or_a_pronoun_subject",
+                "The trade journal stated the freighter overran the runway. Chile announced it planned to leave the pact. The ministry stated its position.",
+                vec![
+                    c("the freighter overran the runway", Some("The trade journal"), "indirect"),
+                    c("it planned to leave the pact", Some("Chile"), "indirect"),
+                ],
+            ),
+            (
+                "a_clause_only_verb_inverted_after_a_clause",
+                "The depot was hit by a drone, stated the regional governor. The port authority, the city's harbour agency, announced the closure on Monday.",
+                vec![c("The depot was hit by a drone", Some("the regional governor"), "indirect")],
+            ),
+            (
+                "a_relative_clause_before_the_verb_is_the_subject's",
+                "On Monday, Dana Reyes, who was a candidate for mayor, announced the end of her campaign.",
+                vec![],
+            ),
+            (
+                "commented_reports_only_beside_a_quotation",
+                "She also commented on the result: \"This is only the start.\" The minister declined to comment on the result.",
+                vec![c("\"This is only the start.\"", Some("She"), "direct")],
+            ),
             (
                 "plural_noun_is_not_a_cue",
                 "The auditor accused the port of hiding 16 reports from the public. Several claims were false.",

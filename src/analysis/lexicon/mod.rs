@@ -245,6 +245,8 @@ pub struct Lexicon {
     pub clause_only_verbs: WordSet,
     /// Lemmas of cue verbs that report only with a quotation beside them ("read", "speak").
     pub quote_only_verbs: WordSet,
+    /// Past-tense forms not ending in "-ed" ("overran", "sought"): the finite verb of a clause.
+    pub past_forms: WordSet,
     /// Words after which an "-ed" or "-ing" form is an adjective or gerund ("over alleged plots").
     pub adjective_after: WordSet,
     /// Lemmas of cue verbs whose object follows them and never names their speaker ("demand").
@@ -554,6 +556,7 @@ impl Lexicon {
             claimed_not_said: set(lexicon_file!("claimed_not_said.txt"), true),
             clause_only_verbs: set(lexicon_file!("clause_only_verbs.txt"), true),
             quote_only_verbs: set(lexicon_file!("quote_only_verbs.txt"), true),
+            past_forms: set(lexicon_file!("past_forms.txt"), true),
             adjective_after: set(lexicon_file!("adjective_after.txt"), true),
             object_verbs: set(lexicon_file!("object_verbs.txt"), true),
 
@@ -628,7 +631,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 84] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 85] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -672,6 +675,7 @@ impl Lexicon {
             &mut self.claimed_not_said,
             &mut self.clause_only_verbs,
             &mut self.quote_only_verbs,
+            &mut self.past_forms,
             &mut self.adjective_after,
             &mut self.object_verbs,
             &mut self.demonyms,
