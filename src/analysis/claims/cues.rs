@@ -268,8 +268,16 @@ impl VerbForm<'_> {
             }
             // "reported revenue of $3 billion", "reported a rise in profit": accounts, not statements.
             "report" => (i + 1..b.min(i + 4)).any(|k| doc.is_in(&lex.reported_not_said, k)),
-            // "called off the talks".
-            "call" => lex.called_not_said.contains(next),
+            // "called off the talks"; naming: "also called Easter Island", "small rings called
+            // plasmids, which ...", "a board, called Flyboard." (a name or a single word, then
+            // the clause's end: the statement sense has an object and what it is called).
+            "call" => {
+                lex.called_not_said.contains(next)
+                    || lex.named_before_called.contains(self.prev) && !matches!(next, "for" | "on" | "upon")
+                    || self.names_one_thing()
+            }
+            // "the House confirmed him", "confirmed her nomination": approving, not telling.
+            "confirm" => (i + 1..b.min(i + 4)).any(|k| doc.is_in(&lex.confirmed_not_said, k)),
             "charge" => (i + 1..b.min(i + 5)).any(|k| doc.lower(k) == "with"),
             // "The strikes claimed at least 200 lives": a toll, not a statement.
             "claim" => (i + 1..b.min(i + 6)).any(|k| doc.is_in(&lex.claimed_not_said, k)),
@@ -279,6 +287,30 @@ impl VerbForm<'_> {
 }
 
 impl VerbForm<'_> {
+    /// "called plasmids, which", "called Flyboard.": after the verb one lower-case word that is
+    /// not a determiner, a pronoun or a particle, or a run of capitalised words, and then the
+    /// clause ends (a comma, a full stop, the sentence's end).
+    fn names_one_thing(&self) -> bool {
+        let (doc, lex, i, b) = (self.doc, self.doc.lex, self.i, self.b);
+        let first = i + 1;
+        if first >= b || !doc.is_word(first) {
+            return false;
+        }
+        let end = if doc.capitalised(first) {
+            (first..b).find(|&k| !(doc.is_word(k) && doc.capitalised(k))).unwrap_or(b)
+        } else {
+            let plain = !doc.is_in(&lex.determiners, first)
+                && !doc.is_in(&lex.function_words, first)
+                && !doc.is_in(&lex.subject_pronouns, first)
+                && !doc.is_quote_mark(first);
+            if !plain {
+                return false;
+            }
+            first + 1
+        };
+        end >= b || matches!(doc.piece(end), "," | "." | ";" | ")" | "!" | "?")
+    }
+
     /// "found that ...", "ruled the ban is unlawful", "found it to be unlawful", "found: “...”":
     /// "that", a quotation or a colon right after the verb, or an auxiliary (a finite verb or "to
     /// be") before the clause ends at a clause break (not "and", "but", "so") or a semicolon.
@@ -293,6 +325,11 @@ impl VerbForm<'_> {
             || self.quotation_closes_before_speaker()
         {
             return true;
+        }
+        // "the planet they found was a gas giant": a finite verb right after the verb has no
+        // subject of its own; the verb is in a relative clause.
+        if i + 1 < self.b && doc.is_in(&lex.auxiliaries, i + 1) {
+            return false;
         }
         // Tokens of a relative clause between commas (", which was slated for May,"): passed over.
         let mut relative_until = 0;
@@ -495,6 +532,24 @@ mod tests {
                 "a_relative_clause_before_the_verb_is_the_subject's",
                 "On Monday, Dana Reyes, who was a candidate for mayor, announced the end of her campaign.",
                 vec![],
+            ),
+            (
+                "called_naming_is_not_a_cue",
+                "The reef lies off Mahé, also called Port Island. The frilled shark is sometimes called a living fossil. These horses, commonly called brumbies, roam free. She cut them into rings called plasmids, which grew. The mayor also called for calm. The envoy called the vote a sham.",
+                vec![
+                    c("for calm", Some("The mayor"), "indirect"),
+                    c("The envoy called the vote a sham", Some("The envoy"), "indirect"),
+                ],
+            ),
+            (
+                "confirming_a_person_is_not_a_statement",
+                "The senate confirmed him on Friday. The assembly confirmed her nomination. The police confirmed that two men had died.",
+                vec![c("two men had died", Some("The police"), "indirect")],
+            ),
+            (
+                "a_clause_only_verb_in_a_relative_clause",
+                "The comet they found was bright. The team found that the comet was bright.",
+                vec![c("the comet was bright", Some("The team"), "indirect")],
             ),
             (
                 "commented_reports_only_beside_a_quotation",

@@ -55,7 +55,37 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     if let Some((_, after)) = dateline_at(doc.text, doc.tokens, start).filter(|(_, after)| *after < end) {
         start = after;
     }
-    (after_time_phrase(doc, start, end), end)
+    let after_time = after_time_phrase(doc, start, end);
+    // "Nur Khan Liton, on Sunday told ...": a time phrase alone between a comma and the verb; the
+    // speaker is the phrase before the comma (not a place phrase: "from Toronto, on Tuesday").
+    if after_time == start
+        && whole_time_phrase(doc, start, end)
+        && start > lower_bound + 1
+        && doc.piece(start - 1) == ","
+    {
+        let lex = doc.lex;
+        let found = speaker_before(doc, lower_bound, start - 1)
+            .filter(|&(s, _)| !doc.is_in(&lex.object_prepositions, s) && !doc.is_in(&lex.adverbial_openers, s));
+        if let Some(found) = found {
+            return found;
+        }
+    }
+    (after_time, end)
+}
+
+/// True when `[start, end)` is a time phrase and nothing else ("on Sunday", "late on Friday").
+fn whole_time_phrase(doc: &Doc, start: usize, end: usize) -> bool {
+    let lex = doc.lex;
+    start < end
+        && doc.is_in(&lex.adverbial_openers, start)
+        && (start + 1..end).any(|k| lex.is_calendar_word(doc.piece(k)) || doc.is_in(&lex.time_nouns, k))
+        && (start + 1..end).all(|k| {
+            lex.is_calendar_word(doc.piece(k))
+                || doc.tokens[k].kind == TokenKind::Number
+                || doc.is_in(&lex.time_nouns, k)
+                || doc.is_in(&lex.adverbial_openers, k)
+                || matches!(doc.lower(k), "the" | "of")
+        })
 }
 
 /// Where the speaker starts in a phrase `[start, end)` that opens with a time phrase and no
@@ -343,6 +373,11 @@ mod tests {
                 "appositive_speaker",
                 "Lena Ross, a former nurse, has claimed that the clinic lied.",
                 vec![c("the clinic lied", Some("Lena Ross, a former nurse"), "indirect")],
+            ),
+            (
+                "a_time_phrase_between_the_speaker_and_the_verb",
+                "A local organiser, Rana Haq, on Sunday told reporters the march would go ahead.",
+                vec![c("reporters the march would go ahead", Some("A local organiser, Rana Haq"), "indirect")],
             ),
             (
                 "relative_clause_after_the_speaker",

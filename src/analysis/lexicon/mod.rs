@@ -241,6 +241,10 @@ pub struct Lexicon {
     pub called_not_said: WordSet,
     /// Words that make "claim" a toll or a prize ("lives", "victory").
     pub claimed_not_said: WordSet,
+    /// Words right before "called" that make it naming ("also called").
+    pub named_before_called: WordSet,
+    /// Words after "confirm" that make it approving a person ("confirmed him").
+    pub confirmed_not_said: WordSet,
     /// Lemmas of cue verbs that report only when a clause follows ("find", "rule").
     pub clause_only_verbs: WordSet,
     /// Lemmas of cue verbs that report only with a quotation beside them ("read", "speak").
@@ -554,6 +558,8 @@ impl Lexicon {
             reported_not_said: set(lexicon_file!("reported_not_said.txt"), true),
             called_not_said: set(lexicon_file!("called_not_said.txt"), true),
             claimed_not_said: set(lexicon_file!("claimed_not_said.txt"), true),
+            named_before_called: set(lexicon_file!("named_before_called.txt"), true),
+            confirmed_not_said: set(lexicon_file!("confirmed_not_said.txt"), true),
             clause_only_verbs: set(lexicon_file!("clause_only_verbs.txt"), true),
             quote_only_verbs: set(lexicon_file!("quote_only_verbs.txt"), true),
             past_forms: set(lexicon_file!("past_forms.txt"), true),
@@ -631,7 +637,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 85] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 87] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -673,6 +679,8 @@ impl Lexicon {
             &mut self.reported_not_said,
             &mut self.called_not_said,
             &mut self.claimed_not_said,
+            &mut self.named_before_called,
+            &mut self.confirmed_not_said,
             &mut self.clause_only_verbs,
             &mut self.quote_only_verbs,
             &mut self.past_forms,
