@@ -5,13 +5,13 @@ Every analysis is exactly the CLI's JSON contract (schema_version 1) as a dict: 
 points, i.e. Python ``str`` indexes, end exclusive.
 
 >>> import article_explorer as ae
->>> text = "Oslo says the port is shut, while Bergen says it is open."
+>>> text = "Oslo says the port is shut to all ships, while Bergen says it is open to ships."
 >>> result = ae.analyze(text)
 >>> [(c["speaker"]["name"], c["text"]) for c in result["claims"]]
-[('Oslo', 'the port is shut'), ('Bergen', 'it is open')]
+[('Oslo', 'the port is shut to all ships'), ('Bergen', 'it is open to ships')]
 >>> claim = result["claims"][1]
 >>> text[claim["start"]:claim["end"]]
-'it is open'
+'it is open to ships'
 >>> [r["schema_version"] for r in ae.analyze_many([text, "Nothing is said here."])]
 [1, 1]
 """
@@ -50,11 +50,11 @@ def analyze(text: str) -> Analysis:
     ``str`` (decode bytes first) and ``UnicodeEncodeError`` for a ``str`` with lone surrogates.
 
     >>> import article_explorer as ae
-    >>> r = ae.analyze("Oslo says the port is shut, while Bergen says it is open.")
+    >>> r = ae.analyze("Oslo says the port is shut to all ships, while Bergen says it is open to ships.")
     >>> [c["speaker"]["name"] for c in r["claims"]]
     ['Oslo', 'Bergen']
     >>> r["claims"][0]["start"], r["claims"][0]["end"]
-    (10, 26)
+    (10, 39)
     """
     return _native.analyze_one(text)
 
@@ -191,10 +191,10 @@ def to_frames(results: Iterable[Analysis], ids: Optional[Sequence[Any]] = None) 
     ``side``. Needs pandas (``ImportError`` with the command to install it otherwise).
 
     >>> import article_explorer as ae
-    >>> texts = ["Oslo says the port is shut, while Bergen says it is open."]
+    >>> texts = ["Oslo says the port is shut to all ships, while Bergen says it is open to ships."]
     >>> frames = ae.to_frames(ae.analyze_many(texts), ids=["a1"])
     >>> frames.claims[["article_id", "claim", "speaker_name", "text"]].values.tolist()
-    [['a1', 0, 'Oslo', 'the port is shut'], ['a1', 1, 'Bergen', 'it is open']]
+    [['a1', 0, 'Oslo', 'the port is shut to all ships'], ['a1', 1, 'Bergen', 'it is open to ships']]
     """
     pd = _pandas()
     if isinstance(results, _Mapping):

@@ -389,6 +389,12 @@ struct DescribedGroup {
     object: bool,
 }
 
+/// True when `span` lies in what the claim `c` says: inside its span but not its speaker's words
+/// (a short claim's span holds its reporting clause: "Some of the farmers said that ...").
+fn said_in(c: &Claim, span: Span) -> bool {
+    c.span.contains(span) && !c.speaker.as_ref().is_some_and(|s| s.span.overlaps(span))
+}
+
 /// What "they" at `pos` stands for in the nearest sentence (its own, before it, or one of the
 /// `GROUP_SENTENCE_REACH` before) that describes a plural group: the first of that sentence's
 /// candidates, a described group or an organisation or place that is no owner or object. The
@@ -404,7 +410,7 @@ fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span, said: &[Claim]) 
         let (from, to) = (sentence.span.start, sentence.span.end.min(pos));
         let groups: Vec<DescribedGroup> = described_groups(ctx, from, to)
             .into_iter()
-            .filter(|g| !g.span.overlaps(exclude) && !said.iter().any(|c| c.span.contains(g.span)))
+            .filter(|g| !g.span.overlaps(exclude) && !said.iter().any(|c| said_in(c, g.span)))
             .collect();
         let named: Vec<&'a Entity> = within(ctx.entities, Span::new(from as usize, to as usize))
             .iter()

@@ -18,6 +18,17 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The document's view for the claims stage.
+    pub fn of(document: &'a crate::analysis::document::Document) -> Doc<'a> {
+        Doc {
+            text: document.text,
+            tokens: &document.tokens,
+            quotes: &document.quotes,
+            lex: document.lex,
+            lower: document.lower_tokens(),
+        }
+    }
+
     /// The token's text.
     pub fn piece(&self, i: usize) -> &'a str {
         self.tokens[i].span.slice(self.text)
