@@ -2,7 +2,8 @@
 # scripts/test.sh — owns README command (b): set up, then run every test layer, stopping at the first failure.
 #
 # Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests), then the scores of
-#            eval/own and eval/real/read against their floors (the shared scorer, ../shared)
+#            eval/own, eval/real/read and the annotated sides-only claims against their floors
+#            (the shared scorer, ../shared)
 #         2. wasm-bindgen-test in headless Chromium (tests/web.rs)
 #         3. release site built for /article-explorer/ and served from dist/ on a free port (with the
 #            headers of dist/_headers), plus a test-only crash-test site in target/dist-crash-test
@@ -24,7 +25,7 @@ bash "$ROOT/scripts/setup.sh"
 step "1/5 native tests: cargo test"
 cargo test
 
-step "1b/5 scores: eval/own and eval/real/read against their floors (eval/floors.json)"
+step "1b/5 scores: eval/own, eval/real/read and the annotated sides-only claims against their floors (eval/floors.json)"
 # The shared scorer and the real-article pool live beside the project (../shared), as in CI.
 cargo build --quiet --bin article-explorer
 python3 "$ROOT/eval/real/tool.py" floors "$ROOT/target/debug/article-explorer analyze --json {file}"

@@ -93,7 +93,8 @@ pub struct JsonEvidence {
 /// A claim.
 #[derive(Serialize, Debug, PartialEq)]
 pub struct JsonClaim {
-    /// First code point of the content.
+    /// First code point of the content (with its reporting clause when the content after a
+    /// reporting verb is under five words: `Claim::span`).
     pub start: u32,
     /// One past its last code point.
     pub end: u32,

@@ -9,12 +9,13 @@ The gold annotations point into the shared Wikinews pool by id (the texts are ne
   python3 eval/real/tool.py check FILE.json ...   check annotations against their article and the conventions
   python3 eval/real/tool.py agree DIR_A DIR_B     agreement between two independent annotations of the same articles
   python3 eval/real/tool.py diff A.json B.json     where two annotations of one article differ (for the adjudicator)
-  python3 eval/real/tool.py floors                score eval/own and eval/real/read and fail below eval/floors.json
+  python3 eval/real/tool.py floors                score the sets of eval/floors.json (eval/own, eval/real/read, the
+                                                  claims of the fully annotated sides-only articles); fail below
 
 An article's text is its title, a blank line, then its body, as in ../shared/eval/dev.
 Run from the project's root; the pool is ../shared/data/real-news/wikinews-2019-2020.jsonl.
 """
-import json, os, re, subprocess, sys
+import json, os, re, shutil, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -104,6 +105,7 @@ def cmd_materialise(_args):
         n += 1
     print(f"materialised {n} gold articles under {os.path.relpath(WORK, ROOT)}/{{read,held}}")
     m = 0
+    shutil.rmtree(os.path.join(WORK, "sides-only-annotated"), ignore_errors=True)
     for aid, path in fully_annotated():
         write(os.path.join(WORK, "sides-only-annotated", aid + ".txt"), article_text(articles[aid]))
         write(os.path.join(WORK, "sides-only-annotated", aid + ".json"), open(path, encoding="utf-8").read())
@@ -114,15 +116,10 @@ def cmd_materialise(_args):
 
 def fully_annotated():
     """[(id, gold path)] of the sides-only articles annotated in full (names and claims as well as
-    sides): those whose gold lists entities, in id order."""
-    folder = os.path.join(HERE, "sides-only")
-    out = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".json"):
-            path = os.path.join(folder, name)
-            if json.load(open(path, encoding="utf-8"))["entities"]:
-                out.append((name[:-5], path))
-    return out
+    sides), as `sides-only-annotated.txt` lists them."""
+    with open(os.path.join(HERE, "sides-only-annotated.txt"), encoding="utf-8") as f:
+        ids = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    return [(aid, os.path.join(HERE, "sides-only", aid + ".json")) for aid in ids]
 
 
 def check(path, articles):

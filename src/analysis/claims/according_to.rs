@@ -3,16 +3,23 @@
 
 use super::clause::{Clause, Found, Outcome};
 use super::content::trim;
-use super::speaker::speaker_right;
+use super::speaker::{appositive_name_after, speaker_right};
 use crate::analysis::model::ClaimKind;
 
 /// "According to the ministry, ten people died.": the cue opens the clause, the content follows
 /// the speaker.
 pub(super) fn according_to_then_content(c: &Clause) -> Option<Outcome> {
-    let speaker = speaker_right(c.doc, c.cue.end, c.sentence_end);
+    let mut speaker = speaker_right(c.doc, c.cue.end, c.sentence_end);
     let opens_clause = c.cue.first <= c.consumed.max(c.sentence_start) + 1 && speaker.1 < c.sentence_end;
     if !opens_clause {
         return None;
+    }
+    // "According to the city's mayor, Anne Hidalgo, ...": the name set off after a singular
+    // description renames it (after a plural, "official statements, Trump, ...", it is the
+    // content's subject).
+    let singular = speaker.1 > speaker.0 && !c.doc.lower(speaker.1 - 1).ends_with('s');
+    if let Some((_, name_end)) = appositive_name_after(c.doc, speaker.1, c.sentence_end).filter(|_| singular) {
+        speaker.1 = name_end;
     }
     let (first, end) = trim(c.doc, speaker.1, c.right_end.max(speaker.1));
     Some(according_to_claim(first, end, speaker))
@@ -96,6 +103,14 @@ mod tests {
                 "according_to_start",
                 "According to the ministry, ten people died.",
                 vec![c("ten people died", Some("the ministry"), "according_to")],
+            ),
+            (
+                "a_name_renaming_the_source_is_the_source",
+                "According to the town's mayor, Ana Ruiz, the road is closed until Friday. According to official figures, Ruiz, the mayor, was re-elected last year.",
+                vec![
+                    c("the road is closed until Friday", Some("the town's mayor, Ana Ruiz"), "according_to"),
+                    c("Ruiz, the mayor, was re-elected last year", Some("official figures"), "according_to"),
+                ],
             ),
         ]);
     }

@@ -274,10 +274,19 @@ impl VerbForm<'_> {
             "call" => {
                 lex.called_not_said.contains(next)
                     || lex.named_before_called.contains(self.prev) && !matches!(next, "for" | "on" | "upon")
+                    // "is sometimes called", "was also called": a passive with an adverb between.
+                    || i >= self.a + 2 && doc.is_in(&lex.be_forms, i - 2) && doc.is_word(i - 1) && !doc.capitalised(i - 1)
                     || self.names_one_thing()
             }
-            // "the House confirmed him", "confirmed her nomination": approving, not telling.
-            "confirm" => (i + 1..b.min(i + 4)).any(|k| doc.is_in(&lex.confirmed_not_said, k)),
+            // "the House confirmed him", "confirmed her nomination": approving, not telling. An
+            // object pronoun only right after the verb ("confirmed to them that ..." tells), a
+            // nomination word only before any "that" ("confirmed that her nomination failed").
+            "confirm" => {
+                matches!(next, "him" | "them")
+                    || (i + 1..b.min(i + 4))
+                        .take_while(|&k| doc.lower(k) != "that")
+                        .any(|k| doc.is_in(&lex.confirmed_not_said, k))
+            }
             "charge" => (i + 1..b.min(i + 5)).any(|k| doc.lower(k) == "with"),
             // "The strikes claimed at least 200 lives": a toll, not a statement.
             "claim" => (i + 1..b.min(i + 6)).any(|k| doc.is_in(&lex.claimed_not_said, k)),
@@ -287,9 +296,10 @@ impl VerbForm<'_> {
 }
 
 impl VerbForm<'_> {
-    /// "called plasmids, which", "called Flyboard.": after the verb one lower-case word that is
-    /// not a determiner, a pronoun or a particle, or a run of capitalised words, and then the
-    /// clause ends (a comma, a full stop, the sentence's end).
+    /// "called plasmids, which", "called Flyboard.", "called peptides by using": after the verb
+    /// one lower-case word that is not a determiner, a pronoun or a particle, then the clause's
+    /// end or a function word; or a run of capitalised words, then the clause's end (a comma, a
+    /// full stop, the sentence's end).
     fn names_one_thing(&self) -> bool {
         let (doc, lex, i, b) = (self.doc, self.doc.lex, self.i, self.b);
         let first = i + 1;
@@ -308,12 +318,21 @@ impl VerbForm<'_> {
             }
             first + 1
         };
-        end >= b || matches!(doc.piece(end), "," | "." | ";" | ")" | "!" | "?")
+        // "called peptides by using ...": a function word after the one word ends the name too,
+        // but not an article or a possessive, which opens the judgement ("called myself a
+        // Muslim"); after a name, only punctuation ("called Biden a liar" names and judges).
+        let function_word_after = !doc.capitalised(first)
+            && end < b
+            && doc.is_in(&lex.function_words, end)
+            && !matches!(doc.lower(end), "a" | "an" | "the" | "his" | "her" | "its" | "their" | "my" | "our" | "your");
+        end >= b || matches!(doc.piece(end), "," | "." | ";" | ")" | "!" | "?") || function_word_after
     }
 
     /// "found that ...", "ruled the ban is unlawful", "found it to be unlawful", "found: “...”":
     /// "that", a quotation or a colon right after the verb, or an auxiliary (a finite verb or "to
-    /// be") before the clause ends at a clause break (not "and", "but", "so") or a semicolon.
+    /// be") or a past form after its subject before the clause ends at a clause break (not "and",
+    /// "but", "so") or a semicolon; or the verb inverted after its content (`speaker_after_comma`).
+    /// Not an auxiliary right after the verb ("the planet they found was"): a relative clause.
     fn clause_follows(&self) -> bool {
         let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
         // "that ...", "as groundless", or the content before it ("“...,” the court found.").
@@ -371,9 +390,10 @@ impl VerbForm<'_> {
         false
     }
 
-    /// "the bomb was placed in a market, stated the minister.": after a comma closing a clause,
-    /// the verb and then only its speaker (a determiner or a capitalised word first, no other verb
-    /// or comma) to the sentence's end, the content being the clause before the comma.
+    /// "the bomb was placed in a market, stated the minister.": after a comma closing a clause
+    /// (its subject before its finite verb, not a relative clause), the verb and then only its
+    /// speaker (a determiner or a capitalised word first, no auxiliary, reporting verb or comma)
+    /// to the sentence's end, the content being the clause before the comma.
     fn speaker_after_comma(&self) -> bool {
         let (doc, lex, i, b) = (self.doc, self.doc.lex, self.i, self.b);
         const MOST_SPEAKER_WORDS: usize = 8;
@@ -399,9 +419,12 @@ impl VerbForm<'_> {
         // announced the end of his campaign") belongs to the subject, not the content.
         let stretch = (self.a..i - 1).rev().find(|&k| doc.piece(k) == ",").map_or(self.a, |k| k + 1);
         let relative = stretch < i - 1 && matches!(doc.lower(stretch), "who" | "which" | "whom" | "whose");
+        // A clause has its subject before its verb: a stretch that opens with the verb is a
+        // participle phrase about the subject ("Dana Reyes, backed by the party, announced ...").
+        let subject_first = (stretch..i - 1).find(|&k| finite(k)).is_some_and(|k| k > stretch);
         ends_sentence
             && !relative
-            && (stretch..i - 1).any(finite)
+            && subject_first
             && end - first <= MOST_SPEAKER_WORDS
             && (first..end).all(|k| !doc.is_in(&lex.auxiliaries, k) && !lex.speech_verbs.contains_key(doc.lower(k)))
     }
@@ -535,16 +558,26 @@ mod tests {
             ),
             (
                 "called_naming_is_not_a_cue",
-                "The reef lies off Mahé, also called Port Island. The frilled shark is sometimes called a living fossil. These horses, commonly called brumbies, roam free. She cut them into rings called plasmids, which grew. The mayor also called for calm. The envoy called the vote a sham.",
+                "The reef lies off Mahé, also called Port Island. The frilled shark is sometimes called a living fossil. These horses, commonly called brumbies, roam free. She cut them into rings called plasmids, which grew. They split into chains called peptides by using an enzyme. The mayor also called for calm. The envoy called the vote a sham. The president has often called the press the enemy of the people.",
                 vec![
                     c("for calm", Some("The mayor"), "indirect"),
                     c("The envoy called the vote a sham", Some("The envoy"), "indirect"),
+                    c("the press the enemy of the people", Some("The president"), "indirect"),
                 ],
             ),
             (
                 "confirming_a_person_is_not_a_statement",
-                "The senate confirmed him on Friday. The assembly confirmed her nomination. The police confirmed that two men had died.",
-                vec![c("two men had died", Some("The police"), "indirect")],
+                "The senate confirmed him on Friday. The assembly confirmed her nomination. The police confirmed that two men had died. The clinic confirmed that her husband had died in the night. Police confirmed to them that the road was closed to all traffic.",
+                vec![
+                    c("two men had died", Some("The police"), "indirect"),
+                    c("her husband had died in the night", Some("The clinic"), "indirect"),
+                    c("the road was closed to all traffic", Some("Police"), "indirect"),
+                ],
+            ),
+            (
+                "a_participle_phrase_before_the_verb_is_no_inverted_clause",
+                "Dana Reyes, backed by the party, announced her bid on Monday. The firm, based in Oslo, announced the deal.",
+                vec![],
             ),
             (
                 "a_clause_only_verb_in_a_relative_clause",

@@ -148,8 +148,7 @@ fn short_contents_take_their_frame(doc: &Doc, drafts: &mut [ClaimDraft]) {
         if d.kind != ClaimKind::Indirect || d.span.start < cue.end || doc.has_quote(d.span) {
             continue;
         }
-        let (first, end) = (doc.token_from(d.span.start), doc.token_from(d.span.end));
-        if (first..end).filter(|&t| doc.is_word(t)).count() >= SHORT_CONTENT_WORDS {
+        if content_words(doc, doc.token_from(d.span.start), doc.token_from(d.span.end)) >= SHORT_CONTENT_WORDS {
             continue;
         }
         let cue_first = doc.token_from(cue.start);
@@ -175,6 +174,11 @@ fn short_contents_take_their_frame(doc: &Doc, drafts: &mut [ClaimDraft]) {
             drafts[k].span.start = start;
         }
     }
+}
+
+/// The words and numbers of the tokens `first..end` ("said 1,200 people died on 5 May 2020": six).
+fn content_words(doc: &Doc, first: usize, end: usize) -> usize {
+    (first..end).filter(|&t| doc.is_word(t) || doc.tokens[t].kind == TokenKind::Number).count()
 }
 
 /// The claims of the document, each span its content alone (but for a judgement verb's short
@@ -305,7 +309,7 @@ const SHORT_CONTENT_WORDS: usize = 5;
 /// (Any other short content reaches into its frame once all claims are found:
 /// [`short_contents_take_their_frame`].)
 fn reach_into_frame(doc: &Doc, found: &mut Found, cue: &Cue) {
-    let words = (found.first..found.end).filter(|&k| doc.is_word(k)).count();
+    let words = content_words(doc, found.first, found.end);
     let object = doc.lex.object_verbs.contains(&cue.lemma) && cue.kind == CueKind::Verb;
     // "accused Moscow of aggression", "blamed Iran for the attacks": the complement says it.
     let complement = (found.first..found.end).any(|k| doc.is_in(&doc.lex.object_prepositions, k));
