@@ -106,7 +106,7 @@ fn articles(root: &Path) -> Vec<(String, String, serde_json::Value)> {
 /// The L2 strength: the committed 0.05, or L2 from the environment (to compare strengths with
 /// `eval`; `train` with it writes a different model). Chosen by `eval`'s cross-validation when the
 /// tagger learned from real news: 0.01, 0.02, 0.03, 0.05, 0.1 found 116, 116, 117, 117, 117 parties
-/// of 158 and called 74, 74, 75, 75, 76 of 79 disputes disputes, leaving 155, 153, 154, 153, 150
+/// of 158 and called 74, 74, 75, 75, 76 of 79 disputes, leaving 155, 153, 154, 153, 150
 /// of 178 ordinary articles quiet; of the tied 0.03 and 0.05, 0.05 keeps `eval/own` at its floors
 /// (earlier, when political parties became camps, 0.03 led: 119 of 158).
 fn l2() -> f32 {

@@ -274,8 +274,6 @@ impl VerbForm<'_> {
             "call" => {
                 lex.called_not_said.contains(next)
                     || lex.named_before_called.contains(self.prev) && !matches!(next, "for" | "on" | "upon")
-                    // "is sometimes called", "was also called": a passive with an adverb between.
-                    || i >= self.a + 2 && doc.is_in(&lex.be_forms, i - 2) && doc.is_word(i - 1) && !doc.capitalised(i - 1)
                     || self.names_one_thing()
             }
             // "the House confirmed him", "confirmed her nomination": approving, not telling. An

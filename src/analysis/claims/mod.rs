@@ -159,17 +159,8 @@ fn short_contents_take_their_frame(doc: &Doc, drafts: &mut [ClaimDraft]) {
         if lemma.is_none_or(|l| doc.lex.object_verbs.contains(l)) || participle {
             continue;
         }
-        let start = match d.speaker_words {
-            Some(words) if words.end <= cue.start => {
-                let (s, e) = (doc.token_from(words.start), doc.token_from(words.end));
-                if cue_first - e <= 1 && (s..e).any(|t| doc.is_word(t)) {
-                    words.start
-                } else {
-                    cue.start
-                }
-            }
-            _ => cue.start,
-        };
+        let speaker = d.speaker_words.map(|w| (doc.token_from(w.start), doc.token_from(w.end)));
+        let start = doc.tokens[frame_start(doc, speaker, cue_first)].span.start;
         if k == 0 || drafts[k - 1].span.end <= start {
             drafts[k].span.start = start;
         }
@@ -321,11 +312,17 @@ fn reach_into_frame(doc: &Doc, found: &mut Found, cue: &Cue) {
     {
         return;
     }
-    found.first = match found.speaker {
-        // Speaker words with no word in them (a stray quote mark) are not reached over.
-        Some((s, e)) if e <= cue.first && cue.first - e <= 1 && (s..e).any(|k| doc.is_word(k)) => s,
-        _ => cue.first,
-    };
+    found.first = frame_start(doc, found.speaker, cue.first);
+}
+
+/// Where a claim that takes in its reporting clause starts (tokens): at its speaker words when
+/// they end at most one token (an adverb, a comma) before the cue, else at the cue. Speaker words
+/// with no word in them (a stray quote mark) are not reached over.
+fn frame_start(doc: &Doc, speaker: Option<(usize, usize)>, cue_first: usize) -> usize {
+    match speaker {
+        Some((s, e)) if e <= cue_first && cue_first - e <= 1 && (s..e).any(|k| doc.is_word(k)) => s,
+        _ => cue_first,
+    }
 }
 
 /// Where each cue's own clause (its speaker phrase) begins, so the previous cue's content stops

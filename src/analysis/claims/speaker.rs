@@ -55,14 +55,9 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     if let Some((_, after)) = dateline_at(doc.text, doc.tokens, start).filter(|(_, after)| *after < end) {
         start = after;
     }
-    let after_time = after_time_phrase(doc, start, end);
     // "Nur Khan Liton, on Sunday told ...": a time phrase alone between a comma and the verb; the
     // speaker is the phrase before the comma (not a place phrase: "from Toronto, on Tuesday").
-    if after_time == start
-        && whole_time_phrase(doc, start, end)
-        && start > lower_bound + 1
-        && doc.piece(start - 1) == ","
-    {
+    if whole_time_phrase(doc, start, end) && start > lower_bound + 1 && doc.piece(start - 1) == "," {
         let lex = doc.lex;
         let found = speaker_before(doc, lower_bound, start - 1)
             .filter(|&(s, _)| !doc.is_in(&lex.object_prepositions, s) && !doc.is_in(&lex.adverbial_openers, s));
@@ -70,7 +65,7 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
             return found;
         }
     }
-    (after_time, end)
+    (after_time_phrase(doc, start, end), end)
 }
 
 /// Where the speaker starts in a phrase `[start, end)` that opens with a time phrase and no

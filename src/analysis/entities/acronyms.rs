@@ -4,6 +4,7 @@
 
 use super::Found;
 use crate::analysis::document::is_capitalised;
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -71,8 +72,7 @@ fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> FxHashMap<
     let mut with_the: FxHashMap<&str, usize> = FxHashMap::default();
     for i in 1..tokens.len() {
         let w = piece(i);
-        let acronym = (3..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
-        if acronym && piece(i - 1).eq_ignore_ascii_case("the") {
+        if acronym_shaped(w) && piece(i - 1).eq_ignore_ascii_case("the") {
             *with_the.entry(w).or_default() += 1;
         }
     }
@@ -82,6 +82,17 @@ fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> FxHashMap<
         }
     }
     by_initials
+}
+
+/// Three to six capital letters and nothing else ("KNVB", "RAF").
+fn acronym_shaped(word: &str) -> bool {
+    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "RAF", "NATO": an acronym's shape, and not a country's name ("USA"); an organisation's name,
+/// not a person's.
+pub(super) fn is_acronym(lex: &Lexicon, word: &str) -> bool {
+    acronym_shaped(word) && !lex.country_names.contains(word)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! organisation head word, then added where the rules for dates and the knowledge base left
 //! their tokens free.
 
+use super::acronyms::is_acronym;
 use super::organisations::{is_org_head, org_head_before_of};
 use super::people::title_at;
 use super::{is_nationality, is_possessive, Found};
@@ -158,11 +159,6 @@ fn trim_tagged(text: &str, tokens: &[Token], lex: &Lexicon, mut t: Tagged) -> Op
         }
     }
     Some(t)
-}
-
-/// "RAF", "NATO": three to six capital letters and nothing else, not a country's ("USA").
-pub(super) fn is_acronym(lex: &Lexicon, word: &str) -> bool {
-    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) && !lex.country_names.contains(word)
 }
 
 /// Where a name the tagger ran on into lower-case words ends ("European Council in Brussels",

@@ -2,9 +2,9 @@
 //! name found elsewhere get its type (a surname at a sentence start, "Paris said" after "Valeska
 //! Paris"), and every occurrence of a name takes the type most of its occurrences have.
 
+use super::acronyms::is_acronym;
 use super::organisations::{is_org_head, org_head_before_of};
 use super::people::title_at;
-use super::tagged_names::is_acronym;
 use super::{is_nationality, is_possessive, Found};
 use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{Lexicon, LowerCase};
