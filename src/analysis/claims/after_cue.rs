@@ -103,6 +103,11 @@ mod tests {
     fn content_after_the_cue() {
         check(vec![
             (
+                "a_phrase_with_a_verb_of_its_own_is_no_speaker",
+                "The mayor built the pier, which was one of her campaign promises, but the council has not paid.",
+                vec![],
+            ),
+            (
                 "says_that",
                 "Lena Ross says that the bridge is closed.",
                 vec![c("the bridge is closed", Some("Lena Ross"), "indirect")],

@@ -40,8 +40,14 @@ fn parenthesis_resumed(c: &Clause) -> Option<usize> {
 /// "The vote was fair, said one envoy.": a comma, the cue, then a speaker and nothing else.
 pub(super) fn content_then_cue_and_speaker(c: &Clause) -> Option<Outcome> {
     let (None, Some(j)) = (c.speaker(), c.before()) else { return None };
-    // "Merkel, the chancellor, demanded an explanation": what follows such a verb is its object.
-    if !c.comma_before() || c.doc.lex.object_verbs.contains(&c.cue.lemma) || !speaker_follows_cue(c) {
+    // "Merkel, the chancellor, demanded an explanation": what follows such a verb is its object;
+    // "Susan Bro, Heyer's mother, told reporters ...": what follows "told" is its listener.
+    let lex = c.doc.lex;
+    if !c.comma_before()
+        || lex.object_verbs.contains(&c.cue.lemma)
+        || lex.listener_verbs.contains(&c.cue.lemma)
+        || !speaker_follows_cue(c)
+    {
         return None;
     }
     let speaker = Some(speaker_right(c.doc, c.cue.end, c.sentence_end)).filter(|(s, e)| e > s);

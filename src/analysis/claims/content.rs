@@ -83,6 +83,10 @@ fn tail_after_adverbial(doc: &Doc, i: usize, end: usize, listener: bool) -> Tail
         if listener && doc.lower(j) == "to" {
             return Tail::Content(i); // "told her to leave"
         }
+        // "told reporters she accepted the deal": a short listener, then a clause's pronoun.
+        if listener && j > i && j - i <= 3 && doc.is_in(&doc.lex.subject_pronouns, j) {
+            return Tail::Content(j);
+        }
         j += 1;
     }
     // A long stretch to the sentence's end is content, not an adverbial.

@@ -154,6 +154,16 @@ mod tests {
     fn continuations() {
         check(vec![
             (
+                "opening_phrases_before_the_subject_of_a_participle",
+                "A week later, during the second debate, Ana Lee defended her plan, saying the port needed money.",
+                vec![c("the port needed money", Some("Ana Lee"), "indirect")],
+            ),
+            (
+                "a_gerund_after_with_opens_no_absolute_phrase",
+                "The agency credited Ana Lee with making the repair possible, noting “her work saved the pier”.",
+                vec![c("“her work saved the pier”", Some("The agency"), "direct")],
+            ),
+            (
                 "adding_that",
                 "The deal is near, one envoy said, adding that both sides agreed.",
                 vec![c("The deal is near", Some("one envoy"), "indirect"), c("both sides agreed", None, "indirect")],

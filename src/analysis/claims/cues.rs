@@ -3,6 +3,7 @@
 //! "claimed ten lives").
 
 use super::doc::Doc;
+use super::speaker::{adverb_in_verb_group, phrase_is_a_clause, speaker_left};
 use crate::analysis::document::is_capitalised;
 use crate::analysis::model::TokenKind;
 
@@ -50,6 +51,15 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         if let Some(cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
+            // "which was one of his campaign promises", "Tapia said the crew had ignored three
+            // radio calls": the words left of the form make a clause with a verb of its own, so
+            // the form is a noun or that clause's verb; no one is reporting here. (Not an "-ing"
+            // form: "tried to have him released by saying" has its speaker elsewhere.)
+            let (start, end) = speaker_left(doc, cues.last().map_or(a, |c| c.end), i);
+            if cue.kind == CueKind::Verb && !doc.lower(i).ends_with("ing") && phrase_is_a_clause(doc, start, end) {
+                i += 1;
+                continue;
+            }
             cues.push(cue);
         } else if !cues.is_empty() {
             cues.extend(coordinated_quoting_verb_at(doc, a, i, b, lower));
@@ -236,6 +246,13 @@ impl VerbForm<'_> {
     /// Idioms in which the verb reports no statement.
     fn not_said(&self) -> bool {
         let (doc, lex, i, b, next) = (self.doc, self.doc.lex, self.i, self.b, self.next);
+        // "..., having questioned her abilities for years": a perfect participle phrase tells
+        // what was done before, as background, not what is reported (but "with Bonham having
+        // declared it ...", after its own subject, reports). ("having" is a closed word of
+        // grammar.)
+        if self.prev == "having" && (i < self.a + 2 || !doc.is_word(i - 2)) {
+            return true;
+        }
         if lex.clause_only_verbs.contains(self.lemma) && !self.clause_follows() {
             return true;
         }
@@ -517,7 +534,8 @@ const SPEAKER_WORDS_BEFORE_VERB: usize = 5;
 fn after_be(doc: &Doc, lower_bound: usize, i: usize) -> bool {
     let lex = doc.lex;
     let mut k = i;
-    while k > lower_bound && i - k < 3 && doc.is_in(&lex.passive_adverbs, k - 1) {
+    // "was reportedly told", "was actively encouraged": adverbs between the two verbs.
+    while k > lower_bound && i - k < 3 && (doc.is_in(&lex.passive_adverbs, k - 1) || adverb_in_verb_group(doc, k - 1)) {
         k -= 1;
     }
     k > lower_bound && doc.is_in(&lex.be_forms, k - 1)
@@ -536,6 +554,21 @@ mod tests {
                 vec![],
             ),
             ("no_cue", "Hundreds of troops have been killed.", vec![]),
+            (
+                "a_passive_with_an_adverb_between_its_verbs",
+                "Reports have indicated the mayor was actively encouraged to quit the race.",
+                vec![c("the mayor was actively encouraged to quit the race", Some("Reports"), "indirect")],
+            ),
+            (
+                "a_noun_after_a_clause_with_its_own_verb",
+                "Tapia said the crew had ignored three radio calls and sailed east.",
+                vec![c("the crew had ignored three radio calls and sailed east", Some("Tapia"), "indirect")],
+            ),
+            (
+                "a_perfect_participle_is_background",
+                "Then aged 19, she took the role as a “fresh start,” having questioned her voice for years.",
+                vec![],
+            ),
             (
                 "a_clause_only_verb_before_an_irregular_past_or_a_pronoun_subject",
                 "The trade journal stated the freighter overran the runway. Chile announced it planned to leave the pact. The ministry stated its position.",

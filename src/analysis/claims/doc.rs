@@ -77,14 +77,18 @@ impl<'a> Doc<'a> {
     /// subject (a few words, no punctuation) stands right before the participle at `cue`, if any,
     /// at or after `lower_bound`. ("with" is a closed word of grammar, written here.)
     pub fn with_before_participle(&self, lower_bound: usize, cue: usize) -> Option<usize> {
-        if !self.lower(cue).ends_with("ing") {
+        // The subject ends right before the participle ("with officials saying"), not at a comma
+        // ("credited him with making it possible, noting ...").
+        if !self.lower(cue).ends_with("ing") || cue == 0 || !self.is_word(cue - 1) {
             return None;
         }
         let from = cue.saturating_sub(7).max(lower_bound);
-        (from..cue.saturating_sub(1))
+        (from..cue - 1)
             .rev()
             .take_while(|&k| self.is_word(k) || matches!(self.piece(k), "’s" | "'s"))
             .find(|&k| self.lower(k) == "with")
+            // A gerund after "with" is no subject ("with making the spacewalk possible").
+            .filter(|&k| !self.lower(k + 1).ends_with("ing"))
     }
     pub fn span(&self, first: usize, end: usize) -> Span {
         Span::new(self.tokens[first].span.start as usize, self.tokens[end - 1].span.end as usize)

@@ -49,7 +49,7 @@ use self::clause::{Clause, Found, Outcome};
 use self::content::tail_of;
 use self::cues::{find_cues, Cue, CueKind};
 use self::doc::Doc;
-use self::speaker::speaker_left;
+use self::speaker::{phrase_is_a_clause, speaker_left};
 use super::document::Document;
 use super::model::{ClaimKind, Evidence, Sentence, TokenKind};
 use super::span::Span;
@@ -234,7 +234,7 @@ fn claims_of_sentence(
             earlier_in_sentence: drafts.len() > n_before,
             previous_claim_end: drafts.last().map_or(0, |d| d.span.end),
             tail: tail_of(doc, cue.end, right_end, &cue.lemma),
-            left_phrase: speaker_left(doc, consumed, cue.first),
+            left_phrase: left_phrase(doc, consumed, ci.checked_sub(1).map(|p| &cues[p]), cue),
         };
         let cue_span = doc.span(cue.first, cue.end);
         match frames(cue.kind).iter().find_map(|frame| frame(&clause)).unwrap_or(Outcome::Nothing) {
@@ -274,6 +274,20 @@ fn claims_of_sentence(
         }
     }
     ran_on_to
+}
+
+/// The phrase left of `cue` that may name its speaker, from `consumed` on; when that phrase is a
+/// clause of its own, it does not reach back over the `previous` cue, which made no claim
+/// ("Sources have indicated Hickenlooper actively encouraged ...": Hickenlooper). (A cue that made
+/// no claim may still be part of the speaker's words: "a UN report eventually concluded".)
+fn left_phrase(doc: &Doc, consumed: usize, previous: Option<&Cue>, cue: &Cue) -> (usize, usize) {
+    let (start, end) = speaker_left(doc, consumed, cue.first);
+    match previous {
+        Some(previous) if previous.end > consumed && phrase_is_a_clause(doc, start, end) => {
+            speaker_left(doc, previous.end, cue.first)
+        }
+        _ => (start, end),
+    }
 }
 
 /// "Reuters reported a source, whom it did not name, said ...", "According to ISNA, the

@@ -65,7 +65,34 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
             return found;
         }
     }
+    // "Terri Collins who sponsored the bill remarked ...": a relative clause with no commas between
+    // the speaker and the verb; the speaker is the phrase before its pronoun. (Not "which the
+    // group describes as": there the phrase after the pronoun is a subject.)
+    if start > lower_bound + 1
+        && start < end
+        && opens_relative_clause(doc, lower_bound, start - 1)
+        && !subject_like(doc, start)
+    {
+        let pronoun = start - 1;
+        let s = segment_before(doc, lower_bound, pronoun, NOUN_PHRASE_BEFORE_RELATIVE_REACH);
+        if s < pronoun {
+            return (s, pronoun);
+        }
+    }
     (after_time_phrase(doc, start, end), end)
+}
+
+/// True when the word at `i` may open a subject: a capitalised word, a subject pronoun or a
+/// determiner (not a verb of a relative clause, "who sponsored the bill").
+fn subject_like(doc: &Doc, i: usize) -> bool {
+    doc.capitalised(i) || doc.is_in(&doc.lex.subject_pronouns, i) || doc.is_in(&doc.lex.determiners, i)
+}
+
+/// True when the phrase `[start, end)` left of a cue is a clause of its own, not a speaker: it
+/// holds a finite auxiliary ("was one of his campaign promises", "would seek to face charges",
+/// "there is a drug called"), so the cue's word is a noun or belongs to that clause.
+pub(super) fn phrase_is_a_clause(doc: &Doc, start: usize, end: usize) -> bool {
+    (start..end).any(|k| doc.is_word(k) && !doc.capitalised(k) && doc.is_in(&doc.lex.auxiliaries, k))
 }
 
 /// Where the speaker starts in a phrase `[start, end)` that opens with a time phrase and no
@@ -100,7 +127,7 @@ fn time_phrase_end(doc: &Doc, start: usize, end: usize) -> Option<usize> {
 
 /// True for a lower-case "-ly" adverb in a verb group ("sharply criticised"): not a noun or an
 /// adjective of that form ("the assembly said", "its ally said"), nor a word after a determiner.
-fn adverb_in_verb_group(doc: &Doc, i: usize) -> bool {
+pub(super) fn adverb_in_verb_group(doc: &Doc, i: usize) -> bool {
     let word = doc.lower(i);
     doc.is_word(i)
         && !doc.capitalised(i)
@@ -297,10 +324,27 @@ pub(super) fn appositive_name_after(doc: &Doc, from: usize, limit: usize) -> Opt
 /// Where a clause's subject may start: after a dateline, and after an opening adverbial or
 /// connective ("Meanwhile,", "On Monday,") or participle phrase ("Speaking in Oslo,").
 fn after_opening_phrase(doc: &Doc, a: usize, limit: usize) -> usize {
+    let mut i = dateline_at(doc.text, doc.tokens, a).map_or(a, |(_, after)| after);
+    // "In 2017, after the allegations came to light, Conyers resigned": a few phrases in a row.
+    for _ in 0..MAX_OPENING_PHRASES {
+        match opening_phrase_end(doc, i, limit) {
+            Some(next) if next > i => i = next,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The most opening phrases skipped before a clause's subject.
+const MAX_OPENING_PHRASES: usize = 3;
+
+/// Where the opening phrase at `i` ends (after its comma), if one opens there: an adverbial or
+/// connective ("Meanwhile,", "On Monday,"), a participle phrase ("Speaking in Oslo,"), or a time
+/// phrase ("A month later,", "Two days after the vote,").
+fn opening_phrase_end(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
     let lex = doc.lex;
-    let i = dateline_at(doc.text, doc.tokens, a).map_or(a, |(_, after)| after);
-    if i >= limit {
-        return i;
+    if i >= limit || !doc.is_word(i) {
+        return None;
     }
     let first = doc.lower(i);
     let opener =
@@ -308,13 +352,15 @@ fn after_opening_phrase(doc: &Doc, a: usize, limit: usize) -> usize {
     let comma = (i..limit.min(i + 12)).find(|&k| doc.piece(k) == ",");
     // "Speaking in Oslo, she ...", "Asked about the strike, the minister ...": a participle phrase.
     let participle = (first.ends_with("ing") || first.ends_with("ed")) && comma.is_some();
-    if opener || participle {
-        return match comma {
-            Some(comma) => comma + 1,
-            None => i + 1,
-        };
+    let time = comma.is_some_and(|comma| {
+        comma <= i + 6
+            && (i..comma).any(|k| doc.is_in(&lex.time_nouns, k))
+            && !(i..comma).any(|k| doc.is_in(&lex.subject_pronouns, k) || doc.is_in(&lex.auxiliaries, k))
+    });
+    if opener || participle || time {
+        return Some(comma.map_or(i + 1, |comma| comma + 1));
     }
-    i
+    None
 }
 
 /// Reads a speaker phrase to the right of the cue: up to a comma, full stop or quotation mark.
@@ -359,6 +405,21 @@ mod tests {
     #[test]
     fn speaker_phrases() {
         check(vec![
+            (
+                "a_relative_clause_without_commas",
+                "The harbour master who signed the order remarked the port was safe and open.",
+                vec![c("the port was safe and open", Some("The harbour master"), "indirect")],
+            ),
+            (
+                "told_takes_its_listener_not_a_speaker_after_it",
+                "Ana Lee, the pilot's sister, told reporters she accepted the ruling.",
+                vec![c("she accepted the ruling", Some("Ana Lee, the pilot's sister"), "indirect")],
+            ),
+            (
+                "been_belongs_to_the_verb_group",
+                "The ferry company has been warning that the crossing may close.",
+                vec![c("the crossing may close", Some("The ferry company"), "indirect")],
+            ),
             (
                 "appositive_speaker",
                 "Lena Ross, a former nurse, has claimed that the clinic lied.",

@@ -5,6 +5,7 @@
 use super::knowledge::{camp_of_word, party_of_word};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
+use crate::analysis::document::is_capitalised;
 use crate::analysis::lexicon::{with_lower, LowerCase};
 use crate::analysis::mentions::{before_reaching_name, organisation_named_earlier, within};
 use crate::analysis::model::{Claim, ClusterId, Entity, EntityKind, Evidence, Speaker};
@@ -127,15 +128,28 @@ fn entity_in_description(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<
     )
 }
 
-/// "a federal judge in Texas": a place after a locative in the description of a judge or a
-/// mediator (lexicon `adjudicator_titles.txt`) is where they sit, not whom they speak for.
+/// "a federal judge in Texas", "a European diplomat in Manila": a place after a locative in the
+/// description of a judge or a mediator (lexicon `adjudicator_titles.txt`), or of someone whose
+/// nationality the description names before it, is where they sit, not whom they speak for.
 fn seat_of_adjudicator(ctx: &Ctx, speaker: &Speaker, e: &Entity) -> bool {
     let Some(first) = ctx.token_at(e.span.start) else { return false };
     let from = ctx.token_from(speaker.span.start);
     e.kind == EntityKind::Place
         && first > from
         && ctx.is_in(&ctx.lex.locatives, first - 1)
-        && (from..first - 1).any(|i| ctx.is_in(&ctx.lex.adjudicator_titles, i))
+        && (from..first - 1).any(|i| ctx.is_in(&ctx.lex.adjudicator_titles, i) || names_an_origin(ctx, from, i))
+}
+
+/// True when the word `i` of a description starting at token `from` names where the speaker comes
+/// from: a country's word ("a US official"), or a capitalised word inside the description that is
+/// no name ("a European diplomat").
+fn names_an_origin(ctx: &Ctx, from: usize, i: usize) -> bool {
+    let piece = ctx.piece(i);
+    let span = ctx.tokens[i].span;
+    camp_of_word(ctx, piece).is_some()
+        || i > from
+            && is_capitalised(piece)
+            && !ctx.entities.iter().any(|e| e.span.start <= span.start && span.end <= e.span.end)
 }
 
 /// "Israeli officials", "Democratic lawmakers": a nationality or country word in the
@@ -146,7 +160,11 @@ fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evi
         description(ctx, speaker).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let head =
         words.iter().position(|w| ctx.lex.described_speaker_prepositions.contains_lower(w)).unwrap_or(words.len());
-    words.iter().enumerate().find_map(|(i, word)| {
+    // "a European diplomat in Manila": after an origin, a place after a locative is a seat.
+    let seat = (2..words.len())
+        .find(|&i| ctx.lex.locatives.contains_lower(words[i - 1]) && words[1..i - 1].iter().any(|w| is_capitalised(w)))
+        .unwrap_or(words.len());
+    words[..seat].iter().enumerate().find_map(|(i, word)| {
         let party = || (i < head).then(|| party_of_word(ctx, word, i.checked_sub(1).map(|b| words[b]))).flatten();
         let camp = camp_of_word(ctx, word).or_else(party)?;
         Some((camp, Evidence::at(speaker.span, format!("the speaker is described as '{word}'"))))
@@ -245,6 +263,18 @@ mod tests {
                 "Draft ruling\n\nA federal judge in Texas ruled the draft law is unconstitutional. The men's group Tarn Coalition said the ruling was a victory.",
                 "A federal judge in Texas",
                 None,
+            ),
+            // After an origin, a place after a locative is where the speaker is, not whom they
+            // speak for.
+            (
+                "Reef row\n\nChile accused Peru of seizing the reef. Peru denied it. A European diplomat in Lima said the talks would fail.",
+                "A European diplomat in Lima",
+                None,
+            ),
+            (
+                "Reef row\n\nChile accused Peru of seizing the reef. Peru denied it. Officials in Lima said the reef was theirs.",
+                "Officials in Lima",
+                Some("Peru"),
             ),
             // The outlet that reached the speakers is not whom they speak for.
             (
