@@ -699,7 +699,8 @@ fn same_role_earlier(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 }
 
 /// "The president said" with no earlier claim by a president: the last person named with that
-/// title before ("President Trump's diagnosis", "Turkish President Recep Tayyip Erdoğan").
+/// title before ("President Trump's diagnosis", "Turkish President Recep Tayyip Erdoğan",
+/// "industry commissioner Albert Muchanga").
 fn person_with_title(ctx: &Ctx, p: &Phrase, role: &str) -> Option<Resolved> {
     let end = ctx.entities.partition_point(|e| e.span.start < p.words.start);
     let e = ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
@@ -707,7 +708,7 @@ fn person_with_title(ctx: &Ctx, p: &Phrase, role: &str) -> Option<Resolved> {
             && ctx.text[..e.span.start as usize]
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w.eq_ignore_ascii_case(role))
+                .is_some_and(|w| w.eq_ignore_ascii_case(role))
     })?;
     let id = ctx.names.person_or_self(ctx.clusters, e.cluster);
     let name = ctx.names.shown(id).to_string();
@@ -952,6 +953,11 @@ mod tests {
             (
                 "President Ana Costa visited Tarn on Monday. The president said the port would reopen.",
                 "The president",
+                Some("Ana Costa"),
+            ),
+            (
+                "The port's trade commissioner Ana Costa visited Tarn. The commissioner said the port would reopen.",
+                "The commissioner",
                 Some("Ana Costa"),
             ),
         ];

@@ -24,6 +24,8 @@ pub(super) struct Clause<'a> {
     pub last_cue: bool,
     /// True when an earlier cue of the sentence made a claim.
     pub earlier_in_sentence: bool,
+    /// The cue of the sentence's last claim so far, if any.
+    pub previous_cue: Option<&'a Cue>,
     /// Where the last claim so far ends (byte): content before the cue reaches back no further.
     pub previous_claim_end: u32,
     /// What follows the cue.

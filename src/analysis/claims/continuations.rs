@@ -9,6 +9,7 @@ use super::clause::{Clause, Found, Outcome};
 use super::content::{content_after, trim, Tail};
 use super::doc::Doc;
 use super::speaker::subject_np;
+use super::{content_words, SHORT_CONTENT_WORDS};
 use crate::analysis::model::ClaimKind;
 
 /// The coordinator right before a cue with no speaker phrase of its own ("... and said").
@@ -25,14 +26,23 @@ pub(super) fn passive_clause_then_coordinated_cue(c: &Clause) -> Option<Outcome>
     (!c.earlier_in_sentence && passive_clause(c.doc, c.sentence_start, j)).then_some(Outcome::Nothing)
 }
 
-/// "They claimed the ship was safe and claim the crew agreed": after a claim in the same
-/// sentence, a coordinated cue that is not a clause of its own extends that claim.
+/// "They claimed the ship was safe and claim the crew agreed", "says he “condemns this” and
+/// calls for restraint": after a claim in the same sentence, a coordinated cue that is not a
+/// clause of its own extends that claim when it repeats the verb or says little (under
+/// [`SHORT_CONTENT_WORDS`] words). Another verb with a content of its own is a claim of its own
+/// ("indicated no vehicles were involved and suggested the driver lost control").
 pub(super) fn coordinated_cue_extends_claim(c: &Clause) -> Option<Outcome> {
     coordinator_before(c)?;
     if !(c.earlier_in_sentence && matches!(c.tail, Tail::Content(_)) && !own_clause(c)) {
         return None;
     }
-    Some(match content_after(c, c.content_start()) {
+    let content = content_after(c, c.content_start());
+    let same_verb = c.previous_cue.is_some_and(|p| p.lemma == c.cue.lemma);
+    let short = content.as_ref().is_some_and(|s| content_words(c.doc, s.first, s.end) < SHORT_CONTENT_WORDS);
+    if !(same_verb || short || content.is_none()) {
+        return None;
+    }
+    Some(match content {
         Some(content) => Outcome::Extend(content.end),
         None => Outcome::Nothing,
     })
@@ -203,6 +213,19 @@ mod tests {
                 "coordinated_cue_extends_claim",
                 "They claimed the ship was safe and claim the crew agreed.",
                 vec![c("the ship was safe and claim the crew agreed", Some("They"), "indirect")],
+            ),
+            (
+                "a_short_coordinated_content_extends_the_claim",
+                "Ana Reis says she “condemns the closure” and calls for calm.",
+                vec![c("she “condemns the closure” and calls for calm", Some("Ana Reis"), "direct")],
+            ),
+            (
+                "another_verb_with_a_content_of_its_own_is_a_claim_of_its_own",
+                "The ministry indicated no other ships were involved and suggested the captain lost control of the ferry.",
+                vec![
+                    c("no other ships were involved", Some("The ministry"), "indirect"),
+                    c("the captain lost control of the ferry", None, "indirect"),
+                ],
             ),
             (
                 "with_a_subject_and_a_participle",

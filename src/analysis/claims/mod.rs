@@ -216,7 +216,7 @@ fn claims_of_sentence(
     let clause_starts = clause_starts(doc, cues, a);
     let mut ran_on_to = 0;
     let mut consumed = a; // tokens before this belong to earlier claims or cues
-    let mut previous_kind: Option<CueKind> = None; // the kind of the cue of the sentence's last claim
+    let mut previous_cue: Option<&Cue> = None; // the cue of the sentence's last claim
     for (ci, cue) in cues.iter().enumerate() {
         if cue.first < consumed {
             continue; // inside content that an earlier cue's quotation already took
@@ -232,6 +232,7 @@ fn claims_of_sentence(
             right_end,
             last_cue: ci + 1 == cues.len(),
             earlier_in_sentence: drafts.len() > n_before,
+            previous_cue,
             previous_claim_end: drafts.last().map_or(0, |d| d.span.end),
             tail: tail_of(doc, cue.end, right_end, &cue.lemma),
             left_phrase: left_phrase(doc, consumed, ci.checked_sub(1).map(|p| &cues[p]), cue),
@@ -254,14 +255,14 @@ fn claims_of_sentence(
                 let plain_verb =
                     cue.kind == CueKind::Verb && !(cue.first > a && doc.is_in(&doc.lex.auxiliaries, cue.first - 1));
                 if plain_verb
-                    && previous_kind.is_some_and(|k| k != CueKind::Participle)
+                    && previous_cue.is_some_and(|p| p.kind != CueKind::Participle)
                     && drafts.len() > n_before
                     && names_the_next_speaker(drafts.last(), &draft)
                 {
                     // Its content, not the outer report's words, names the speaker.
                     draft.speaker_words = drafts.pop().map(|outer| outer.span);
                 }
-                previous_kind = Some(cue.kind);
+                previous_cue = Some(cue);
                 drafts.push(draft);
             }
             Outcome::Extend(end) => {
