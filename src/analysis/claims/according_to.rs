@@ -112,6 +112,11 @@ mod tests {
                     c("Ruiz, the mayor, was re-elected last year", Some("official figures"), "according_to"),
                 ],
             ),
+            (
+                "a_plural_possessive_in_the_source",
+                "According to Oak Hills' mayor, Ana Ruiz, the road is closed until Friday.",
+                vec![c("the road is closed until Friday", Some("Oak Hills' mayor, Ana Ruiz"), "according_to")],
+            ),
         ]);
     }
 }

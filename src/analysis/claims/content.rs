@@ -83,8 +83,12 @@ fn tail_after_adverbial(doc: &Doc, i: usize, end: usize, listener: bool) -> Tail
         if listener && doc.lower(j) == "to" {
             return Tail::Content(i); // "told her to leave"
         }
-        // "told reporters she accepted the deal": a short listener, then a clause's pronoun.
-        if listener && j > i && j - i <= 3 && doc.is_in(&doc.lex.subject_pronouns, j) {
+        // "told reporters she accepted the deal", "told CNN Philippines the towns were ...": a
+        // short listener, then a clause's pronoun or determiner (not one after a preposition,
+        // "told reporters in the capital").
+        let subject_opens = doc.is_in(&doc.lex.subject_pronouns, j)
+            || doc.is_in(&doc.lex.determiners, j) && !doc.capitalised(j) && !doc.is_in(&doc.lex.function_words, j - 1);
+        if listener && j > i && j - i <= 3 && subject_opens {
             return Tail::Content(j);
         }
         j += 1;

@@ -565,6 +565,11 @@ mod tests {
                 vec![c("the crew had ignored three radio calls and sailed east", Some("Tapia"), "indirect")],
             ),
             (
+                "expressed_reports_a_clause_only",
+                "The minister has expressed she is unwilling to take the post. The mayor expressed concern over the fire.",
+                vec![c("she is unwilling to take the post", Some("The minister"), "indirect")],
+            ),
+            (
                 "a_perfect_participle_is_background",
                 "Then aged 19, she took the role as a “fresh start,” having questioned her voice for years.",
                 vec![],

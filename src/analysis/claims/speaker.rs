@@ -366,11 +366,21 @@ fn opening_phrase_end(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
 /// Reads a speaker phrase to the right of the cue: up to a comma, full stop or quotation mark.
 pub(super) fn speaker_right(doc: &Doc, from: usize, upper_bound: usize) -> (usize, usize) {
     let mut end = from;
-    while end < upper_bound && end - from < 10 && (!doc.is_punct(end) || matches!(doc.piece(end), "-" | "’s" | "'s"))
+    while end < upper_bound
+        && end - from < 10
+        && (!doc.is_punct(end)
+            || matches!(doc.piece(end), "-" | "’s" | "'s")
+            || plural_possessive(doc, end, upper_bound))
     {
         end += 1;
     }
     (from, end)
+}
+
+/// True for the apostrophe of a plural possessive at token `i` ("Windsor Locks' first
+/// selectman"): right after a word in "s", a word after it.
+fn plural_possessive(doc: &Doc, i: usize, upper_bound: usize) -> bool {
+    doc.is_apostrophe(i) && doc.lower(i - 1).ends_with('s') && i + 1 < upper_bound && doc.is_word(i + 1)
 }
 
 /// True when the words from `i` look like a speaker named after the cue ("said Tom Hale",
@@ -414,6 +424,14 @@ mod tests {
                 "told_takes_its_listener_not_a_speaker_after_it",
                 "Ana Lee, the pilot's sister, told reporters she accepted the ruling.",
                 vec![c("she accepted the ruling", Some("Ana Lee, the pilot's sister"), "indirect")],
+            ),
+            (
+                "a_listener_named_then_the_content",
+                "The governor told the Harbour Post the towns were badly damaged. She told reporters in the capital that the pier was gone.",
+                vec![
+                    c("the towns were badly damaged", Some("The governor"), "indirect"),
+                    c("the pier was gone", Some("She"), "indirect"),
+                ],
             ),
             (
                 "been_belongs_to_the_verb_group",
