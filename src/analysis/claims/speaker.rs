@@ -37,8 +37,10 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
         if doc.ends_phrase_leftwards(j) {
             break;
         }
-        // "and" joins two names ("Oslo and Bergen said") but ends a clause ("... and the mayor said").
+        // "and" joins two names ("Oslo and Bergen said") but ends a clause ("... and the mayor said");
+        // "The WHO's website said": an acronym is no clause word.
         if doc.is_in(&doc.lex.clause_breaks, j)
+            && !all_capitals(doc.piece(j))
             && !(doc.lower(j) == "and"
                 && start < end
                 && j > lower_bound
@@ -80,6 +82,11 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
         }
     }
     (after_time_phrase(doc, start, end), end)
+}
+
+/// True for a word of two or more capital letters ("WHO", "US"), an acronym, not a word of grammar.
+fn all_capitals(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// True when the word at `i` may open a subject: a capitalised word, a subject pronoun or a
@@ -166,7 +173,7 @@ const NOUN_PHRASE_BEFORE_RELATIVE_REACH: usize = 20;
 /// after a noun with its article ("the company that owns it"). (The relative pronouns are a
 /// closed class of grammar, written here.)
 fn opens_relative_clause(doc: &Doc, lower_bound: usize, k: usize) -> bool {
-    matches!(doc.lower(k), "who" | "whom" | "which" | "whose")
+    !all_capitals(doc.piece(k)) && matches!(doc.lower(k), "who" | "whom" | "which" | "whose")
         || doc.lower(k) == "that" && k >= lower_bound + 2 && matches!(doc.lower(k - 2), "the" | "a" | "an")
 }
 
@@ -377,10 +384,16 @@ pub(super) fn speaker_right(doc: &Doc, from: usize, upper_bound: usize) -> (usiz
     (from, end)
 }
 
-/// True for the apostrophe of a plural possessive at token `i` ("Windsor Locks' first
-/// selectman"): right after a word in "s", a word after it.
+/// True for the apostrophe of a plural possessive at token `i` before a lower-case description
+/// ("Windsor Locks' first selectman"): right after a word in "s", a lower-case word after it. (Not
+/// inside a name, "the Catholic Bishops' Conference of the Philippines", whose place words would
+/// then stand for the speaker's camp.)
 fn plural_possessive(doc: &Doc, i: usize, upper_bound: usize) -> bool {
-    doc.is_apostrophe(i) && doc.lower(i - 1).ends_with('s') && i + 1 < upper_bound && doc.is_word(i + 1)
+    doc.is_apostrophe(i)
+        && doc.lower(i - 1).ends_with('s')
+        && i + 1 < upper_bound
+        && doc.is_word(i + 1)
+        && !doc.capitalised(i + 1)
 }
 
 /// True when the words from `i` look like a speaker named after the cue ("said Tom Hale",
@@ -424,6 +437,11 @@ mod tests {
                 "told_takes_its_listener_not_a_speaker_after_it",
                 "Ana Lee, the pilot's sister, told reporters she accepted the ruling.",
                 vec![c("she accepted the ruling", Some("Ana Lee, the pilot's sister"), "indirect")],
+            ),
+            (
+                "an_acronym_is_no_relative_pronoun",
+                "The WHO's website said the remedies may ease some symptoms.",
+                vec![c("the remedies may ease some symptoms", Some("The WHO's website"), "indirect")],
             ),
             (
                 "a_listener_named_then_the_content",
