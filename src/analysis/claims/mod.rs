@@ -8,8 +8,11 @@
 //!   an adverbial or a listener follows the cue;
 //! - `“CONTENT,” he said, “MORE.”`: an interrupted quotation is one claim;
 //! - `X, an appositive, said ...`: the speaker phrase reaches back over the appositive;
-//! - `X did something and said CONTENT`: a coordinated cue takes the sentence's subject, and
-//!   `X said A and claimed B` extends the first claim;
+//! - `X did something and said CONTENT`: a coordinated cue takes the sentence's subject;
+//!   `X said A and urged B` is a second claim of the same speaker, but `X claimed A and claim B`
+//!   (the same verb, or a second content under five words) extends the first claim;
+//! - a form whose words before it make a clause with a verb of its own ("which was one of his
+//!   campaign promises") is no cue (`cues.rs`);
 //! - `which X describes as CONTENT`: a relative clause is content from its pronoun on;
 //! - `..., adding that CONTENT` and `..., issuing a warning that CONTENT`: a participle continues
 //!   the sentence's previous speaker, or its subject;
