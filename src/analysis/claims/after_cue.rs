@@ -103,6 +103,14 @@ mod tests {
     fn content_after_the_cue() {
         check(vec![
             (
+                "a_number_alone_is_a_content",
+                "The port agency reported the swell at 5.5 metres; the navy reported 6.",
+                vec![
+                    c("the swell at 5.5 metres", Some("The port agency"), "indirect"),
+                    c("6", Some("the navy"), "indirect"),
+                ],
+            ),
+            (
                 "a_phrase_with_a_verb_of_its_own_is_no_speaker",
                 "The mayor built the pier, which was one of her campaign promises, but the council has not paid.",
                 vec![],

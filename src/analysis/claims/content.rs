@@ -132,7 +132,9 @@ pub(super) fn content_after(c: &Clause, start: usize) -> Option<ContentAfter> {
     let doc = c.doc;
     let (first, mut end) = trim(doc, start, c.right_end);
     let opens_quote = end > first && doc.is_quote_mark(first);
-    if !(end > first + 1 || opens_quote) {
+    // One token says something only as a number ("USGS reported 5.8").
+    let number = end == first + 1 && doc.tokens[first].kind == TokenKind::Number;
+    if !(end > first + 1 || opens_quote || number) {
         return None;
     }
     if opens_quote {

@@ -98,9 +98,14 @@ fn passive_clause(doc: &Doc, a: usize, and: usize) -> bool {
     })
 }
 
-/// The content of a participle cue, from after the cue (or its "that") to the clause's end.
+/// The content of a participle cue, from after the cue (or its "that") to the clause's end; a
+/// quotation opening it runs to its closing mark ("..., writing, “A. B.”").
 fn participle_content(c: &Clause) -> Option<(usize, usize)> {
     let (first, end) = trim(c.doc, c.content_start(), c.right_end);
+    let end = match content_after(c, c.content_start()) {
+        Some(content) if c.doc.is_quote_mark(content.first) => end.max(content.end),
+        _ => end,
+    };
     (end > first).then_some((first, end))
 }
 
@@ -163,6 +168,19 @@ mod tests {
     #[test]
     fn continuations() {
         check(vec![
+            (
+                "an_adverb_between_the_comma_and_the_participle",
+                "Ana Lee said the port was closed to all ships, “for now,” further saying, “It will open in May.”",
+                vec![
+                    c("the port was closed to all ships, “for now,”", Some("Ana Lee"), "direct"),
+                    c("“It will open in May.”", None, "direct"),
+                ],
+            ),
+            (
+                "a_participle's_quotation_runs_over_sentences",
+                "Ana Lee backed the plan, writing, “The port needs calm. Our work starts now.”",
+                vec![c("“The port needs calm. Our work starts now.”", Some("Ana Lee"), "direct")],
+            ),
             (
                 "opening_phrases_before_the_subject_of_a_participle",
                 "A week later, during the second debate, Ana Lee defended her plan, saying the port needed money.",

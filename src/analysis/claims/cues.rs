@@ -128,7 +128,10 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
     if form.blocked() || form.passive() || form.not_said() || capital && !(form.participle && i == a) {
         return None;
     }
-    let after_comma = i > a && doc.piece(i - 1) == ",";
+    // "..., adding that", "..., further saying", "“...,” further saying": a comma (or a closing
+    // quotation mark after one), and at most an adverb of the verb group.
+    let adverb_between = i > a + 1 && (doc.is_in(&doc.lex.verb_group_words, i - 1) || adverb_in_verb_group(doc, i - 1));
+    let after_comma = i > a && ends_with_comma(doc, a, i - 1) || adverb_between && ends_with_comma(doc, a, i - 2);
     let absolute = doc.with_before_participle(a, i).is_some() || form.prev == "by";
     if form.participle && !after_comma && i != a && after_a_cue && !absolute {
         // "wrote to the embassy asking to ...": part of the earlier cue's content.
@@ -136,6 +139,12 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
     }
     let kind = if form.participle && (after_comma || i == a) { CueKind::Participle } else { CueKind::Verb };
     Some(Cue { first: i, end: i + 1, kind, lemma: lemma.clone() })
+}
+
+/// True when token `k` (at or after `a`) is a comma, or a closing quotation mark right after one
+/// ("“... billion,” further saying").
+pub(super) fn ends_with_comma(doc: &Doc, a: usize, k: usize) -> bool {
+    doc.piece(k) == "," || k > a && doc.closes_quote(k) && doc.piece(k - 1) == ","
 }
 
 /// A form of a reporting verb (token `i` of the sentence `[a, b)`) and the words either side.

@@ -50,7 +50,7 @@ mod speaker;
 
 use self::clause::{Clause, Found, Outcome};
 use self::content::tail_of;
-use self::cues::{find_cues, Cue, CueKind};
+use self::cues::{ends_with_comma, find_cues, Cue, CueKind};
 use self::doc::Doc;
 use self::speaker::{phrase_is_a_clause, speaker_left};
 use super::document::Document;
@@ -351,6 +351,14 @@ fn clause_starts(doc: &Doc, cues: &[Cue], a: usize) -> Vec<usize> {
     for cue in cues {
         let start = match cue.kind {
             CueKind::Verb => speaker_left(doc, bound, cue.first).0,
+            // "..., further saying": an adverb between the comma and the participle is its own.
+            CueKind::Participle
+                if cue.first > bound + 1
+                    && ends_with_comma(doc, bound, cue.first - 2)
+                    && doc.is_word(cue.first - 1) =>
+            {
+                cue.first - 1
+            }
             _ => cue.first,
         };
         starts.push(start);
