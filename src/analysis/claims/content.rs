@@ -87,7 +87,11 @@ fn tail_after_adverbial(doc: &Doc, i: usize, end: usize, listener: bool) -> Tail
         // short listener, then a clause's pronoun or determiner (not one after a preposition,
         // "told reporters in the capital").
         let subject_opens = doc.is_in(&doc.lex.subject_pronouns, j)
-            || doc.is_in(&doc.lex.determiners, j) && !doc.capitalised(j) && !doc.is_in(&doc.lex.function_words, j - 1);
+            || doc.is_in(&doc.lex.determiners, j)
+                && !doc.capitalised(j)
+                && !doc.is_in(&doc.lex.function_words, j - 1)
+                // "told reporters this week that": a time phrase, not a subject.
+                && (j + 1 >= end || !doc.is_in(&doc.lex.time_nouns, j + 1));
         if listener && j > i && j - i <= 3 && subject_opens {
             return Tail::Content(j);
         }

@@ -182,6 +182,11 @@ mod tests {
                 vec![c("“The port needs calm. Our work starts now.”", Some("Ana Lee"), "direct")],
             ),
             (
+                "a_name_in_ing_after_with_is_a_subject",
+                "Tokyo protested the flights, with Beijing saying the patrols were routine.",
+                vec![c("the patrols were routine", Some("Beijing"), "indirect")],
+            ),
+            (
                 "opening_phrases_before_the_subject_of_a_participle",
                 "A week later, during the second debate, Ana Lee defended her plan, saying the port needed money.",
                 vec![c("the port needed money", Some("Ana Lee"), "indirect")],

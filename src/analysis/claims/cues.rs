@@ -257,9 +257,10 @@ impl VerbForm<'_> {
         let (doc, lex, i, b, next) = (self.doc, self.doc.lex, self.i, self.b, self.next);
         // "..., having questioned her abilities for years": a perfect participle phrase tells
         // what was done before, as background, not what is reported (but "with Bonham having
-        // declared it ...", after its own subject, reports). ("having" is a closed word of
-        // grammar.)
-        if self.prev == "having" && (i < self.a + 2 || !doc.is_word(i - 2)) {
+        // declared it ...", after its own subject, and "having argued that ..." report).
+        // ("having" is a closed word of grammar.)
+        let reports_a_clause = next == "that" || i + 1 < b && doc.is_quote_mark(i + 1);
+        if self.prev == "having" && (i < self.a + 2 || !doc.is_word(i - 2)) && !reports_a_clause {
             return true;
         }
         if lex.clause_only_verbs.contains(self.lemma) && !self.clause_follows() {

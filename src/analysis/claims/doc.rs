@@ -88,7 +88,7 @@ impl<'a> Doc<'a> {
             .take_while(|&k| self.is_word(k) || matches!(self.piece(k), "’s" | "'s"))
             .find(|&k| self.lower(k) == "with")
             // A gerund after "with" is no subject ("with making the spacewalk possible").
-            .filter(|&k| !self.lower(k + 1).ends_with("ing"))
+            .filter(|&k| self.capitalised(k + 1) || !self.lower(k + 1).ends_with("ing"))
     }
     pub fn span(&self, first: usize, end: usize) -> Span {
         Span::new(self.tokens[first].span.start as usize, self.tokens[end - 1].span.end as usize)

@@ -73,7 +73,7 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     if start > lower_bound + 1
         && start < end
         && opens_relative_clause(doc, lower_bound, start - 1)
-        && !subject_like(doc, start)
+        && verb_like(doc, start, end)
     {
         let pronoun = start - 1;
         let s = segment_before(doc, lower_bound, pronoun, NOUN_PHRASE_BEFORE_RELATIVE_REACH);
@@ -89,17 +89,39 @@ fn all_capitals(word: &str) -> bool {
     word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// True when the word at `i` may open a subject: a capitalised word, a subject pronoun or a
-/// determiner (not a verb of a relative clause, "who sponsored the bill").
-fn subject_like(doc: &Doc, i: usize) -> bool {
-    doc.capitalised(i) || doc.is_in(&doc.lex.subject_pronouns, i) || doc.is_in(&doc.lex.determiners, i)
+/// True when the word at `i` (before `end`) is a relative clause's verb ("who sponsored the
+/// bill", "who has led", "who heads the union"), not a subject ("that critics say", "which the
+/// group describes"): a lower-case past form or auxiliary, or an "-s" form before a determiner.
+fn verb_like(doc: &Doc, i: usize, end: usize) -> bool {
+    let lex = doc.lex;
+    let word = doc.lower(i);
+    doc.is_word(i)
+        && !doc.capitalised(i)
+        && (word.ends_with("ed")
+            || doc.is_in(&lex.past_forms, i)
+            || doc.is_in(&lex.auxiliaries, i)
+            || word.ends_with('s') && i + 1 < end && doc.is_in(&lex.determiners, i + 1))
 }
 
 /// True when the phrase `[start, end)` left of a cue is a clause of its own, not a speaker: it
 /// holds a finite auxiliary ("was one of his campaign promises", "would seek to face charges",
 /// "there is a drug called"), so the cue's word is a noun or belongs to that clause.
+///
+/// Not an auxiliary inside the speaker's own description: after a relative word or a participle
+/// ("Residents whose homes were flooded", "officials speaking on condition they not be named"),
+/// or in a compound ("a would-be buyer").
 pub(super) fn phrase_is_a_clause(doc: &Doc, start: usize, end: usize) -> bool {
-    (start..end).any(|k| doc.is_word(k) && !doc.capitalised(k) && doc.is_in(&doc.lex.auxiliaries, k))
+    let lex = doc.lex;
+    let described = |k: usize| {
+        (start..k).any(|m| {
+            matches!(doc.lower(m), "who" | "whose" | "whom" | "which" | "that")
+                || doc.is_word(m) && !doc.capitalised(m) && doc.lower(m).ends_with("ing")
+        })
+    };
+    let compound = |k: usize| k > start && doc.piece(k - 1) == "-" || k + 1 < end && doc.piece(k + 1) == "-";
+    (start..end).any(|k| {
+        doc.is_word(k) && !doc.capitalised(k) && doc.is_in(&lex.auxiliaries, k) && !compound(k) && !described(k)
+    })
 }
 
 /// Where the speaker starts in a phrase `[start, end)` that opens with a time phrase and no
@@ -437,6 +459,19 @@ mod tests {
                 "told_takes_its_listener_not_a_speaker_after_it",
                 "Ana Lee, the pilot's sister, told reporters she accepted the ruling.",
                 vec![c("she accepted the ruling", Some("Ana Lee, the pilot's sister"), "indirect")],
+            ),
+            (
+                "a_subject_after_a_relative_pronoun_speaks",
+                "The council approved a budget that critics say will hurt the poor.",
+                vec![c("will hurt the poor", Some("critics"), "indirect")],
+            ),
+            (
+                "a_verb_inside_the_speaker's_description",
+                "Residents whose homes were flooded said the warnings came too late. A would-be buyer said the price was too high.",
+                vec![
+                    c("the warnings came too late", Some("Residents whose homes were flooded"), "indirect"),
+                    c("the price was too high", Some("A would-be buyer"), "indirect"),
+                ],
             ),
             (
                 "an_acronym_is_no_relative_pronoun",

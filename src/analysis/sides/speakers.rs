@@ -148,8 +148,18 @@ fn names_an_origin(ctx: &Ctx, from: usize, i: usize) -> bool {
     let span = ctx.tokens[i].span;
     camp_of_word(ctx, piece).is_some()
         || i > from
-            && is_capitalised(piece)
+            && origin_adjective(ctx, piece, ctx.piece(i + 1))
             && !ctx.entities.iter().any(|e| e.span.start <= span.start && span.end <= e.span.end)
+}
+
+/// True for a capitalised word that is no title, before a lower-case word that is no locative:
+/// an adjective of origin ("European diplomat"), not part of a title ("Deputy Foreign Minister in").
+fn origin_adjective(ctx: &Ctx, word: &str, next: &str) -> bool {
+    is_capitalised(word)
+        && !ctx.lex.titles.contains_lower(word)
+        && !is_capitalised(next)
+        && next.chars().next().is_some_and(char::is_alphabetic)
+        && !ctx.lex.locatives.contains_lower(next)
 }
 
 /// "Israeli officials", "Democratic lawmakers": a nationality or country word in the
@@ -162,7 +172,10 @@ fn nationality_in_description(ctx: &Ctx, speaker: &Speaker) -> Option<(Camp, Evi
         words.iter().position(|w| ctx.lex.described_speaker_prepositions.contains_lower(w)).unwrap_or(words.len());
     // "a European diplomat in Manila": after an origin, a place after a locative is a seat.
     let seat = (2..words.len())
-        .find(|&i| ctx.lex.locatives.contains_lower(words[i - 1]) && words[1..i - 1].iter().any(|w| is_capitalised(w)))
+        .find(|&i| {
+            ctx.lex.locatives.contains_lower(words[i - 1])
+                && (1..i - 1).any(|k| origin_adjective(ctx, words[k], words[k + 1]))
+        })
         .unwrap_or(words.len());
     words[..seat].iter().enumerate().find_map(|(i, word)| {
         let party = || (i < head).then(|| party_of_word(ctx, word, i.checked_sub(1).map(|b| words[b]))).flatten();
