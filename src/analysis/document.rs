@@ -139,6 +139,11 @@ pub fn is_capitalised(piece: &str) -> bool {
     piece.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Three to six capital letters and nothing else ("KNVB", "RAF", "WHO"): an acronym's shape.
+pub fn acronym_shaped(word: &str) -> bool {
+    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Index of the token starting at byte `pos`, if any (`tokens` in text order).
 pub fn token_starting_at(tokens: &[Token], pos: u32) -> Option<usize> {
     tokens.binary_search_by_key(&pos, |t| t.span.start).ok()

@@ -435,18 +435,13 @@ impl VerbForm<'_> {
         let ends_sentence = end == b || matches!(doc.piece(end), "." | "!" | "?");
         // The content before the comma is a clause (a finite verb in it), not the subject's
         // appositive ("the agency, announced the sanction").
-        let finite = |k: usize| {
-            doc.is_word(k)
-                && !doc.capitalised(k)
-                && (doc.is_in(&lex.auxiliaries, k) || doc.is_in(&lex.past_forms, k) || doc.lower(k).ends_with("ed"))
-        };
         // The stretch since the comma before: a relative clause there (", who was a candidate,
         // announced the end of his campaign") belongs to the subject, not the content.
         let stretch = (self.a..i - 1).rev().find(|&k| doc.piece(k) == ",").map_or(self.a, |k| k + 1);
         let relative = stretch < i - 1 && matches!(doc.lower(stretch), "who" | "which" | "whom" | "whose");
         // A clause has its subject before its verb: a stretch that opens with the verb is a
         // participle phrase about the subject ("Dana Reyes, backed by the party, announced ...").
-        let subject_first = (stretch..i - 1).find(|&k| finite(k)).is_some_and(|k| k > stretch);
+        let subject_first = (stretch..i - 1).find(|&k| doc.finite_form(k)).is_some_and(|k| k > stretch);
         ends_sentence
             && !relative
             && subject_first

@@ -62,6 +62,14 @@ impl<'a> Doc<'a> {
             && self.is_word(i - 1)
             && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
+    /// True for a lower-case finite verb form at token `k`: an auxiliary, a past form (lexicon
+    /// `past_forms.txt`) or a word in "-ed".
+    pub fn finite_form(&self, k: usize) -> bool {
+        let lex = self.lex;
+        self.is_word(k)
+            && !self.capitalised(k)
+            && (self.is_in(&lex.auxiliaries, k) || self.is_in(&lex.past_forms, k) || self.lower(k).ends_with("ed"))
+    }
     /// True when token `i`, walking left, ends a phrase: punctuation other than a hyphen, a full
     /// stop (initials), a possessive "'s", a bracket or an apostrophe.
     pub fn ends_phrase_leftwards(&self, i: usize) -> bool {

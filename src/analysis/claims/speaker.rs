@@ -4,7 +4,7 @@
 //! by the attribution stage.
 
 use super::doc::Doc;
-use crate::analysis::document::{dateline_at, is_capitalised};
+use crate::analysis::document::{acronym_shaped, dateline_at, is_capitalised};
 use crate::analysis::model::TokenKind;
 
 /// Walks left from `cue` over the verb group and the speaker phrase; returns (phrase start, phrase end).
@@ -40,7 +40,7 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
         // "and" joins two names ("Oslo and Bergen said") but ends a clause ("... and the mayor said");
         // "The WHO's website said": an acronym is no clause word.
         if doc.is_in(&doc.lex.clause_breaks, j)
-            && !all_capitals(doc.piece(j))
+            && !acronym_shaped(doc.piece(j))
             && !(doc.lower(j) == "and"
                 && start < end
                 && j > lower_bound
@@ -84,23 +84,16 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
     (after_time_phrase(doc, start, end), end)
 }
 
-/// True for a word of two or more capital letters ("WHO", "US"), an acronym, not a word of grammar.
-fn all_capitals(word: &str) -> bool {
-    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// True when the word at `i` (before `end`) is a relative clause's verb ("who sponsored the
 /// bill", "who has led", "who heads the union"), not a subject ("that critics say", "which the
 /// group describes"): a lower-case past form or auxiliary, or an "-s" form before a determiner.
 fn verb_like(doc: &Doc, i: usize, end: usize) -> bool {
-    let lex = doc.lex;
-    let word = doc.lower(i);
-    doc.is_word(i)
-        && !doc.capitalised(i)
-        && (word.ends_with("ed")
-            || doc.is_in(&lex.past_forms, i)
-            || doc.is_in(&lex.auxiliaries, i)
-            || word.ends_with('s') && i + 1 < end && doc.is_in(&lex.determiners, i + 1))
+    doc.finite_form(i)
+        || doc.is_word(i)
+            && !doc.capitalised(i)
+            && doc.lower(i).ends_with('s')
+            && i + 1 < end
+            && doc.is_in(&doc.lex.determiners, i + 1)
 }
 
 /// True when the phrase `[start, end)` left of a cue is a clause of its own, not a speaker: it
@@ -195,7 +188,7 @@ const NOUN_PHRASE_BEFORE_RELATIVE_REACH: usize = 20;
 /// after a noun with its article ("the company that owns it"). (The relative pronouns are a
 /// closed class of grammar, written here.)
 fn opens_relative_clause(doc: &Doc, lower_bound: usize, k: usize) -> bool {
-    !all_capitals(doc.piece(k)) && matches!(doc.lower(k), "who" | "whom" | "which" | "whose")
+    !acronym_shaped(doc.piece(k)) && matches!(doc.lower(k), "who" | "whom" | "which" | "whose")
         || doc.lower(k) == "that" && k >= lower_bound + 2 && matches!(doc.lower(k - 2), "the" | "a" | "an")
 }
 

@@ -3,7 +3,7 @@
 //! Association (KNVB)"), or that "the" introduces twice ("the KNVB").
 
 use super::Found;
-use crate::analysis::document::is_capitalised;
+use crate::analysis::document::{acronym_shaped, is_capitalised};
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityKind, Evidence, Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -82,11 +82,6 @@ fn acronyms_in_text(text: &str, tokens: &[Token], found: &[Found]) -> FxHashMap<
         }
     }
     by_initials
-}
-
-/// Three to six capital letters and nothing else ("KNVB", "RAF").
-fn acronym_shaped(word: &str) -> bool {
-    (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// "RAF", "NATO": an acronym's shape, and not a country's name ("USA"); an organisation's name,
