@@ -450,12 +450,12 @@ mod tests {
         let a = analyze(NILE);
         let p = pairs(NILE, &a);
         let labels: Vec<&str> = p.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["Egypt → Addis Ababa", "Addis Ababa → Egypt"], "{p:?}");
+        assert_eq!(labels, ["Egypt → Ethiopia", "Ethiopia → Egypt"], "{p:?}");
         assert!(p[1].claims[0].1.contains("Cairo of trying"), "{:?}", p[1].claims);
         let svg = accusations_svg(&a, &p, Some((p[1].from, p[1].to)));
         assert_eq!(svg.matches("data-testid=\"accusation-arrow\"").count(), 2);
         assert_eq!(svg.matches(" open\"").count(), 1);
-        assert!(svg.contains("<desc>Egypt → Addis Ababa: 1 claim. Addis Ababa → Egypt: 1 claim.</desc>"), "{svg}");
+        assert!(svg.contains("<desc>Egypt → Ethiopia: 1 claim. Ethiopia → Egypt: 1 claim.</desc>"), "{svg}");
         assert!(svg.contains("class=\"camp side-a\"") && svg.contains("class=\"camp side-b\""));
         assert!(!svg.contains("NaN") && !svg.contains("style="));
         // The demo: its one accusation; no sides, no diagram.

@@ -71,9 +71,12 @@ impl<'a> Doc<'a> {
             && (self.is_in(&lex.auxiliaries, k) || self.is_in(&lex.past_forms, k) || self.lower(k).ends_with("ed"))
     }
     /// True when token `i`, walking left, ends a phrase: punctuation other than a hyphen, a full
-    /// stop (initials), a possessive "'s", a bracket or an apostrophe.
+    /// stop (initials), a possessive "'s", a bracket, an apostrophe, or a sign that belongs to a
+    /// number ("9%", "$40", "£3").
     pub fn ends_phrase_leftwards(&self, i: usize) -> bool {
-        self.is_punct(i) && !matches!(self.piece(i), "-" | "." | "’s" | "'s" | "(" | ")") && !self.is_apostrophe(i)
+        self.is_punct(i)
+            && !matches!(self.piece(i), "-" | "." | "’s" | "'s" | "(" | ")" | "%" | "$" | "£" | "€")
+            && !self.is_apostrophe(i)
     }
     pub fn inside_quote(&self, i: usize) -> bool {
         let span = self.tokens[i].span;

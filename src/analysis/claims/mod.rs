@@ -8,6 +8,8 @@
 //!   an adverbial or a listener follows the cue;
 //! - `“CONTENT,” he said, “MORE.”`: an interrupted quotation is one claim;
 //! - `X, an appositive, said ...`: the speaker phrase reaches back over the appositive;
+//! - `X said Y claimed CONTENT`: a report whose content is another report's clause is one claim,
+//!   X's, with that clause whole as its content;
 //! - `X did something and said CONTENT`: a coordinated cue takes the sentence's subject;
 //!   `X said A and urged B` is a second claim of the same speaker, but `X claimed A and claim B`
 //!   (the same verb, or a second content under five words) extends the first claim;
@@ -224,7 +226,13 @@ fn claims_of_sentence(
         if cue.first < consumed {
             continue; // inside content that an earlier cue's quotation already took
         }
-        let right_end = content_end(doc, cue, clause_starts.get(ci + 1).copied().unwrap_or(b), b);
+        // "The ministry said the rebels admitted the attack": a report whose content is another
+        // report's clause takes that clause whole; the inner cue is part of its content.
+        let mut next = ci + 1;
+        while next < cues.len() && reports_the_next_clause(doc, cue, &cues[next], clause_starts[next], b) {
+            next += 1;
+        }
+        let right_end = content_end(doc, cue, clause_starts.get(next).copied().unwrap_or(b), b);
         let clause = Clause {
             doc,
             cue,
@@ -365,6 +373,34 @@ fn clause_starts(doc: &Doc, cues: &[Cue], a: usize) -> Vec<usize> {
         bound = cue.end;
     }
     starts
+}
+
+/// True when the clause of the cue `next`, starting at token `next_start`, is the whole content
+/// of `cue`: both are reporting verbs, the first one that takes a clause (not an object verb:
+/// "tools called lissoirs suggested ...") and a verb for sure (a past form, or a present "-s"
+/// form after a name or a pronoun: not "state media", "a UN report"), nothing but "that"
+/// stands between it and the second's clause, and the second has words of its own after it
+/// ("claimed (that) Spanton first complained ..."; not "..., CNN reported the governor said.").
+/// ("that" is a closed word of grammar, written here.)
+fn reports_the_next_clause(doc: &Doc, cue: &Cue, next: &Cue, next_start: usize, b: usize) -> bool {
+    let k = cue.first;
+    let present_after_subject = || {
+        let word = doc.lower(k);
+        word.ends_with('s')
+            && word != cue.lemma
+            && !doc.capitalised(k)
+            && k > 0
+            && doc.is_word(k - 1)
+            && (doc.capitalised(k - 1) || doc.is_in(&doc.lex.subject_pronouns, k - 1))
+            && !doc.is_in(&doc.lex.determiners, k - 1)
+    };
+    cue.kind == CueKind::Verb
+        && next.kind == CueKind::Verb
+        && !doc.lex.object_verbs.contains(&cue.lemma)
+        && (doc.finite_form(k) || present_after_subject())
+        && next_start < next.first
+        && (cue.end..next_start).all(|t| doc.lower(t) == "that")
+        && (next.end..b).any(|t| doc.is_word(t))
 }
 
 /// Where content that runs right of `cue` stops: before the next clause (at `next_clause`) and
@@ -567,6 +603,24 @@ mod tests {
                     c("two engineers", Some("The Herald"), "indirect"),
                     c("the bridge was unsafe", Some("The Herald"), "indirect"),
                 ],
+            ),
+            (
+                "a_report_of_a_report_is_the_outer_claim",
+                "The ministry said the rebels admitted the attack on the depot. Tarn Holdings claimed that its critics alleged fraud in the tender.",
+                vec![
+                    c("the rebels admitted the attack on the depot", Some("The ministry"), "indirect"),
+                    c("its critics alleged fraud in the tender", Some("Tarn Holdings"), "indirect"),
+                ],
+            ),
+            (
+                "a_report_ending_the_sentence_is_not_the_content",
+                "Four people were hurt at the depot, the radio reported the mayor said.",
+                vec![c("Four people were hurt at the depot", Some("the radio"), "indirect")],
+            ),
+            (
+                "naming_is_no_outer_report",
+                "Analysis of the tools called lissoirs suggested they were used on hides.",
+                vec![c("they were used on hides", Some("Analysis of the tools called lissoirs"), "indirect")],
             ),
             (
                 "headline_makes_no_claim",

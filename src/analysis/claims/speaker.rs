@@ -500,6 +500,11 @@ mod tests {
                 vec![c("it wanted talks", Some("Tarn Holdings"), "indirect")],
             ),
             (
+                "a_percent_sign_inside_the_relative_clause",
+                "Tarn Holdings, which owns 7% of the port, said it wanted talks.",
+                vec![c("it wanted talks", Some("Tarn Holdings"), "indirect")],
+            ),
+            (
                 "relative_clause_inside_the_appositive",
                 "Ben Ola, a lawyer who is not involved in the case, said the ruling was fair.",
                 vec![c("the ruling was fair", Some("Ben Ola, a lawyer"), "indirect")],

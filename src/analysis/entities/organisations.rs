@@ -36,11 +36,14 @@ pub(super) fn org_noun_beside(
         return Some(Evidence::at(tokens[end].span, format!("'{}' after the name", piece(end))));
     }
     // "Sport Integrity Australia, the country's anti-doping agency,": an organisation in apposition.
-    // Only when the noun ends the apposition: not "Ana Reis, president of the union".
+    // Only when the noun ends the apposition as its head: not "Ana Reis, president of the union",
+    // nor "Ana Reis, an advocate with the group" (the noun after a preposition is another's).
     if end + 1 < tokens.len() && piece(end) == "," {
         let last = (end + 1..tokens.len().min(end + 7)).take_while(|&k| !matches!(piece(k), "," | "." | ";")).last();
         let noun = last.filter(|&k| lower_word(k) && lex.org_nouns.contains(piece(k)));
-        let role = last.is_some_and(|l| (end + 1..l).any(|k| lex.titles.contains(piece(k))));
+        let role = last.is_some_and(|l| {
+            (end + 1..l).any(|k| lex.titles.contains(piece(k)) || lex.head_noun_prepositions.contains(piece(k)))
+        });
         if let Some(k) = noun.filter(|_| !role) {
             return Some(Evidence::at(tokens[k].span, format!("described as a '{}'", piece(k))));
         }
@@ -347,6 +350,11 @@ mod tests {
                 "organisation_noun_before_the_name",
                 "The figures come from the statistics agency Insee and the news agency Reuters.",
                 &[("Insee", "ORG"), ("Reuters", "ORG")],
+            ),
+            (
+                "a_group_after_a_preposition_is_not_the_apposition_s_head",
+                "Marta Ruiz, a conservation advocate with the group, spoke. Tarnvale Aid, a relief group, replied.",
+                &[("Marta Ruiz", "PERSON"), ("Tarnvale Aid", "ORG")],
             ),
             (
                 "not_after_a_determiner",

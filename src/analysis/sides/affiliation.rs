@@ -6,7 +6,6 @@
 use super::knowledge::{camp_of_word, intrinsic_camp, party_of_word};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
-use crate::analysis::lexicon::LowerCase;
 use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
@@ -103,7 +102,10 @@ fn mention_affiliation(ctx: &Ctx, entity: &Entity, camps: &Camps) -> Option<(Cam
     let first = ctx.token_at(entity.span.start)?;
     let last = ctx.token_ending_at(entity.span.end)?;
     let m = Mention { entity, first, last, camps };
-    title_before_name(ctx, &m).or_else(|| title_before_comma(ctx, &m)).or_else(|| appositive_after_name(ctx, &m))
+    title_before_name(ctx, &m)
+        .or_else(|| title_before_comma(ctx, &m))
+        .or_else(|| appositive_after_name(ctx, &m))
+        .or_else(|| country_after_titled_name(ctx, &m))
 }
 
 /// True when the words that placed a mention put the office in the past: a past-office word
@@ -165,6 +167,28 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
         let camp = m.camp_of_other(ctx, e)?;
         Some((camp, Evidence::at(span, "kind of organisation before the title")))
     }
+}
+
+/// `title-words Name of Country`: "President Abdel Fattah el-Sisi of Egypt", "Prime Minister
+/// Ana Silva of Peru". Only a country: after a state official's name a region is the seat they
+/// represent ("Senator Ana Gil of Ohio"), not a camp.
+fn country_after_titled_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
+    let (_, n_titles) = title_words_before(ctx, m.first);
+    let of = m.last + 1;
+    if n_titles == 0 || of + 1 >= ctx.tokens.len() || ctx.lower(of) != "of" {
+        return None;
+    }
+    let mut k = of + 1;
+    if ctx.lower(k) == "the" && k + 1 < ctx.tokens.len() {
+        k += 1;
+    }
+    let camp = ctx
+        .entity_starting_at(k)
+        .and_then(|e| m.camp_of_other(ctx, e))
+        .or_else(|| camp_of_word(ctx, ctx.piece(k)))
+        .filter(|camp| matches!(camp, Camp::Country(_)))?;
+    let span = Span::new(ctx.tokens[of].span.start as usize, ctx.tokens[k].span.end as usize);
+    Some((camp, Evidence::at(span, "a titled name, then the country it serves")))
 }
 
 /// Walks left from the name over title words (at most six words), and one plain word between a
@@ -363,10 +387,22 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 }
 
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
-/// is taken to serve the country the article names first. A weak guess, said so in the evidence.
+/// is taken to serve the country the article names first. A weak guess, said so in the evidence;
+/// not made when another person placed in that country holds the same title ("President Trump"
+/// is not Ukraine's president when "Ukrainian President Volodymyr Zelensky" is).
 fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<ClusterId>) {
     // The country named first, looked for once, when a person with such a title needs it.
     let mut home_named: Option<Option<usize>> = None;
+    // The government titles held in each country by the persons placed there.
+    let held: FxHashSet<(usize, String)> = ctx
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| match camps.get(&e.cluster) {
+            Some((Camp::Country(c), _)) => Some((*c, government_title(ctx, e)?)),
+            _ => None,
+        })
+        .collect();
     for entity in ctx.entities {
         if entity.kind != EntityKind::Person
             || camps.contains_key(&entity.cluster)
@@ -381,18 +417,32 @@ fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<
         if has_past_office_word(ctx, title_start.saturating_sub(4)..first) {
             continue;
         }
-        let before = if first > 0 { ctx.lower(first - 1) } else { "" };
-        let titled = ctx.lex.government_titles.contains(before)
-            || entity.span.slice(ctx.text).split_whitespace().any(|w| ctx.lex.government_titles.contains_lower(w));
-        if titled {
-            let Some(home) = *home_named.get_or_insert_with(|| first_country_named(ctx)) else { return };
-            let note = format!(
-                "a government title with no country: taken to serve {}, the country the article names first",
-                ctx.lex.countries[home].name
-            );
-            camps.insert(entity.cluster, (Camp::Country(home), Evidence::at(entity.span, note)));
+        let Some(title) = government_title(ctx, entity) else { continue };
+        let Some(home) = *home_named.get_or_insert_with(|| first_country_named(ctx)) else { return };
+        if held.contains(&(home, title)) {
+            continue;
         }
+        let note = format!(
+            "a government title with no country: taken to serve {}, the country the article names first",
+            ctx.lex.countries[home].name
+        );
+        camps.insert(entity.cluster, (Camp::Country(home), Evidence::at(entity.span, note)));
     }
+}
+
+/// The national government title a person's mention carries, lower case, as the office it
+/// names: the title words before the name when the last is a government title ("Prime Minister
+/// Boris Johnson": "prime minister", not the same office as "foreign minister"), or a government
+/// title inside the name.
+fn government_title(ctx: &Ctx, entity: &Entity) -> Option<String> {
+    let first = ctx.token_at(entity.span.start)?;
+    if first > 0 && ctx.lex.government_titles.contains(ctx.lower(first - 1)) {
+        let (start, _) = title_words_before(ctx, first);
+        let words: Vec<&str> = (start..first).map(|i| ctx.lower(i)).collect();
+        return Some(words.join(" "));
+    }
+    let inside = (first..ctx.tokens.len()).take_while(|&i| ctx.tokens[i].span.end <= entity.span.end);
+    inside.map(|i| ctx.lower(i)).find(|w| ctx.lex.government_titles.contains(*w)).map(str::to_string)
 }
 
 /// The first country word of the text (the headline's, as a rule): "UK", "Israeli", "United
@@ -486,6 +536,13 @@ mod tests {
                 vec![("Tomas Vidal", Person)],
                 "Tomas Vidal",
                 Some("country Chile"),
+            ),
+            (
+                "possessive_title_of_two_words",
+                "Chile and Peru met. Peru’s vice president Ana Silva spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Ana Silva", Person)],
+                "Ana Silva",
+                Some("country Peru"),
             ),
             (
                 "citizenship_is_no_office",
@@ -644,6 +701,35 @@ mod tests {
                 vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
                 "Tomas Vidal",
                 Some("country Chile"),
+            ),
+            // The first country's president is named already: another president is not its.
+            (
+                "an_office_held_by_another_is_no_home_guess",
+                "Chile and Peru met. Chilean President Ana Silva spoke. President Tomas Vidal replied.",
+                vec![("Chile", Place), ("Peru", Place), ("Ana Silva", Person), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                None,
+            ),
+            (
+                "another_office_still_guessed",
+                "Chile and Peru met. Chilean President Ana Silva spoke. Prime Minister Tomas Vidal replied.",
+                vec![("Chile", Place), ("Peru", Place), ("Ana Silva", Person), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            (
+                "titled_name_of_a_country",
+                "Chile and Peru met. President Tomas Vidal of Peru spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Peru"),
+            ),
+            (
+                "titled_name_of_a_region_is_a_seat",
+                "Chile and Peru met. Senator Tomas Vidal of Ohio spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Ohio", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                None,
             ),
             // A spokeswoman for a person the home country took stands with them.
             (

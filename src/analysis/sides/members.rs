@@ -109,19 +109,28 @@ fn country_aliases(country: &Country) -> impl Iterator<Item = &str> + '_ {
     std::iter::once(&country.name).chain(short).chain(&country.capitals).chain(&country.demonyms).map(String::as_str)
 }
 
-/// The article's own term for a country: the place name its claims are made in, else the most
-/// used, else the knowledge base's name.
+/// The article's own term for a country: the place name its claims are made in ("Yerevan
+/// says"), else the most used of its names that is no city ("UK", not "London" where the march
+/// was), else the knowledge base's name.
 fn country_name(
     ctx: &Ctx,
     country: &Country,
     members: &[ClusterId],
     speaking_places: &FxHashMap<ClusterId, usize>,
 ) -> String {
-    let place_members = members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
-    place_members
-        .map(|m| (m, 100 * speaking_places.get(&m).copied().unwrap_or(0) + ctx.cluster(m).mentions.len()))
-        .max_by_key(|(id, n)| (*n, Reverse(*id)))
-        .map(|(id, _)| ctx.cluster(id).name.clone())
+    let place_members = || members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
+    let speaking = place_members()
+        .filter_map(|m| speaking_places.get(&m).map(|n| (m, *n)))
+        .max_by_key(|(id, n)| (*n, ctx.cluster(*id).mentions.len(), Reverse(*id)));
+    let named = || {
+        place_members()
+            .filter(|m| !country.capitals.iter().any(|c| *c == ctx.cluster(*m).name))
+            .max_by_key(|id| (ctx.cluster(*id).mentions.len(), Reverse(*id)))
+    };
+    speaking
+        .map(|(id, _)| id)
+        .or_else(named)
+        .map(|id| ctx.cluster(id).name.clone())
         .unwrap_or_else(|| country.name.clone())
 }
 
@@ -133,10 +142,15 @@ mod tests {
     /// (text, the sides' names and some of their aliases)
     #[test]
     fn sides_go_by_the_articles_names() {
-        let table: [(&str, &[Named]); 2] = [
+        let table: [(&str, &[Named]); 3] = [
             (
                 "Lima says the port is shut, while Chile says it is open. Peru's president Ana Silva agreed.",
                 &[("Lima", &["Lima", "Ana Silva", "Peru", "Peruvian"]), ("Chile", &["Chile", "Santiago"])],
+            ),
+            // The capital where the march was does not name the country: no claim is made in it.
+            (
+                "Peru's president Ana Silva said the port was shut, while Chile says it is open. Crowds marched in Lima, and in Lima they sang.",
+                &[("Peru", &["Peru", "Lima", "Ana Silva"]), ("Chile", &["Chile", "Santiago"])],
             ),
             (
                 "Ana Silva said the port was shut, while Chile says it is open. Silva left.",

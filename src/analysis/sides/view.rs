@@ -87,23 +87,27 @@ impl<'a> Ctx<'a> {
         self.entities.get(idx).filter(|e| e.span.start == start)
     }
     /// True for a word of a title phrase: a title ("minister"), an honorific ("President"), a
-    /// word inside a title phrase ("foreign", "of") or the last word of a title of two or three
-    /// words ("executive" of "chief executive").
+    /// word inside a title phrase ("foreign", "of") or any word of a title of two or three words
+    /// ("prime" of "prime minister", "executive" of "chief executive").
     pub fn is_title_word(&self, i: usize) -> bool {
         let lower = self.lower(i);
         self.lex.titles.contains(lower)
             || self.lex.honorifics.contains(self.piece(i))
             || self.lex.title_phrase_words.contains(lower)
-            || self.ends_title_phrase(i)
+            || self.in_title_phrase(i)
     }
-    /// True when token `i` ends a title of two or three words ("chief executive", "secretary of
-    /// state").
-    fn ends_title_phrase(&self, i: usize) -> bool {
+    /// True when token `i` is a word of a title of two or three words ("chief executive",
+    /// "secretary of state").
+    fn in_title_phrase(&self, i: usize) -> bool {
         // Most words start no title of several words: ask before gathering the phrase.
-        (1..=2).any(|back| {
-            i >= back
-                && self.is_in(&self.lex.title_first_words, i - back)
-                && self.lex.is_title_phrase(&(i - back..=i).map(|t| self.piece(t)).collect::<Vec<_>>())
+        (i.saturating_sub(2)..=i).any(|start| {
+            self.is_in(&self.lex.title_first_words, start)
+                && (2..=3).any(|len| {
+                    let end = start + len - 1;
+                    end >= i
+                        && end < self.tokens.len()
+                        && self.lex.is_title_phrase(&(start..=end).map(|t| self.piece(t)).collect::<Vec<_>>())
+                })
         })
     }
 }
