@@ -233,6 +233,7 @@ fn claims_of_sentence(
             next += 1;
         }
         let right_end = content_end(doc, cue, clause_starts.get(next).copied().unwrap_or(b), b);
+        let right_end = semicolon_after(doc, cue.end, right_end).unwrap_or(right_end);
         let clause = Clause {
             doc,
             cue,
@@ -378,9 +379,10 @@ fn clause_starts(doc: &Doc, cues: &[Cue], a: usize) -> Vec<usize> {
 /// True when the clause of the cue `next`, starting at token `next_start`, is the whole content
 /// of `cue`: both are reporting verbs, the first one that takes a clause (not an object verb:
 /// "tools called lissoirs suggested ...") and a verb for sure (a past form, or a present "-s"
-/// form after a name or a pronoun: not "state media", "a UN report"), nothing but "that"
-/// stands between it and the second's clause, and the second has words of its own after it
-/// ("claimed (that) Spanton first complained ..."; not "..., CNN reported the governor said.").
+/// form after a name or a pronoun: not "state media", "a UN report"), nothing but
+/// "that" stands between it and the second's clause, and the second has words of its own after
+/// it, not a quotation ("claimed (that) Spanton first complained ..."; not "..., CNN reported the
+/// governor said.", nor "He said Putin told him, “...”": the quotation is Putin's).
 /// ("that" is a closed word of grammar, written here.)
 fn reports_the_next_clause(doc: &Doc, cue: &Cue, next: &Cue, next_start: usize, b: usize) -> bool {
     let k = cue.first;
@@ -394,6 +396,12 @@ fn reports_the_next_clause(doc: &Doc, cue: &Cue, next: &Cue, next_start: usize, 
             && (doc.capitalised(k - 1) || doc.is_in(&doc.lex.subject_pronouns, k - 1))
             && !doc.is_in(&doc.lex.determiners, k - 1)
     };
+    // "Putin told him, “...”": the quotation is the inner speaker's own; not after an auxiliary
+    // ("said Russia would respond “in a timely manner”": the outer speaker's words).
+    let inner_quotation = || {
+        !(next.first > 0 && doc.is_in(&doc.lex.auxiliaries, next.first - 1))
+            && (next.end..b.min(next.end + 4)).any(|t| doc.is_quote_mark(t))
+    };
     cue.kind == CueKind::Verb
         && next.kind == CueKind::Verb
         && !doc.lex.object_verbs.contains(&cue.lemma)
@@ -401,6 +409,27 @@ fn reports_the_next_clause(doc: &Doc, cue: &Cue, next: &Cue, next_start: usize, 
         && next_start < next.first
         && (cue.end..next_start).all(|t| doc.lower(t) == "that")
         && (next.end..b).any(|t| doc.is_word(t))
+        && !inner_quotation()
+}
+
+/// "indicated they would appeal; Quirin wept ...": a semicolon outside quotation marks and
+/// brackets after the cue (token `from` on, before `end`) ends reported content; the narrator
+/// speaks after it. Not before "that" ("reported that A; that B"). ("that" is a closed word of
+/// grammar.)
+fn semicolon_after(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    (from..end).find(|&k| match doc.piece(k) {
+        "(" | "[" => {
+            depth += 1;
+            false
+        }
+        ")" | "]" => {
+            depth = depth.saturating_sub(1);
+            false
+        }
+        ";" => depth == 0 && !doc.inside_quote(k) && !(k + 1 < doc.tokens.len() && doc.lower(k + 1) == "that"),
+        _ => false,
+    })
 }
 
 /// Where content that runs right of `cue` stops: before the next clause (at `next_clause`) and
@@ -613,6 +642,16 @@ mod tests {
                 ],
             ),
             (
+                "a_quotation_in_the_inner_report_is_its_speaker_s",
+                "Ana Gil said Tomas Vidal told her, “We will not stop.” Tarn Holdings says the regulator admitted the error. \
+                 Ana Gil said Peru would respond “in a timely manner”.",
+                vec![
+                    c("“We will not stop.”", Some("Ana Gil said Tomas Vidal"), "direct"),
+                    c("the regulator admitted the error", Some("Tarn Holdings"), "indirect"),
+                    c("Peru would respond “in a timely manner”", Some("Ana Gil"), "direct"),
+                ],
+            ),
+            (
                 "a_report_ending_the_sentence_is_not_the_content",
                 "Four people were hurt at the depot, the radio reported the mayor said.",
                 vec![c("Four people were hurt at the depot", Some("the radio"), "indirect")],
@@ -621,6 +660,14 @@ mod tests {
                 "naming_is_no_outer_report",
                 "Analysis of the tools called lissoirs suggested they were used on hides.",
                 vec![c("they were used on hides", Some("Analysis of the tools called lissoirs"), "indirect")],
+            ),
+            (
+                "a_semicolon_ends_reported_content",
+                "Both guards indicated they would appeal; the judge left the room. Ana Gil said the tide was high (4 m; the highest this year) and rising.",
+                vec![
+                    c("they would appeal", Some("Both guards"), "indirect"),
+                    c("the tide was high (4 m; the highest this year) and rising", Some("Ana Gil"), "indirect"),
+                ],
             ),
             (
                 "headline_makes_no_claim",

@@ -36,14 +36,22 @@ pub(super) fn org_noun_beside(
         return Some(Evidence::at(tokens[end].span, format!("'{}' after the name", piece(end))));
     }
     // "Sport Integrity Australia, the country's anti-doping agency,": an organisation in apposition.
-    // Only when the noun ends the apposition as its head: not "Ana Reis, president of the union",
-    // nor "Ana Reis, an advocate with the group" (the noun after a preposition is another's).
+    // Only when an organisation noun is the apposition's head: its last word, not "Ana Reis,
+    // president of the union", nor after a preposition ("Ana Reis, an advocate with the group",
+    // where the head is "advocate"), unless the head before the preposition is a part of an
+    // organisation ("Altmar, a subsidiary of the bank").
     if end + 1 < tokens.len() && piece(end) == "," {
-        let last = (end + 1..tokens.len().min(end + 7)).take_while(|&k| !matches!(piece(k), "," | "." | ";")).last();
+        let words = (end + 1..tokens.len().min(end + 7)).take_while(|&k| !matches!(piece(k), "," | "." | ";"));
+        let preposition = words.clone().find(|&k| lex.head_noun_prepositions.contains(piece(k)));
+        let last = match preposition {
+            Some(p) if p > end + 1 && lower_word(p - 1) && lex.org_part_nouns.contains(piece(p - 1)) => {
+                words.clone().last()
+            }
+            Some(_) => None,
+            None => words.last(),
+        };
         let noun = last.filter(|&k| lower_word(k) && lex.org_nouns.contains(piece(k)));
-        let role = last.is_some_and(|l| {
-            (end + 1..l).any(|k| lex.titles.contains(piece(k)) || lex.head_noun_prepositions.contains(piece(k)))
-        });
+        let role = last.is_some_and(|l| (end + 1..l).any(|k| lex.titles.contains(piece(k))));
         if let Some(k) = noun.filter(|_| !role) {
             return Some(Evidence::at(tokens[k].span, format!("described as a '{}'", piece(k))));
         }
@@ -353,8 +361,9 @@ mod tests {
             ),
             (
                 "a_group_after_a_preposition_is_not_the_apposition_s_head",
-                "Marta Ruiz, a conservation advocate with the group, spoke. Tarnvale Aid, a relief group, replied.",
-                &[("Marta Ruiz", "PERSON"), ("Tarnvale Aid", "ORG")],
+                "Marta Ruiz, a conservation advocate with the group, spoke. Tarnvale Aid, a relief group, replied. \
+                 Altmar, a subsidiary of the bank, agreed.",
+                &[("Marta Ruiz", "PERSON"), ("Tarnvale Aid", "ORG"), ("Altmar", "ORG")],
             ),
             (
                 "not_after_a_determiner",

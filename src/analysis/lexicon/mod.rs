@@ -170,6 +170,8 @@ pub struct Lexicon {
     pub route_words: WordSet,
     /// Common nouns naming a kind of organisation ("party", "agency"), lower case.
     pub org_nouns: WordSet,
+    /// Nouns for a part of an organisation ("subsidiary", "division"), lower case.
+    pub org_part_nouns: WordSet,
     /// Last words of company names ("Technologies", "Shipping").
     pub company_words: WordSet,
     /// Last words of place names for the entity rules ("river", "shoal"), lower case.
@@ -523,6 +525,7 @@ impl Lexicon {
             place_words: set(lexicon_file!("place_words.txt"), true),
             route_words: set(lexicon_file!("route_words.txt"), true),
             org_nouns: set(lexicon_file!("org_nouns.txt"), true),
+            org_part_nouns: set(lexicon_file!("org_part_nouns.txt"), true),
             company_words: set(lexicon_file!("company_words.txt"), false),
             place_name_words: set(lexicon_file!("place_name_words.txt"), true),
             state_body_words: set(lexicon_file!("state_body_words.txt"), false),
@@ -637,7 +640,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 87] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 88] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -651,6 +654,7 @@ impl Lexicon {
             &mut self.place_words,
             &mut self.route_words,
             &mut self.org_nouns,
+            &mut self.org_part_nouns,
             &mut self.company_words,
             &mut self.place_name_words,
             &mut self.state_body_words,
