@@ -111,7 +111,8 @@ fn country_aliases(country: &Country) -> impl Iterator<Item = &str> + '_ {
 
 /// The article's own term for a country: the place name its claims are made in ("Yerevan
 /// says"), else the most used of its names that is no city ("UK", not "London" where the march
-/// was), else the knowledge base's name.
+/// was), else the most used of the names the article gives it ("Brussels" when only the venue of
+/// talks names Belgium), else the knowledge base's name.
 fn country_name(
     ctx: &Ctx,
     country: &Country,
@@ -119,17 +120,16 @@ fn country_name(
     speaking_places: &FxHashMap<ClusterId, usize>,
 ) -> String {
     let place_members = || members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
+    let most_used =
+        |ids: &mut dyn Iterator<Item = ClusterId>| ids.max_by_key(|id| (ctx.cluster(*id).mentions.len(), Reverse(*id)));
     let speaking = place_members()
         .filter_map(|m| speaking_places.get(&m).map(|n| (m, *n)))
-        .max_by_key(|(id, n)| (*n, ctx.cluster(*id).mentions.len(), Reverse(*id)));
-    let named = || {
-        place_members()
-            .filter(|m| !country.capitals.iter().any(|c| *c == ctx.cluster(*m).name))
-            .max_by_key(|id| (ctx.cluster(*id).mentions.len(), Reverse(*id)))
-    };
+        .max_by_key(|(id, n)| (*n, ctx.cluster(*id).mentions.len(), Reverse(*id)))
+        .map(|(id, _)| id);
+    let is_capital = |id: &ClusterId| country.capitals.iter().any(|c| *c == ctx.cluster(*id).name);
     speaking
-        .map(|(id, _)| id)
-        .or_else(named)
+        .or_else(|| most_used(&mut place_members().filter(|m| !is_capital(m))))
+        .or_else(|| most_used(&mut place_members()))
         .map(|id| ctx.cluster(id).name.clone())
         .unwrap_or_else(|| country.name.clone())
 }
