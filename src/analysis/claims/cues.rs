@@ -438,7 +438,7 @@ impl VerbForm<'_> {
         // The stretch since the comma before: a relative clause there (", who was a candidate,
         // announced the end of his campaign") belongs to the subject, not the content.
         let stretch = (self.a..i - 1).rev().find(|&k| doc.piece(k) == ",").map_or(self.a, |k| k + 1);
-        let relative = stretch < i - 1 && matches!(doc.lower(stretch), "who" | "which" | "whom" | "whose");
+        let relative = stretch < i - 1 && doc.relative_pronoun(stretch);
         // A clause has its subject before its verb: a stretch that opens with the verb is a
         // participle phrase about the subject ("Dana Reyes, backed by the party, announced ...").
         let subject_first = (stretch..i - 1).find(|&k| doc.finite_form(k)).is_some_and(|k| k > stretch);

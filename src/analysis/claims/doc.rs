@@ -62,6 +62,11 @@ impl<'a> Doc<'a> {
             && self.is_word(i - 1)
             && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
+    /// True for a relative pronoun at token `k`: "who", "whom", "which", "whose". (A closed class
+    /// of grammar, written here.)
+    pub fn relative_pronoun(&self, k: usize) -> bool {
+        matches!(self.lower(k), "who" | "whom" | "which" | "whose")
+    }
     /// True for a lower-case finite verb form at token `k`: an auxiliary, a past form (lexicon
     /// `past_forms.txt`) or a word in "-ed".
     pub fn finite_form(&self, k: usize) -> bool {

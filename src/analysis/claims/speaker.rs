@@ -107,7 +107,8 @@ pub(super) fn phrase_is_a_clause(doc: &Doc, start: usize, end: usize) -> bool {
     let lex = doc.lex;
     let described = |k: usize| {
         (start..k).any(|m| {
-            matches!(doc.lower(m), "who" | "whose" | "whom" | "which" | "that")
+            doc.relative_pronoun(m)
+                || doc.lower(m) == "that"
                 || doc.is_word(m) && !doc.capitalised(m) && doc.lower(m).ends_with("ing")
         })
     };
@@ -184,11 +185,11 @@ const PHRASE_REACH: usize = 12;
 const RELATIVE_CLAUSE_REACH: usize = 32;
 const NOUN_PHRASE_BEFORE_RELATIVE_REACH: usize = 20;
 
-/// True when the token `k` opens a relative clause: "who", "whom", "which", "whose", or "that"
-/// after a noun with its article ("the company that owns it"). (The relative pronouns are a
-/// closed class of grammar, written here.)
+/// True when the token `k` opens a relative clause: a relative pronoun ([`Doc::relative_pronoun`],
+/// not an acronym: "The WHO's website"), or "that" after a noun with its article ("the company
+/// that owns it").
 fn opens_relative_clause(doc: &Doc, lower_bound: usize, k: usize) -> bool {
-    !acronym_shaped(doc.piece(k)) && matches!(doc.lower(k), "who" | "whom" | "which" | "whose")
+    !acronym_shaped(doc.piece(k)) && doc.relative_pronoun(k)
         || doc.lower(k) == "that" && k >= lower_bound + 2 && matches!(doc.lower(k - 2), "the" | "a" | "an")
 }
 

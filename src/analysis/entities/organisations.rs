@@ -43,13 +43,9 @@ pub(super) fn org_noun_beside(
     if end + 1 < tokens.len() && piece(end) == "," {
         let words = (end + 1..tokens.len().min(end + 7)).take_while(|&k| !matches!(piece(k), "," | "." | ";"));
         let preposition = words.clone().find(|&k| lex.head_noun_prepositions.contains(piece(k)));
-        let last = match preposition {
-            Some(p) if p > end + 1 && lower_word(p - 1) && lex.org_part_nouns.contains(piece(p - 1)) => {
-                words.clone().last()
-            }
-            Some(_) => None,
-            None => words.last(),
-        };
+        let headed =
+            preposition.is_none_or(|p| p > end + 1 && lower_word(p - 1) && lex.org_part_nouns.contains(piece(p - 1)));
+        let last = words.last().filter(|_| headed);
         let noun = last.filter(|&k| lower_word(k) && lex.org_nouns.contains(piece(k)));
         let role = last.is_some_and(|l| (end + 1..l).any(|k| lex.titles.contains(piece(k))));
         if let Some(k) = noun.filter(|_| !role) {

@@ -175,8 +175,7 @@ fn title_before_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
 /// Gil of Lima" is Lima's mayor, not Peru's).
 fn country_after_titled_name(ctx: &Ctx, m: &Mention) -> Option<(Camp, Evidence)> {
     let of = m.last + 1;
-    let titled = m.first > 0 && ctx.lex.government_titles.contains(ctx.lower(m.first - 1));
-    if !titled || of + 1 >= ctx.tokens.len() || ctx.lower(of) != "of" {
+    if !government_title_before(ctx, m.first) || of + 1 >= ctx.tokens.len() || ctx.lower(of) != "of" {
         return None;
     }
     let mut k = of + 1;
@@ -396,16 +395,9 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<ClusterId>) {
     // The country named first, looked for once, when a person with such a title needs it.
     let mut home_named: Option<Option<usize>> = None;
-    // The government titles held in each country by the persons placed there, with their names.
-    let held: Vec<(usize, String, &str)> = ctx
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .filter_map(|e| match camps.get(&e.cluster) {
-            Some((Camp::Country(c), _)) => Some((*c, government_title(ctx, e)?, e.span.slice(ctx.text))),
-            _ => None,
-        })
-        .collect();
+    // The government titles held in each country by the persons placed there, with their names,
+    // gathered once, when a person with such a title needs the guess.
+    let mut held: Option<Vec<(usize, String, &str)>> = None;
     for entity in ctx.entities {
         if entity.kind != EntityKind::Person
             || camps.contains_key(&entity.cluster)
@@ -422,6 +414,16 @@ fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<
         }
         let Some(title) = government_title(ctx, entity) else { continue };
         let Some(home) = *home_named.get_or_insert_with(|| first_country_named(ctx)) else { return };
+        let held = held.get_or_insert_with(|| {
+            ctx.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .filter_map(|e| match camps.get(&e.cluster) {
+                    Some((Camp::Country(c), _)) => Some((*c, government_title(ctx, e)?, e.span.slice(ctx.text))),
+                    _ => None,
+                })
+                .collect()
+        });
         let name = entity.span.slice(ctx.text);
         let held_by_another =
             held.iter().any(|(c, t, holder)| *c == home && *t == title && !may_be_one_person(holder, name));
@@ -456,13 +458,19 @@ fn may_be_one_person(a: &str, b: &str) -> bool {
 /// title inside the name.
 fn government_title(ctx: &Ctx, entity: &Entity) -> Option<String> {
     let first = ctx.token_at(entity.span.start)?;
-    if first > 0 && ctx.lex.government_titles.contains(ctx.lower(first - 1)) {
+    if government_title_before(ctx, first) {
         let (start, _) = title_words_before(ctx, first);
         let words: Vec<&str> = (start..first).map(|i| ctx.lower(i)).collect();
         return Some(words.join(" "));
     }
     let inside = (first..ctx.tokens.len()).take_while(|&i| ctx.tokens[i].span.end <= entity.span.end);
     inside.map(|i| ctx.lower(i)).find(|w| ctx.lex.government_titles.contains(*w)).map(str::to_string)
+}
+
+/// True when the word right before the token `first` (a name's first) is a national government
+/// title ("President", "minister").
+fn government_title_before(ctx: &Ctx, first: usize) -> bool {
+    first > 0 && ctx.lex.government_titles.contains(ctx.lower(first - 1))
 }
 
 /// The first country word of the text (the headline's, as a rule): "UK", "Israeli", "United

@@ -119,17 +119,16 @@ fn country_name(
     members: &[ClusterId],
     speaking_places: &FxHashMap<ClusterId, usize>,
 ) -> String {
-    let place_members = || members.iter().copied().filter(|m| ctx.cluster(*m).kind == EntityKind::Place);
-    let most_used =
-        |ids: &mut dyn Iterator<Item = ClusterId>| ids.max_by_key(|id| (ctx.cluster(*id).mentions.len(), Reverse(*id)));
-    let speaking = place_members()
-        .filter_map(|m| speaking_places.get(&m).map(|n| (m, *n)))
-        .max_by_key(|(id, n)| (*n, ctx.cluster(*id).mentions.len(), Reverse(*id)))
-        .map(|(id, _)| id);
-    let is_capital = |id: &ClusterId| country.capitals.iter().any(|c| *c == ctx.cluster(*id).name);
-    speaking
-        .or_else(|| most_used(&mut place_members().filter(|m| !is_capital(m))))
-        .or_else(|| most_used(&mut place_members()))
+    let is_capital = |id: ClusterId| country.capitals.iter().any(|c| *c == ctx.cluster(id).name);
+    members
+        .iter()
+        .copied()
+        .filter(|m| ctx.cluster(*m).kind == EntityKind::Place)
+        .max_by_key(|&m| {
+            // Claims made in it first; among names no claim is made in, one that is no capital.
+            let speaking = speaking_places.get(&m).copied().unwrap_or(0);
+            (speaking, speaking == 0 && !is_capital(m), ctx.cluster(m).mentions.len(), Reverse(m))
+        })
         .map(|id| ctx.cluster(id).name.clone())
         .unwrap_or_else(|| country.name.clone())
 }
