@@ -15,6 +15,9 @@ pub(super) enum CueKind {
     Participle,
     /// "according to".
     AccordingTo,
+    /// A colon opening a quotation after a clause with no reporting verb ("Bolton gave his own
+    /// account on Twitter: “...”"): the clause's subject may be its speaker.
+    Colon,
 }
 
 /// A reporting cue: tokens `first..end`.
@@ -31,6 +34,11 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = a;
     while i < b {
+        if cues.is_empty() && colon_opens_quotation(doc, a, i, b) {
+            cues.push(Cue { first: i, end: i + 1, kind: CueKind::Colon, lemma: ":".into() });
+            i += 1;
+            continue;
+        }
         if !doc.is_word(i) || doc.inside_quote(i) {
             i += 1;
             continue;
@@ -67,6 +75,17 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// True when token `i` of the sentence `[a, b)`, outside quotations and after some words, is a
+/// colon right before a quotation's opening mark, or a comma before a quotation that ends the
+/// sentence.
+fn colon_opens_quotation(doc: &Doc, a: usize, i: usize, b: usize) -> bool {
+    if !(i > a + 1 && i + 1 < b && matches!(doc.piece(i), ":" | ",") && !doc.inside_quote(i)) {
+        return false;
+    }
+    let Some(q) = doc.quote_opening_at(i + 1) else { return false };
+    doc.piece(i) == ":" || doc.token_from(q.span.end) + 1 >= b
 }
 
 /// "according to" at token `i` (`lower`: the token in lower case, as in the functions below).

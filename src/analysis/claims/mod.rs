@@ -23,7 +23,9 @@
 //! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
 //! - `according to X, CONTENT` and `CONTENT, according to X`;
 //! - a quotation that opens after the cue runs to its closing mark, over several sentences;
-//! - a quotation that follows a quoted claim with no cue of its own continues its speaker.
+//! - a quotation that follows a quoted claim with no cue of its own continues its speaker;
+//! - `X took a parting shot on Twitter: “CONTENT”`: a quotation after a colon, with no reporting
+//!   verb before it, is its clause's subject's when that subject names someone.
 //!
 //! Passives ("was told to", "were said to be", "accused of" with no object) are not claims.
 //! Every loop is bounded by a constant or advances through the tokens once, so the stage is
@@ -93,6 +95,8 @@ fn frames(kind: CueKind) -> &'static [Frame] {
             // CONTENT, according to X.
             according_to::content_then_according_to,
         ],
+        // X did something: “CONTENT”
+        CueKind::Colon => &[quotations::quotation_after_colon],
         CueKind::Participle => &[
             // ..., with officials saying CONTENT.
             continuations::absolute_phrase_participle,

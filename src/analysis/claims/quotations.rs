@@ -5,9 +5,9 @@
 //! mark: `content::content_after`.)
 
 use super::clause::{Clause, Found, Outcome};
-use super::content::{content_before, trim, Tail};
+use super::content::{content_after, content_before, trim, Tail};
 use super::doc::Doc;
-use super::speaker::speaker_right;
+use super::speaker::{speaker_right, subject_np};
 use super::ClaimDraft;
 use crate::analysis::model::{ClaimKind, Evidence, Quote, Sentence};
 
@@ -89,6 +89,55 @@ fn resumed_quotation<'a>(
     resume.filter(|&s| s < b && doc.is_quote_mark(s)).and_then(|s| doc.quote_opening_at(s))
 }
 
+/// The fewest words a quotation after a colon needs to be a claim: fewer are mostly a name or a
+/// slogan ("He called it: “Operation Dawn”").
+const COLON_QUOTATION_WORDS: usize = 4;
+
+/// “Bolton gave a different account, speaking via Twitter: “I offered to resign ...”": a
+/// quotation opening after a colon (or after a comma, when it ends the sentence: "Trump defended
+/// his decision, “...”"), in a sentence with no reporting verb before it, is the clause's
+/// subject's, when the subject names someone and the clause is no copula ("The message was clear:
+/// “...”" reports no one).
+pub(super) fn quotation_after_colon(c: &Clause) -> Option<Outcome> {
+    let doc = c.doc;
+    let colon = c.cue.first;
+    let Some((start, end)) = subject_np(doc, c.sentence_start, colon) else { return Some(Outcome::Nothing) };
+    let copula = (end..colon).any(|k| doc.is_in(&doc.lex.be_forms, k));
+    let Some(content) = content_after(c, c.cue.end) else { return Some(Outcome::Nothing) };
+    let words = (content.first..content.end).filter(|&k| doc.is_word(k)).count();
+    if !names_someone(doc, start, end, colon) || copula || content.next_paragraph || words < COLON_QUOTATION_WORDS {
+        return Some(Outcome::Nothing);
+    }
+    Some(Outcome::Claim(Found {
+        first: content.first,
+        end: content.end,
+        speaker: Some((start, end)),
+        continues_previous: false,
+        kind: ClaimKind::Direct,
+        confidence: 0.6,
+        note: "frame: a quotation after a colon, spoken by its clause's subject",
+    }))
+}
+
+/// True when the subject `start..end` (before the token `limit`) names someone: a personal pronoun
+/// (not "it"), or a name (its last word capitalised, no nationality, nor a word such as "There";
+/// not a capitalised verb opening the sentence) followed by a lower-case word, its verb, or a comma.
+fn names_someone(doc: &Doc, start: usize, end: usize, limit: usize) -> bool {
+    let lex = doc.lex;
+    if end == start + 1 && doc.is_in(&lex.subject_pronouns, start) {
+        return doc.lower(start) != "it";
+    }
+    let last = end - 1;
+    let verb_first = doc.lower(start).ends_with("ed") || doc.lower(start).ends_with("ing");
+    let verb_after = end < limit && (doc.is_word(end) && !doc.capitalised(end) || doc.piece(end) == ",");
+    doc.is_word(last)
+        && doc.capitalised(last)
+        && !doc.is_in(&lex.function_words, last)
+        && !lex.demonyms.contains(doc.piece(last))
+        && !verb_first
+        && verb_after
+}
+
 /// A sentence with no cue that is a quotation right after a quoted claim continues that claim's
 /// speaker ("“...,” said Hajiyev. “The road is open ...”"). `previous`: the last claim so far.
 pub(super) fn continued_quotation(
@@ -163,6 +212,36 @@ mod tests {
                 "interrupted_quote",
                 "“We are ready,” he said, “and we will win.”",
                 vec![c("“We are ready,” he said, “and we will win.”", Some("he"), "direct")],
+            ),
+            (
+                "quotation_after_a_colon",
+                "Mira Kent gave her own account on social media: “I left the talks because nobody listened.”",
+                vec![c("“I left the talks because nobody listened.”", Some("Mira Kent"), "direct")],
+            ),
+            (
+                "quotation_after_a_colon_pronoun",
+                "Later she took a parting shot on the radio: \"They have wasted a whole year of our lives.\"",
+                vec![c("\"They have wasted a whole year of our lives.\"", Some("she"), "direct")],
+            ),
+            (
+                "quotation_after_a_colon_copula_or_short_or_no_name",
+                "The message was clear: “Nobody goes back to the mine.” He named the new plan: “Operation Dawn.” The old sign on the gate: “No entry for anyone after dark.”",
+                vec![],
+            ),
+            (
+                "quotation_after_a_comma_ending_the_sentence",
+                "Ana Lee, also on the radio, defended the decision, “We could not wait for another winter.” There were cheers, “a loud, long and happy noise” in the hall.",
+                vec![c("“We could not wait for another winter.”", Some("Ana Lee"), "direct")],
+            ),
+            (
+                "quotation_after_a_colon_no_one_named",
+                "On the Kessler–Ross scale, at level five: “the damage will be total and lasting.” It was simple: “Everyone has to leave the island now.”",
+                vec![],
+            ),
+            (
+                "quotation_after_a_colon_after_a_cue",
+                "Tom Hale told reporters: “The road is open again tonight.”",
+                vec![c("“The road is open again tonight.”", Some("Tom Hale"), "direct")],
             ),
             (
                 "quote_before_cue_over_sentences",

@@ -290,6 +290,8 @@ pub(super) fn subject_np(doc: &Doc, a: usize, limit: usize) -> Option<(usize, us
         let word = doc.lower(i);
         let keep = doc.capitalised(i)
             || doc.is_word(i) && lex.titles.contains(word)
+            // "Former CIA deputy director Michael Morell": a title's modifier before a title.
+            || doc.is_word(i) && lex.title_first_words.contains(word) && i + 1 < limit && doc.is_in(&lex.titles, i + 1)
             || matches!(doc.piece(i), "’s" | "'s" | "-")
             || matches!(word, "of" | "and") && i + 1 < limit && doc.capitalised(i + 1);
         if !keep {
