@@ -293,15 +293,18 @@ fn previous_end(p: &Phrase) -> u32 {
     p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)))
 }
 
-/// The previous claim's speaker, when it is of the pronoun's kind (a person, or not), close by,
-/// and no other mention of that kind stands between it and the pronoun.
+/// The previous claim's speaker, when it is of the pronoun's kind (a person, or not: "they" for a
+/// described group, "it" for a described thing, "The industry publication stated ... It cited"),
+/// close by, and no other mention of that kind stands between it and the pronoun.
 fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Speaker> {
+    let it = p.text.eq_ignore_ascii_case("it");
     let recent = p.previous().filter(|s| {
         let kind = s.cluster.map(|c| ctx.clusters.by_id(c).kind);
         let right_kind = if person {
             kind == Some(EntityKind::Person)
         } else {
-            kind.is_some_and(|k| k != EntityKind::Person) || kind.is_none() && plural_description(&s.name)
+            kind.is_some_and(|k| k != EntityKind::Person)
+                || kind.is_none() && (plural_description(&s.name) || it && thing_description(ctx, &s.name))
         };
         right_kind && p.claim.start.saturating_sub(s.span.end) < PREVIOUS_SPEAKER_REACH
     });
@@ -542,6 +545,19 @@ fn plural_description(name: &str) -> bool {
     })
 }
 
+/// True for a described speaker that is one thing, not a person nor a group: a determiner and
+/// lower-case words, the last no title ("the industry publication", "the ministry"; not "the
+/// spokesman", "the protesters").
+fn thing_description(ctx: &Ctx, name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().map(str::to_lowercase);
+    let rest: Vec<&str> = words.collect();
+    first.is_some_and(|w| ctx.lex.determiners.contains(&w))
+        && rest.last().is_some_and(|last| !ctx.lex.titles.contains(&last.to_lowercase()))
+        && rest.iter().all(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && !plural_description(name)
+}
+
 /// The most recent person (or group) entity mentioned before `pos`, outside `exclude`.
 fn antecedent(entities: &[Entity], pos: u32, person: bool, exclude: Span) -> Option<&Entity> {
     let end = entities.partition_point(|e| e.span.start < pos);
@@ -742,9 +758,10 @@ fn owner_of_description(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 
 /// The organisation a definite description stands for: "the ministry" is the last organisation
 /// named earlier with "Ministry" in its name; "the company" or "the group" (a kind, not a name
-/// word) is the last organisation named earlier.
+/// word) is the last organisation named earlier, and so is "the industry publication" (lower-case
+/// words before an organisation noun).
 fn organisation_named_before(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
-    let (determiner, noun) = determiner_and_noun(p.text)?;
+    let (determiner, noun) = determiner_and_noun(p.text).or_else(|| determiner_modifiers_and_noun(p.text))?;
     if !ctx.lex.referring_determiners.contains(&determiner) {
         return None;
     }
@@ -754,6 +771,17 @@ fn organisation_named_before(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
         Speaker { span: p.words, name: shown.to_string(), cluster: Some(e.cluster) },
         vec![Evidence::at(e.span, format!("'{}' taken as {shown}, named earlier", p.text))],
     ))
+}
+
+/// A speaker phrase of a determiner, one or two lower-case modifiers and a noun, lower case:
+/// ("the", "publication") for "The industry publication".
+fn determiner_modifiers_and_noun(phrase: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let lower_word = |w: &&str| w.chars().all(|c| c.is_lowercase());
+    if !(3..=4).contains(&words.len()) || !words[1..].iter().all(lower_word) {
+        return None;
+    }
+    Some((words[0].to_lowercase(), words[words.len() - 1].to_string()))
 }
 
 /// A speaker phrase of two words, lower case: ("the", "ministry").
@@ -964,6 +992,22 @@ mod tests {
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
         }
+    }
+
+    /// A description with modifiers before an organisation noun is the organisation named before.
+    #[test]
+    fn a_modified_organisation_noun_is_the_organisation_named_before() {
+        let text = "The Harbour Gazette reported on the ferry from Oslo. The trade publication stated the ferry struck the pier.";
+        assert_eq!(last_speaker(text), ("The trade publication".to_string(), Some("Harbour Gazette".to_string())));
+    }
+
+    /// "It" after a claim of a described thing is that thing, not a place named before it.
+    #[test]
+    fn it_resolves_to_the_thing_described_before() {
+        let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade paper stated the ferry struck the pier. It cited the harbour master as saying the tide was low.";
+        let analysis = crate::analysis::analyze(text);
+        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("It", "The trade paper"));
     }
 
     /// (text, the speaker words, the name of the cluster they resolve to)

@@ -58,12 +58,16 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
             cues.push(cue);
             continue;
         }
-        if let Some(cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
+        if let Some(mut cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
+            // "She went on to say": the cue runs from the words that make the infinitive report.
+            if let Some(first) = reporting_infinitive(doc, a, i) {
+                cue.first = first;
+            }
             // "which was one of his campaign promises", "Tapia said the crew had ignored three
             // radio calls": the words left of the form make a clause with a verb of its own, so
             // the form is a noun or that clause's verb; no one is reporting here. (Not an "-ing"
             // form: "tried to have him released by saying" has its speaker elsewhere.)
-            let (start, end) = speaker_left(doc, cues.last().map_or(a, |c| c.end), i);
+            let (start, end) = speaker_left(doc, cues.last().map_or(a, |c| c.end), cue.first);
             if cue.kind == CueKind::Verb && !doc.lower(i).ends_with("ing") && phrase_is_a_clause(doc, start, end) {
                 i += 1;
                 continue;
@@ -86,6 +90,21 @@ fn colon_opens_quotation(doc: &Doc, a: usize, i: usize, b: usize) -> bool {
     }
     let Some(q) = doc.quote_opening_at(i + 1) else { return false };
     doc.piece(i) == ":" || doc.token_from(q.span.end) + 1 >= b
+}
+
+/// "went on to say", "proceeded to deny": the first token of the words before "to" that make the
+/// bare reporting verb at `i` report (reporting_infinitive_openers.txt: one or two words), if
+/// they stand there; after any other "to" the verb is a plan or a refusal ("declined to say").
+fn reporting_infinitive(doc: &Doc, a: usize, i: usize) -> Option<usize> {
+    if i < a + 2 || doc.lower(i - 1) != "to" {
+        return None;
+    }
+    let openers = &doc.lex.reporting_infinitive_openers;
+    let one = doc.lower(i - 2);
+    if openers.contains(one) {
+        return Some(i - 2);
+    }
+    (i >= a + 3 && openers.contains(&format!("{} {one}", doc.lower(i - 3)))).then(|| i - 3)
 }
 
 /// "according to" at token `i` (`lower`: the token in lower case, as in the functions below).
@@ -147,6 +166,10 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
     if form.blocked() || form.passive() || form.not_said() || capital && !(form.participle && i == a) {
         return None;
     }
+    // "went on to cite the ruling": after its opener the infinitive reports only a clause.
+    if reporting_infinitive(doc, a, i).is_some() && !form.clause_follows() {
+        return None;
+    }
     // "..., adding that", "..., further saying", "“...,” further saying": a comma (or a closing
     // quotation mark after one), and at most an adverb of the verb group.
     let adverb_between = i > a + 1 && (doc.is_in(&doc.lex.verb_group_words, i - 1) || adverb_in_verb_group(doc, i - 1));
@@ -185,7 +208,7 @@ struct VerbForm<'a> {
 impl VerbForm<'_> {
     /// The word before it, or the form itself, shows a noun here ("the report", "several claims").
     fn blocked(&self) -> bool {
-        self.doc.lex.not_a_cue_after.contains(self.prev)
+        self.doc.lex.not_a_cue_after.contains(self.prev) && reporting_infinitive(self.doc, self.a, self.i).is_none()
             || self.prev == "-"
             || self.next == "-"
             || self.after_possessive()
@@ -251,6 +274,7 @@ impl VerbForm<'_> {
             && !is_capitalised(doc.piece(i - 1))
             && !plural_before
             && !lex.bare_verb_after.contains(self.prev)
+            && reporting_infinitive(doc, self.a, i).is_none()
             && !lex.auxiliaries.contains(self.prev)
             // "agencies reportedly believe": an adverb of the verb group.
             && !lex.passive_adverbs.contains(self.prev)
@@ -702,6 +726,14 @@ mod tests {
                 vec![
                     c("the ban to be unlawful", Some("The court"), "indirect"),
                     c("the draft is unfair", Some("The judge"), "indirect"),
+                ],
+            ),
+            (
+                "went_on_to_say_reports_a_clause",
+                "She went on to say that the port would close. He went on to add the ships had left. He went on to cite the ruling. Ann Ray declined to say whether it would close.",
+                vec![
+                    c("the port would close", Some("She"), "indirect"),
+                    c("the ships had left", Some("He"), "indirect"),
                 ],
             ),
             (

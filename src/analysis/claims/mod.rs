@@ -9,7 +9,7 @@
 //! - `“CONTENT,” he said, “MORE.”`: an interrupted quotation is one claim;
 //! - `X, an appositive, said ...`: the speaker phrase reaches back over the appositive;
 //! - `X said Y claimed CONTENT`: a report whose content is another report's clause is one claim,
-//!   X's, with that clause whole as its content;
+//!   X's, with that clause whole as its content; so is `X said A, and that Y suggests B`;
 //! - `X did something and said CONTENT`: a coordinated cue takes the sentence's subject;
 //!   `X said A and urged B` is a second claim of the same speaker, but `X claimed A and claim B`
 //!   (the same verb, or a second content under five words) extends the first claim;
@@ -238,6 +238,19 @@ fn claims_of_sentence(
         }
         let right_end = content_end(doc, cue, clause_starts.get(next).copied().unwrap_or(b), b);
         let right_end = semicolon_after(doc, cue.end, right_end).unwrap_or(right_end);
+        let cue_span = doc.span(cue.first, cue.end);
+        // "He added “...”, referring to caves, and that the evidence suggests CONTENT": a clause
+        // after "and that" is more of the sentence's previous claim, not a claim of its own (but
+        // "X said A and that he believed B" is X's second claim).
+        let start = clause_starts[ci];
+        let and_that = start >= consumed + 2 && doc.lower(start - 1) == "that" && doc.lower(start - 2) == "and";
+        if drafts.len() > n_before && and_that && !doc.is_in(&doc.lex.subject_pronouns, start) {
+            if let Some(last) = drafts.last_mut() {
+                extend_claim(doc, last, right_end, cue_span);
+            }
+            consumed = consumed.max(right_end);
+            continue;
+        }
         let clause = Clause {
             doc,
             cue,
@@ -253,7 +266,6 @@ fn claims_of_sentence(
             tail: tail_of(doc, cue.end, right_end, &cue.lemma),
             left_phrase: left_phrase(doc, consumed, ci.checked_sub(1).map(|p| &cues[p]), cue),
         };
-        let cue_span = doc.span(cue.first, cue.end);
         match frames(cue.kind).iter().find_map(|frame| frame(&clause)).unwrap_or(Outcome::Nothing) {
             Outcome::Claim(mut found) => {
                 reach_into_frame(doc, &mut found, cue);
@@ -600,6 +612,19 @@ mod tests {
     #[test]
     fn sentences_and_clauses() {
         check(vec![
+            (
+                "and_that_continues_the_previous_claim",
+                "Ann Ray added “the wells are old,” pointing at the hills, and that records suggest the wells were dug by hand. Tom Hale said the port “is open” and that he believed it would stay open.",
+                vec![
+                    c(
+                        "“the wells are old,” pointing at the hills, and that records suggest the wells were dug by hand.",
+                        Some("Ann Ray"),
+                        "direct",
+                    ),
+                    c("the port “is open”", Some("Tom Hale"), "direct"),
+                    c("it would stay open", Some("he"), "indirect"),
+                ],
+            ),
             (
                 "two_clauses_while",
                 "Oslo says the port is shut, while Bergen says it is open.",

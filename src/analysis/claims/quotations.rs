@@ -244,6 +244,15 @@ mod tests {
                 vec![c("“The road is open again tonight.”", Some("Tom Hale"), "direct")],
             ),
             (
+                "quote_then_cue_and_a_speaker_with_appositives",
+                "“She was the best sailor I have known,” said the Tarn Yacht Club's commodore, Ana Lee. “The ship has gone,” said Tom Hale, in Oslo. “It sank,” said Ann Ray, Monday.",
+                vec![
+                    c("“She was the best sailor I have known,”", Some("the Tarn Yacht Club's commodore, Ana Lee"), "direct"),
+                    c("“The ship has gone,”", Some("Tom Hale"), "direct"),
+                    c("“It sank,”", Some("Ann Ray"), "direct"),
+                ],
+            ),
+            (
                 "quote_before_cue_over_sentences",
                 "“The port is shut. Nobody may enter,” the mayor said.",
                 vec![c("“The port is shut. Nobody may enter,”", Some("the mayor"), "direct")],

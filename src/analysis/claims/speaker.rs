@@ -399,7 +399,33 @@ pub(super) fn speaker_right(doc: &Doc, from: usize, upper_bound: usize) -> (usiz
     {
         end += 1;
     }
-    (from, end)
+    (from, appositives_to_the_end(doc, end, upper_bound).unwrap_or(end))
+}
+
+/// The most tokens a speaker's appositives after the cue may take ([`appositives_to_the_end`]).
+const APPOSITIVES_REACH: usize = 14;
+
+/// "said University of California, San Diego's chancellor, Pradeep Khosla.": when the speaker
+/// phrase after the cue stops at a comma, and what follows it (at most two more commas, no
+/// quotation mark) runs to the sentence's end with a name after its last comma (not a day or a
+/// month: "said Tom Hale, Monday."), the phrase runs on to that name.
+fn appositives_to_the_end(doc: &Doc, end: usize, upper_bound: usize) -> Option<usize> {
+    if !(end < upper_bound && doc.piece(end) == ",") {
+        return None;
+    }
+    let mut last = upper_bound;
+    while last > end && doc.is_punct(last - 1) && !matches!(doc.piece(last - 1), ")" | "]") {
+        last -= 1;
+    }
+    if last <= end + 1 || last - end > APPOSITIVES_REACH || (end..last).any(|k| doc.is_quote_mark(k)) {
+        return None;
+    }
+    let commas: Vec<usize> = (end..last).filter(|&k| doc.piece(k) == ",").collect();
+    let name_start = commas.last()? + 1;
+    let calendar = |k: usize| doc.lex.months.contains(doc.piece(k)) || doc.lex.weekdays.contains(doc.piece(k));
+    let name =
+        name_start < last && last - name_start <= 4 && (name_start..last).all(|k| doc.capitalised(k) && !calendar(k));
+    (commas.len() <= 3 && name).then_some(last)
 }
 
 /// True for the apostrophe of a plural possessive at token `i` before a lower-case description

@@ -205,6 +205,8 @@ pub struct Lexicon {
     pub ly_words_not_adverbs: WordSet,
     /// Words after which a bare cue form ("say") is still a verb ("we", "police", "and").
     pub bare_verb_after: WordSet,
+    /// Words before "to" after which a bare reporting verb reports ("went on to say").
+    pub reporting_infinitive_openers: WordSet,
     /// Auxiliary and modal verbs ("was", "would").
     pub auxiliaries: WordSet,
     /// Forms of "be" and "get" that make a following participle passive ("was told to").
@@ -542,6 +544,7 @@ impl Lexicon {
             verb_group_words: set(lexicon_file!("verb_group_words.txt"), true),
             ly_words_not_adverbs: set(lexicon_file!("ly_words_not_adverbs.txt"), true),
             bare_verb_after: set(lexicon_file!("bare_verb_after.txt"), true),
+            reporting_infinitive_openers: set(lexicon_file!("reporting_infinitive_openers.txt"), true),
             auxiliaries: set(lexicon_file!("auxiliaries.txt"), true),
             be_forms: set(lexicon_file!("be_forms.txt"), true),
             passive_adverbs: set(lexicon_file!("passive_adverbs.txt"), true),
@@ -640,7 +643,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 88] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 89] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -664,6 +667,7 @@ impl Lexicon {
             &mut self.verb_group_words,
             &mut self.ly_words_not_adverbs,
             &mut self.bare_verb_after,
+            &mut self.reporting_infinitive_openers,
             &mut self.auxiliaries,
             &mut self.be_forms,
             &mut self.passive_adverbs,
