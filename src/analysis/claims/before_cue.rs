@@ -21,16 +21,23 @@ pub(super) fn content_then_speaker_and_cue(c: &Clause) -> Option<Outcome> {
     })
 }
 
-/// "The port, the minister said, will reopen in May": the content resumes after the reporting
-/// clause's comma and runs to the clause's end (returned), unless what follows is a clause of its
-/// own (", and ...", ", while ...") or a participle (", adding that ...").
+/// "The port, the minister said, will reopen in May", "The guardrail would be examined, Roberts
+/// said, to determine if it held": the content resumes after the reporting clause's comma and runs
+/// to the clause's end (returned), unless what follows is a clause of its own (", and ...",
+/// ", while ...") or a participle (", adding that ...").
 fn parenthesis_resumed(c: &Clause) -> Option<usize> {
     let (doc, k) = (c.doc, c.cue.end);
-    if !(c.tail == Tail::Empty && k + 1 < c.right_end && doc.piece(k) == "," && doc.is_word(k + 1)) {
+    let after_comma = k + 1 < c.right_end && doc.piece(k) == "," && doc.is_word(k + 1);
+    if !(matches!(c.tail, Tail::Empty | Tail::Adverbial) && after_comma) {
         return None;
     }
     let next = doc.lower(k + 1);
-    if doc.is_in(&doc.lex.clause_breaks, k + 1) || next.ends_with("ing") || doc.lex.adverbial_openers.contains(next) {
+    // "..., Roberts said, to determine if it held": an infinitive, or an adverbial with an
+    // auxiliary after it, goes on with the content; ", the minister said, on Monday" does not.
+    let infinitive = next == "to" && k + 2 < c.right_end && doc.is_word(k + 2) && !doc.capitalised(k + 2);
+    let with_auxiliary = (k + 2..c.right_end).any(|t| doc.is_in(&doc.lex.auxiliaries, t));
+    let adverbial = doc.lex.adverbial_openers.contains(next) && !infinitive && !with_auxiliary;
+    if doc.is_in(&doc.lex.clause_breaks, k + 1) || next.ends_with("ing") || adverbial {
         return None;
     }
     let (first, end) = trim(doc, k + 1, c.right_end);
@@ -98,6 +105,14 @@ mod tests {
     #[test]
     fn content_before_the_cue() {
         check(vec![
+            (
+                "content_resumed_after_the_reporting_clause",
+                "The barrier would be tested, Ray said, to see if it had held. The ferry will sail, the mayor said, on Monday.",
+                vec![
+                    c("The barrier would be tested, Ray said, to see if it had held", Some("Ray"), "indirect"),
+                    c("The ferry will sail", Some("the mayor"), "indirect"),
+                ],
+            ),
             (
                 "content_comma_speaker_said",
                 "The vote was fair, two observers said.",

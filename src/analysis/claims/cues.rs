@@ -247,7 +247,14 @@ impl VerbForm<'_> {
     /// "over alleged plots", "suspected of asking for": an "-ed" or "-ing" form after a
     /// preposition is an adjective or a gerund.
     fn adjective(&self) -> bool {
-        (self.lower.ends_with("ed") || self.participle) && self.doc.lex.adjective_after.contains(self.prev)
+        let lex = self.doc.lex;
+        (self.lower.ends_with("ed") || self.participle) && lex.adjective_after.contains(self.prev)
+            // "protecting alleged abusers": an "-ed" form right after another verb's "-ing" form
+            // (not "having declared", "being told").
+            || self.lower.ends_with("ed")
+                && self.prev.ends_with("ing")
+                && !lex.speech_verbs.contains_key(self.prev)
+                && !matches!(self.prev, "having" | "being")
     }
 
     /// "16 reports from the public", "media reports said", "member states were nervous",
@@ -727,6 +734,11 @@ mod tests {
                     c("the ban to be unlawful", Some("The court"), "indirect"),
                     c("the draft is unfair", Some("The judge"), "indirect"),
                 ],
+            ),
+            (
+                "nouns_adjectives_and_gerunds_are_not_cues",
+                "The member states of the union signed the pact. The federal charges against Lee were dropped. The church was fined for protecting alleged abusers. No group claimed credit for the attack. Ray won a prize for her work in predicting the storms would grow.",
+                vec![],
             ),
             (
                 "went_on_to_say_reports_a_clause",

@@ -6,6 +6,7 @@
 
 use super::clause::{Clause, Found, Outcome};
 use super::content::{content_after, content_before, trim, Tail};
+use super::cues::find_cues;
 use super::doc::Doc;
 use super::speaker::{speaker_right, subject_np};
 use super::ClaimDraft;
@@ -138,8 +139,9 @@ fn names_someone(doc: &Doc, start: usize, end: usize, limit: usize) -> bool {
         && verb_after
 }
 
-/// A sentence with no cue that is a quotation right after a quoted claim continues that claim's
-/// speaker ("“...,” said Hajiyev. “The road is open ...”"). `previous`: the last claim so far.
+/// A sentence with no cue that is a quotation right after a claim continues that claim's speaker
+/// ("“...,” said Hajiyev. “The road is open ...”", "McGurk criticised the decision. “It shows
+/// ...”"). `previous`: the last claim so far.
 pub(super) fn continued_quotation(
     doc: &Doc,
     sentences: &[Sentence],
@@ -154,8 +156,7 @@ pub(super) fn continued_quotation(
     let prev = previous?;
     let prev_sentence = &sentences[si - 1];
     let ends_in_prev = prev.span.end > prev_sentence.span.start && prev.span.end <= prev_sentence.span.end;
-    let follows =
-        ends_in_prev && prev.kind == ClaimKind::Direct && (prev.speaker_words.is_some() || prev.continues_previous);
+    let follows = ends_in_prev && (prev.speaker_words.is_some() || prev.continues_previous);
     if !follows || doc.tokens[a].newlines_before >= 2 && !doc.piece(a).starts_with('“') {
         return None;
     }
@@ -163,9 +164,15 @@ pub(super) fn continued_quotation(
     if end <= first {
         return None;
     }
-    // A quotation running over several sentences is one claim, to its closing mark.
+    // A quotation running over several sentences is one claim, to its closing mark; when a cue
+    // follows that mark in its sentence ("“A. B,” he said."), the cue's frame takes it.
     if let Some(q) = doc.quote_opening_at(a) {
-        end = end.max(doc.token_from(q.span.end));
+        let close = doc.token_from(q.span.end);
+        let closing_sentence = sentences[si..].iter().find(|s| s.end_token as usize >= close);
+        if close > b && closing_sentence.is_some_and(|s| !find_cues(doc, close, s.end_token as usize).is_empty()) {
+            return None;
+        }
+        end = end.max(close);
     }
     Some(ClaimDraft {
         span: doc.span(first, end),
@@ -212,6 +219,22 @@ mod tests {
                 "interrupted_quote",
                 "“We are ready,” he said, “and we will win.”",
                 vec![c("“We are ready,” he said, “and we will win.”", Some("he"), "direct")],
+            ),
+            (
+                "quotation_continuing_an_indirect_claim",
+                "Ana Lee criticised the plan on the radio. “It shows no grasp of what happens at sea.”",
+                vec![
+                    c("the plan on the radio", Some("Ana Lee"), "indirect"),
+                    c("“It shows no grasp of what happens at sea.”", None, "direct"),
+                ],
+            ),
+            (
+                "quotation_with_its_own_cue_after_an_indirect_claim",
+                "Ana Lee believes the port will close. “It is a ritual by now. Each side knows its part,” she said.",
+                vec![
+                    c("the port will close", Some("Ana Lee"), "indirect"),
+                    c("“It is a ritual by now. Each side knows its part,”", Some("she"), "direct"),
+                ],
             ),
             (
                 "quotation_after_a_colon",
