@@ -589,6 +589,16 @@ fn head_entity<'a>(ctx: &Ctx<'a>, phrase: Span) -> Option<&'a Entity> {
     let text = ctx.text;
     let inside = within(ctx.entities, before_reaching_name(ctx.tokens, ctx.lower, ctx.lex, ctx.entities, phrase));
     let first = inside.first()?;
+    // "The mayor of London, Sadiq Khan": a description with no person in it, then a person in
+    // apposition after its comma, who is the head.
+    if let Some(comma) = phrase.slice(text).find(',').map(|k| phrase.start + k as u32) {
+        let person = |e: &&Entity| e.kind == EntityKind::Person && !possessed(text, e);
+        if !inside.iter().any(|e| e.span.end <= comma && person(&e)) {
+            if let Some(named) = inside.iter().find(|e| e.span.start > comma && person(e)) {
+                return Some(named);
+            }
+        }
+    }
     // "Spokespeople for Michel": the head noun comes before the entity, joined by a preposition.
     let lead = Span::new(phrase.start as usize, first.span.start as usize).slice(text).to_lowercase();
     if lead.split_whitespace().last().is_some_and(|w| ctx.lex.head_noun_prepositions.contains(w)) {
@@ -992,6 +1002,13 @@ mod tests {
         for (text, words, want) in table {
             assert_eq!(last_speaker(text), (words.to_string(), want.map(String::from)), "{text}");
         }
+    }
+
+    /// A description with a person in apposition is that person, even after "of".
+    #[test]
+    fn a_person_in_apposition_after_a_description_is_the_head() {
+        let text = "The mayor of Oslo, Ana Lee, said the port would reopen on Monday.";
+        assert_eq!(last_speaker(text), ("The mayor of Oslo, Ana Lee".to_string(), Some("Ana Lee".to_string())));
     }
 
     /// A description with modifiers before an organisation noun is the organisation named before.

@@ -94,6 +94,9 @@ fn named_speaker(ctx: &Ctx, speaker: &Speaker, camps: &Camps) -> Option<(Camp, E
     if let Some((camp, _)) = camps.get(&cluster) {
         return Some((camp.clone(), Evidence::at(speaker.span, format!("{} stands with this side", speaker.name))));
     }
+    if let Some(placed) = described_before_person(ctx, speaker, cluster, camps) {
+        return Some(placed);
+    }
     if let Some(group) = group_before_person(ctx, speaker, cluster) {
         return Some(group);
     }
@@ -114,6 +117,26 @@ fn group_before_person(ctx: &Ctx, speaker: &Speaker, cluster: ClusterId) -> Opti
         before.split(|c: char| !c.is_alphanumeric()).find_map(|w| with_lower(w, |w| ctx.lex.group_camps.get(w)))?;
     let note = format!("{} is introduced as one of the {}", speaker.name, camp.to_lowercase());
     Some((Camp::Group(camp.clone()), Evidence::at(speaker.span, note)))
+}
+
+/// "the prosecutor general of Tehran, Ali Alghasi Mehr": a person no side placed, named after a
+/// description and its comma, stands where an entity of that description stands.
+fn described_before_person(
+    ctx: &Ctx,
+    speaker: &Speaker,
+    cluster: ClusterId,
+    camps: &Camps,
+) -> Option<(Camp, Evidence)> {
+    if ctx.cluster(cluster).kind != EntityKind::Person {
+        return None;
+    }
+    let name = within(ctx.entities, speaker.span).iter().find(|e| e.cluster == cluster)?;
+    let before = Span::new(speaker.span.start as usize, name.span.start as usize);
+    if !before.slice(ctx.text).trim_end().ends_with(',') {
+        return None;
+    }
+    let described = Speaker { span: before, name: speaker.name.clone(), cluster: None };
+    entity_in_description(ctx, &described, camps)
 }
 
 /// "officials in Kiev", "a spokesperson for Tarn Holdings": the first entity in the description
@@ -306,6 +329,13 @@ mod tests {
                 "Protesters accused Serbia of banning the march. Serbia's interior minister rejected the accusation and said the ban would stay. \"We will march anyway,\" said a protester using the name Mira.",
                 "a protester using the name Mira",
                 Some("Protesters"),
+            ),
+            // A person named after a description and its comma stands where the description's
+            // place stands, before any group noun of it.
+            (
+                "Reef row\n\nChile accused Peru of seizing the reef. Peru denied it. The prosecutor general of Lima, Ana Ruiz, said the reef was theirs.",
+                "The prosecutor general of Lima, Ana Ruiz",
+                Some("Peru"),
             ),
             // A named person introduced as one of a group speaks as one of it.
             (
