@@ -545,15 +545,15 @@ fn plural_description(name: &str) -> bool {
     })
 }
 
-/// True for a described speaker that is one thing, not a person nor a group: a determiner and
-/// lower-case words, the last no title ("the industry publication", "the ministry"; not "the
-/// spokesman", "the protesters").
+/// True for a described speaker that is one organisation, not a person nor a group: a determiner
+/// and lower-case words, the last an organisation noun ("the industry publication", "the
+/// agency"; not "the driver", "the protesters").
 fn thing_description(ctx: &Ctx, name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().map(str::to_lowercase);
     let rest: Vec<&str> = words.collect();
     first.is_some_and(|w| ctx.lex.determiners.contains(&w))
-        && rest.last().is_some_and(|last| !ctx.lex.titles.contains(&last.to_lowercase()))
+        && rest.last().is_some_and(|last| ctx.lex.org_nouns.contains(&last.to_lowercase()))
         && rest.iter().all(|w| w.starts_with(|c: char| c.is_lowercase()))
         && !plural_description(name)
 }
@@ -788,7 +788,10 @@ fn organisation_named_before(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 fn determiner_modifiers_and_noun(phrase: &str) -> Option<(String, String)> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let lower_word = |w: &&str| w.chars().all(|c| c.is_lowercase());
-    if !(3..=4).contains(&words.len()) || !words[1..].iter().all(lower_word) {
+    // "the rival company", "the main opposition party": another organisation than the last.
+    let another =
+        |w: &&str| matches!(*w, "rival" | "other" | "another" | "opposition" | "opposing" | "parent" | "sister");
+    if !(3..=4).contains(&words.len()) || !words[1..].iter().all(lower_word) || words[1..].iter().any(another) {
         return None;
     }
     Some((words[0].to_lowercase(), words[words.len() - 1].to_string()))
@@ -1021,10 +1024,10 @@ mod tests {
     /// "It" after a claim of a described thing is that thing, not a place named before it.
     #[test]
     fn it_resolves_to_the_thing_described_before() {
-        let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade paper stated the ferry struck the pier. It cited the harbour master as saying the tide was low.";
+        let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade publication stated the ferry struck the pier. It cited the harbour master as saying the tide was low.";
         let analysis = crate::analysis::analyze(text);
         let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
-        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("It", "The trade paper"));
+        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("It", "The trade publication"));
     }
 
     /// (text, the speaker words, the name of the cluster they resolve to)

@@ -24,7 +24,7 @@ pub(super) fn content_then_speaker_and_cue(c: &Clause) -> Option<Outcome> {
 /// "The port, the minister said, will reopen in May", "The guardrail would be examined, Roberts
 /// said, to determine if it held": the content resumes after the reporting clause's comma and runs
 /// to the clause's end (returned), unless what follows is a clause of its own (", and ...",
-/// ", while ...") or a participle (", adding that ...").
+/// ", while ..."), a participle (", adding that ...") or an adverbial (", on Monday").
 fn parenthesis_resumed(c: &Clause) -> Option<usize> {
     let (doc, k) = (c.doc, c.cue.end);
     let after_comma = k + 1 < c.right_end && doc.piece(k) == "," && doc.is_word(k + 1);
@@ -32,11 +32,14 @@ fn parenthesis_resumed(c: &Clause) -> Option<usize> {
         return None;
     }
     let next = doc.lower(k + 1);
-    // "..., Roberts said, to determine if it held": an infinitive, or an adverbial with an
-    // auxiliary after it, goes on with the content; ", the minister said, on Monday" does not.
-    let infinitive = next == "to" && k + 2 < c.right_end && doc.is_word(k + 2) && !doc.capitalised(k + 2);
-    let with_auxiliary = (k + 2..c.right_end).any(|t| doc.is_in(&doc.lex.auxiliaries, t));
-    let adverbial = doc.lex.adverbial_openers.contains(next) && !infinitive && !with_auxiliary;
+    // "..., Roberts said, to determine if it held": an infinitive with a clause of its own goes on
+    // with the content; ", the minister said, on Monday" and ", to loud applause" do not.
+    let infinitive = next == "to"
+        && k + 3 < c.right_end
+        && doc.is_word(k + 2)
+        && !doc.capitalised(k + 2)
+        && matches!(doc.lower(k + 3), "if" | "whether" | "that" | "how" | "what" | "why");
+    let adverbial = doc.lex.adverbial_openers.contains(next) && !infinitive;
     if doc.is_in(&doc.lex.clause_breaks, k + 1) || next.ends_with("ing") || adverbial {
         return None;
     }
@@ -107,10 +110,11 @@ mod tests {
         check(vec![
             (
                 "content_resumed_after_the_reporting_clause",
-                "The barrier would be tested, Ray said, to see if it had held. The ferry will sail, the mayor said, on Monday.",
+                "The barrier would be tested, Ray said, to see if it had held. The ferry will sail, the mayor said, on Monday. The port will reopen, Ann Ray said, to loud applause from the crowd.",
                 vec![
                     c("The barrier would be tested, Ray said, to see if it had held", Some("Ray"), "indirect"),
                     c("The ferry will sail", Some("the mayor"), "indirect"),
+                    c("The port will reopen", Some("Ann Ray"), "indirect"),
                 ],
             ),
             (

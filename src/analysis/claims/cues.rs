@@ -249,21 +249,39 @@ impl VerbForm<'_> {
     fn adjective(&self) -> bool {
         let lex = self.doc.lex;
         (self.lower.ends_with("ed") || self.participle) && lex.adjective_after.contains(self.prev)
-            // "protecting alleged abusers": an "-ed" form right after another verb's "-ing" form
-            // (not "having declared", "being told").
-            || self.lower.ends_with("ed")
-                && self.prev.ends_with("ing")
-                && !lex.speech_verbs.contains_key(self.prev)
-                && !matches!(self.prev, "having" | "being")
+            // "covering up and protecting alleged abusers": "alleged" before a noun, right after a
+            // lower-case "-ing" form that follows "and" or a preposition (not "Beijing alleged",
+            // "the ruling alleged", "having alleged").
+            || self.lower == "alleged" && self.ing_form_after_and_or_preposition()
+    }
+
+    /// True when the word before the form is a lower-case "-ing" form after "and" or a
+    /// preposition of adjective_after.txt, with a lower-case word after the form ("and
+    /// protecting alleged abusers", "for investigating alleged fraud").
+    fn ing_form_after_and_or_preposition(&self) -> bool {
+        let (doc, i) = (self.doc, self.i);
+        i >= self.a + 2
+            && self.prev.ends_with("ing")
+            && !doc.capitalised(i - 1)
+            && (doc.lower(i - 2) == "and"
+                || doc.lex.adjective_after.contains(doc.lower(i - 2))
+                || doc.lower(i - 2) == "for")
+            && i + 1 < self.b
+            && doc.is_word(i + 1)
+            && !doc.capitalised(i + 1)
+            && self.next != "that"
     }
 
     /// "16 reports from the public", "media reports said", "member states were nervous",
     /// "retaliation claims often turn on timing": a plural noun, not a verb.
     fn plural_noun(&self) -> bool {
         let (doc, lex, i) = (self.doc, self.doc.lex, self.i);
+        let compound = || lex.noun_compounds.contains(&format!("{} {}", self.prev, self.lower));
         self.lower.ends_with('s')
             && (i > self.a
-                && (doc.tokens[i - 1].kind == TokenKind::Number || lex.plural_noun_after.contains(self.prev))
+                && (doc.tokens[i - 1].kind == TokenKind::Number
+                    || lex.plural_noun_after.contains(self.prev)
+                    || compound())
                 || lex.auxiliaries.contains(self.next)
                 || lex.plural_noun_before.contains(self.next))
     }
@@ -737,8 +755,11 @@ mod tests {
             ),
             (
                 "nouns_adjectives_and_gerunds_are_not_cues",
-                "The member states of the union signed the pact. The federal charges against Lee were dropped. The church was fined for protecting alleged abusers. No group claimed credit for the attack. Ray won a prize for her work in predicting the storms would grow.",
-                vec![],
+                "The member states of the union signed the pact. The federal charges against Lee were dropped. The church was fined for covering up and protecting alleged abusers. No group claimed credit for the attack. Ray won a prize for her work in predicting the storms would grow. Beijing alleged that the ship had spied. A committee member claims the vote was rigged.",
+                vec![
+                    c("the ship had spied", Some("Beijing"), "indirect"),
+                    c("the vote was rigged", Some("A committee member"), "indirect"),
+                ],
             ),
             (
                 "went_on_to_say_reports_a_clause",

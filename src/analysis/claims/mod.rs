@@ -23,7 +23,7 @@
 //! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
 //! - `according to X, CONTENT` and `CONTENT, according to X`;
 //! - a quotation that opens after the cue runs to its closing mark, over several sentences;
-//! - a quotation that follows a quoted claim with no cue of its own continues its speaker;
+//! - a quotation with no cue of its own right after a claim continues its speaker;
 //! - `X took a parting shot on Twitter: “CONTENT”`: a quotation after a colon, with no reporting
 //!   verb before it, is its clause's subject's when that subject names someone.
 //!
@@ -244,7 +244,11 @@ fn claims_of_sentence(
         // "X said A and that he believed B" is X's second claim).
         let start = clause_starts[ci];
         let and_that = start >= consumed + 2 && doc.lower(start - 1) == "that" && doc.lower(start - 2) == "and";
-        if drafts.len() > n_before && and_that && !doc.is_in(&doc.lex.subject_pronouns, start) {
+        // The clause's subject opens with a determiner, a name or a plural ("some evidence",
+        // "records"); not "that same evening", "that claim" (a pointing "that").
+        let subject = doc.is_word(start)
+            && (doc.is_in(&doc.lex.determiners, start) || doc.capitalised(start) || doc.lower(start).ends_with('s'));
+        if drafts.len() > n_before && and_that && subject && !doc.is_in(&doc.lex.subject_pronouns, start) {
             if let Some(last) = drafts.last_mut() {
                 extend_claim(doc, last, right_end, cue_span);
             }

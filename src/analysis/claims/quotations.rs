@@ -105,8 +105,22 @@ pub(super) fn quotation_after_colon(c: &Clause) -> Option<Outcome> {
     let Some((start, end)) = subject_np(doc, c.sentence_start, colon) else { return Some(Outcome::Nothing) };
     let copula = (end..colon).any(|k| doc.is_in(&doc.lex.be_forms, k));
     let Some(content) = content_after(c, c.cue.end) else { return Some(Outcome::Nothing) };
-    let words = (content.first..content.end).filter(|&k| doc.is_word(k)).count();
-    if !names_someone(doc, start, end, colon) || copula || content.next_paragraph || words < COLON_QUOTATION_WORDS {
+    let words: Vec<usize> = (content.first..content.end).filter(|&k| doc.is_word(k)).collect();
+    // "... on Facebook: “We regret it,” the board wrote.": a cue after the quotation names its
+    // speaker; "a letter from the ministry: “...”" (a few words before the colon): the
+    // quotation is the ministry's, not the
+    // subject's; “The Last Ferry From Vell” in title case is a title.
+    let cue_after = !find_cues(doc, content.end, c.sentence_end).is_empty();
+    let from_someone = (end.max(colon.saturating_sub(4))..colon).any(|k| matches!(doc.lower(k), "from" | "by"));
+    let title_case = words.iter().all(|&k| doc.capitalised(k) || doc.lex.function_words.contains(doc.lower(k)));
+    if !names_someone(doc, start, end, colon)
+        || copula
+        || content.next_paragraph
+        || words.len() < COLON_QUOTATION_WORDS
+        || cue_after
+        || from_someone
+        || title_case
+    {
         return Some(Outcome::Nothing);
     }
     Some(Outcome::Claim(Found {
@@ -172,6 +186,11 @@ pub(super) fn continued_quotation(
         if close > b && closing_sentence.is_some_and(|s| !find_cues(doc, close, s.end_token as usize).is_empty()) {
             return None;
         }
+        // "“Justice for the miners” was painted on the gate": words after the closing mark make
+        // the sentence more than a quotation.
+        if close <= b && (close..b).any(|k| doc.is_word(k)) {
+            return None;
+        }
         end = end.max(close);
     }
     Some(ClaimDraft {
@@ -181,7 +200,7 @@ pub(super) fn continued_quotation(
         speaker_words: None,
         continues_previous: true,
         confidence: 0.7,
-        evidence: vec![Evidence::note("a quotation continuing the previous speaker's quoted claim")],
+        evidence: vec![Evidence::note("a quotation continuing the previous claim's speaker")],
     })
 }
 
@@ -229,6 +248,11 @@ mod tests {
                 ],
             ),
             (
+                "a_sentence_with_a_quotation_in_it_is_no_continued_quotation",
+                "Ana Lee said the protest would go on. “Justice for the miners” was painted across the gate.",
+                vec![c("the protest would go on", Some("Ana Lee"), "indirect")],
+            ),
+            (
                 "quotation_with_its_own_cue_after_an_indirect_claim",
                 "Ana Lee believes the port will close. “It is a ritual by now. Each side knows its part,” she said.",
                 vec![
@@ -259,6 +283,11 @@ mod tests {
             (
                 "quotation_after_a_colon_no_one_named",
                 "On the Kessler–Ross scale, at level five: “the damage will be total and lasting.” It was simple: “Everyone has to leave the island now.”",
+                vec![],
+            ),
+            (
+                "quotation_after_a_colon_with_its_own_cue_or_from_someone_or_a_title",
+                "Ana Lee got a letter from the ministry: “Your licence to fish is revoked.” Tom Hale starred in the hit play, “The Last Ferry From Vell Harbour.”",
                 vec![],
             ),
             (

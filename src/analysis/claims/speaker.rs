@@ -407,8 +407,9 @@ const APPOSITIVES_REACH: usize = 14;
 
 /// "said University of California, San Diego's chancellor, Pradeep Khosla.": when the speaker
 /// phrase after the cue stops at a comma, and what follows it (at most two more commas, no
-/// quotation mark) runs to the sentence's end with a name after its last comma (not a day or a
-/// month: "said Tom Hale, Monday."), the phrase runs on to that name.
+/// quotation mark, no participle or prepositional phrase) runs to the sentence's end with a
+/// person's name after its last comma (two to four capitalised words, not a day or a month:
+/// "said Tom Hale, Monday."), the phrase runs on to that name.
 fn appositives_to_the_end(doc: &Doc, end: usize, upper_bound: usize) -> Option<usize> {
     if !(end < upper_bound && doc.piece(end) == ",") {
         return None;
@@ -423,9 +424,17 @@ fn appositives_to_the_end(doc: &Doc, end: usize, upper_bound: usize) -> Option<u
     let commas: Vec<usize> = (end..last).filter(|&k| doc.piece(k) == ",").collect();
     let name_start = commas.last()? + 1;
     let calendar = |k: usize| doc.lex.months.contains(doc.piece(k)) || doc.lex.weekdays.contains(doc.piece(k));
-    let name =
-        name_start < last && last - name_start <= 4 && (name_start..last).all(|k| doc.capitalised(k) && !calendar(k));
-    (commas.len() <= 3 && name).then_some(last)
+    // A person's name: two to four capitalised words ("Pradeep Khosla"; not "Norway").
+    let name = last >= name_start + 2
+        && last - name_start <= 4
+        && (name_start..last).all(|k| doc.capitalised(k) && !calendar(k));
+    // No part between the commas is a participle or a prepositional phrase (", speaking outside
+    // the court in Oslo,", ", from the village of Vell,").
+    let descriptive = commas.iter().all(|&k| {
+        let w = doc.lower(k + 1);
+        !(w.ends_with("ing") || doc.lex.locatives.contains(w) || matches!(w, "from" | "of" | "at" | "on" | "with"))
+    });
+    (commas.len() <= 3 && name && descriptive).then_some(last)
 }
 
 /// True for the apostrophe of a plural possessive at token `i` before a lower-case description

@@ -207,6 +207,8 @@ pub struct Lexicon {
     pub bare_verb_after: WordSet,
     /// Words before "to" after which a bare reporting verb reports ("went on to say").
     pub reporting_infinitive_openers: WordSet,
+    /// Two-word compounds ending in a reporting-verb form used as a noun ("member states").
+    pub noun_compounds: WordSet,
     /// Auxiliary and modal verbs ("was", "would").
     pub auxiliaries: WordSet,
     /// Forms of "be" and "get" that make a following participle passive ("was told to").
@@ -545,6 +547,7 @@ impl Lexicon {
             ly_words_not_adverbs: set(lexicon_file!("ly_words_not_adverbs.txt"), true),
             bare_verb_after: set(lexicon_file!("bare_verb_after.txt"), true),
             reporting_infinitive_openers: set(lexicon_file!("reporting_infinitive_openers.txt"), true),
+            noun_compounds: set(lexicon_file!("noun_compounds.txt"), true),
             auxiliaries: set(lexicon_file!("auxiliaries.txt"), true),
             be_forms: set(lexicon_file!("be_forms.txt"), true),
             passive_adverbs: set(lexicon_file!("passive_adverbs.txt"), true),
@@ -643,7 +646,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 89] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 90] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -668,6 +671,7 @@ impl Lexicon {
             &mut self.ly_words_not_adverbs,
             &mut self.bare_verb_after,
             &mut self.reporting_infinitive_openers,
+            &mut self.noun_compounds,
             &mut self.auxiliaries,
             &mut self.be_forms,
             &mut self.passive_adverbs,

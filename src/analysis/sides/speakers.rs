@@ -120,7 +120,8 @@ fn group_before_person(ctx: &Ctx, speaker: &Speaker, cluster: ClusterId) -> Opti
 }
 
 /// "the prosecutor general of Tehran, Ali Alghasi Mehr": a person no side placed, named after a
-/// description and its comma, stands where an entity of that description stands.
+/// description with a title of office and its comma, stands where an entity of that description
+/// stands.
 fn described_before_person(
     ctx: &Ctx,
     speaker: &Speaker,
@@ -132,7 +133,11 @@ fn described_before_person(
     }
     let name = within(ctx.entities, speaker.span).iter().find(|e| e.cluster == cluster)?;
     let before = Span::new(speaker.span.start as usize, name.span.start as usize);
-    if !before.slice(ctx.text).trim_end().ends_with(',') {
+    // An office's title ("the prosecutor general of Tehran,"), not "a longtime critic of the
+    // Kremlin,", whom the description names as an opponent.
+    let description = before.slice(ctx.text);
+    let titled = description.split_whitespace().any(|w| ctx.lex.titles.contains(&w.to_lowercase()));
+    if !description.trim_end().ends_with(',') || !titled {
         return None;
     }
     let described = Speaker { span: before, name: speaker.name.clone(), cluster: None };
