@@ -549,13 +549,9 @@ fn plural_description(name: &str) -> bool {
 /// and lower-case words, the last an organisation noun ("the industry publication", "the
 /// agency"; not "the driver", "the protesters").
 fn thing_description(ctx: &Ctx, name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let first = words.next().map(str::to_lowercase);
-    let rest: Vec<&str> = words.collect();
-    first.is_some_and(|w| ctx.lex.determiners.contains(&w))
-        && rest.last().is_some_and(|last| ctx.lex.org_nouns.contains(&last.to_lowercase()))
-        && rest.iter().all(|w| w.starts_with(|c: char| c.is_lowercase()))
-        && !plural_description(name)
+    determiner_modifiers_and_noun(ctx.lex, name).is_some_and(|(determiner, noun)| {
+        ctx.lex.determiners.contains(&determiner) && ctx.lex.org_nouns.contains(&noun)
+    })
 }
 
 /// The most recent person (or group) entity mentioned before `pos`, outside `exclude`.
@@ -771,7 +767,7 @@ fn owner_of_description(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
 /// word) is the last organisation named earlier, and so is "the industry publication" (lower-case
 /// words before an organisation noun).
 fn organisation_named_before(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
-    let (determiner, noun) = determiner_and_noun(p.text).or_else(|| determiner_modifiers_and_noun(p.text))?;
+    let (determiner, noun) = determiner_and_noun(p.text).or_else(|| determiner_modifiers_and_noun(ctx.lex, p.text))?;
     if !ctx.lex.referring_determiners.contains(&determiner) {
         return None;
     }
@@ -783,15 +779,14 @@ fn organisation_named_before(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     ))
 }
 
-/// A speaker phrase of a determiner, one or two lower-case modifiers and a noun, lower case:
-/// ("the", "publication") for "The industry publication".
-fn determiner_modifiers_and_noun(phrase: &str) -> Option<(String, String)> {
+/// A speaker phrase of a determiner and one to three lower-case words, the last its noun, none
+/// pointing to another organisation (lexicon `other_organisation_modifiers.txt`: "the rival
+/// company"): ("the", "publication") for "The industry publication".
+fn determiner_modifiers_and_noun(lex: &Lexicon, phrase: &str) -> Option<(String, String)> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let lower_word = |w: &&str| w.chars().all(|c| c.is_lowercase());
-    // "the rival company", "the main opposition party": another organisation than the last.
-    let another =
-        |w: &&str| matches!(*w, "rival" | "other" | "another" | "opposition" | "opposing" | "parent" | "sister");
-    if !(3..=4).contains(&words.len()) || !words[1..].iter().all(lower_word) || words[1..].iter().any(another) {
+    let another = |w: &&str| lex.other_organisation_modifiers.contains(*w);
+    if !(2..=4).contains(&words.len()) || !words[1..].iter().all(lower_word) || words[1..].iter().any(another) {
         return None;
     }
     Some((words[0].to_lowercase(), words[words.len() - 1].to_string()))

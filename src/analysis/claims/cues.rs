@@ -58,11 +58,7 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
             cues.push(cue);
             continue;
         }
-        if let Some(mut cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
-            // "She went on to say": the cue runs from the words that make the infinitive report.
-            if let Some(first) = reporting_infinitive(doc, a, i) {
-                cue.first = first;
-            }
+        if let Some(cue) = verb_cue_at(doc, a, i, b, lower, !cues.is_empty()) {
             // "which was one of his campaign promises", "Tapia said the crew had ignored three
             // radio calls": the words left of the form make a clause with a verb of its own, so
             // the form is a noun or that clause's verb; no one is reporting here. (Not an "-ing"
@@ -158,6 +154,7 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         prev: if i > a { doc.lower(i - 1) } else { "" },
         next: if i + 1 < b { doc.lower(i + 1) } else { "" },
         participle: lower.ends_with("ing") && lower != lemma,
+        opener: reporting_infinitive(doc, a, i),
         lower,
         lemma,
     };
@@ -167,7 +164,7 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         return None;
     }
     // "went on to cite the ruling": after its opener the infinitive reports only a clause.
-    if reporting_infinitive(doc, a, i).is_some() && !form.clause_follows() {
+    if form.opener.is_some() && !form.clause_follows() {
         return None;
     }
     // "..., adding that", "..., further saying", "“...,” further saying": a comma (or a closing
@@ -180,7 +177,8 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
         return None;
     }
     let kind = if form.participle && (after_comma || i == a) { CueKind::Participle } else { CueKind::Verb };
-    Some(Cue { first: i, end: i + 1, kind, lemma: lemma.clone() })
+    // "She went on to say": the cue runs from the words that make the infinitive report.
+    Some(Cue { first: form.opener.unwrap_or(i), end: i + 1, kind, lemma: lemma.clone() })
 }
 
 /// True when token `k` (at or after `a`) is a comma, or a closing quotation mark right after one
@@ -203,12 +201,14 @@ struct VerbForm<'a> {
     next: &'a str,
     /// An "-ing" form other than the lemma.
     participle: bool,
+    /// Where the words that make a bare infinitive report begin ("went on to say"), if any.
+    opener: Option<usize>,
 }
 
 impl VerbForm<'_> {
     /// The word before it, or the form itself, shows a noun here ("the report", "several claims").
     fn blocked(&self) -> bool {
-        self.doc.lex.not_a_cue_after.contains(self.prev) && reporting_infinitive(self.doc, self.a, self.i).is_none()
+        self.doc.lex.not_a_cue_after.contains(self.prev) && self.opener.is_none()
             || self.prev == "-"
             || self.next == "-"
             || self.after_possessive()
@@ -299,7 +299,7 @@ impl VerbForm<'_> {
             && !is_capitalised(doc.piece(i - 1))
             && !plural_before
             && !lex.bare_verb_after.contains(self.prev)
-            && reporting_infinitive(doc, self.a, i).is_none()
+            && self.opener.is_none()
             && !lex.auxiliaries.contains(self.prev)
             // "agencies reportedly believe": an adverb of the verb group.
             && !lex.passive_adverbs.contains(self.prev)

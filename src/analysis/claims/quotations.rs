@@ -107,9 +107,8 @@ pub(super) fn quotation_after_colon(c: &Clause) -> Option<Outcome> {
     let Some(content) = content_after(c, c.cue.end) else { return Some(Outcome::Nothing) };
     let words: Vec<usize> = (content.first..content.end).filter(|&k| doc.is_word(k)).collect();
     // "... on Facebook: “We regret it,” the board wrote.": a cue after the quotation names its
-    // speaker; "a letter from the ministry: “...”" (a few words before the colon): the
-    // quotation is the ministry's, not the
-    // subject's; “The Last Ferry From Vell” in title case is a title.
+    // speaker; "a letter from the ministry: “...”" (a few words before the colon): the quotation
+    // is the ministry's, not the subject's; “The Last Ferry From Vell” in title case is a title.
     let cue_after = !find_cues(doc, content.end, c.sentence_end).is_empty();
     let from_someone = (end.max(colon.saturating_sub(4))..colon).any(|k| matches!(doc.lower(k), "from" | "by"));
     let title_case = words.iter().all(|&k| doc.capitalised(k) || doc.lex.function_words.contains(doc.lower(k)));

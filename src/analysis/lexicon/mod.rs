@@ -209,6 +209,8 @@ pub struct Lexicon {
     pub reporting_infinitive_openers: WordSet,
     /// Two-word compounds ending in a reporting-verb form used as a noun ("member states").
     pub noun_compounds: WordSet,
+    /// Words before an organisation noun that point to another organisation ("the rival company").
+    pub other_organisation_modifiers: WordSet,
     /// Auxiliary and modal verbs ("was", "would").
     pub auxiliaries: WordSet,
     /// Forms of "be" and "get" that make a following participle passive ("was told to").
@@ -548,6 +550,7 @@ impl Lexicon {
             bare_verb_after: set(lexicon_file!("bare_verb_after.txt"), true),
             reporting_infinitive_openers: set(lexicon_file!("reporting_infinitive_openers.txt"), true),
             noun_compounds: set(lexicon_file!("noun_compounds.txt"), true),
+            other_organisation_modifiers: set(lexicon_file!("other_organisation_modifiers.txt"), true),
             auxiliaries: set(lexicon_file!("auxiliaries.txt"), true),
             be_forms: set(lexicon_file!("be_forms.txt"), true),
             passive_adverbs: set(lexicon_file!("passive_adverbs.txt"), true),
@@ -646,7 +649,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 90] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 91] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -672,6 +675,7 @@ impl Lexicon {
             &mut self.bare_verb_after,
             &mut self.reporting_infinitive_openers,
             &mut self.noun_compounds,
+            &mut self.other_organisation_modifiers,
             &mut self.auxiliaries,
             &mut self.be_forms,
             &mut self.passive_adverbs,
