@@ -1,8 +1,9 @@
 // analysis-worker.js — owns the page's analysis worker: a module worker that runs the page's own
 // wasm and answers each text with its analysis as bytes.
 //
-// scripts/tools/add-worker.mjs (a Trunk post_build hook) writes the GLUE and WASM names below for
-// each build (the hashed wasm-bindgen glue and wasm beside this file). The page (src/ui/analyser.rs)
+// scripts/tools/add-worker.mjs (a Trunk post_build step) writes the GLUE and WASM names below for
+// each build (the hashed wasm-bindgen glue and wasm beside this file; a release build's wasm is
+// packed, `*_bg.wasm.lzma`, and unpacked by unpack-wasm.js). The page (src/ui/analyser.rs)
 // starts it from the URL in its <meta name="analysis-worker">, posts {module} first (its own
 // compiled WebAssembly.Module, so nothing is downloaded or compiled again; the WASM file is loaded
 // only if that message never came), then {id, text}, and gets back {id, bytes} (the Analysis,
@@ -23,6 +24,12 @@ function load(moduleOrPath) {
   );
 }
 
+/** The wasm to load when the page sent no module: the file itself, or the packed file unpacked. */
+function wasmSource() {
+  const url = new URL(WASM, import.meta.url);
+  return WASM.endsWith('.lzma') ? import('./unpack-wasm.js').then((m) => m.unpacked(url)) : url;
+}
+
 // Set at once (not after the wasm loads), so no message can arrive before there is a listener.
 self.onmessage = async (event) => {
   if (event.data.module) {
@@ -30,7 +37,7 @@ self.onmessage = async (event) => {
     return;
   }
   const { id, text } = event.data;
-  ready ??= load(new URL(WASM, import.meta.url));
+  ready ??= load(wasmSource());
   if (!(await ready)) {
     self.postMessage({ id, unavailable: true });
     return;

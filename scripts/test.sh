@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — owns README command (b): set up, then run every test layer, stopping at the first failure.
 #
-# Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests), then the scores of
+# Layers: 1. native `cargo test` (unit tables, goldens, CLI, property tests, and the site's wasm
+#            unpacker, tools/wasm-unpacker), then the scores of
 #            eval/own, eval/real/read and the annotated sides-only claims against their floors
 #            (the shared scorer, ../shared)
 #         2. wasm-bindgen-test in headless Chromium (tests/web.rs)
@@ -24,6 +25,8 @@ bash "$ROOT/scripts/setup.sh"
 
 step "1/5 native tests: cargo test"
 cargo test
+# The site's wasm unpacker is a crate of its own (tools/wasm-unpacker; scripts/tools/pack-wasm.mjs builds it).
+cargo test --locked --quiet --manifest-path "$ROOT/tools/wasm-unpacker/Cargo.toml" --target-dir "$ROOT/target/wasm-unpacker"
 
 step "1b/5 scores: eval/own, eval/real/read and the annotated sides-only claims against their floors (eval/floors.json)"
 # The shared scorer and the real-article pool live beside the project (../shared), as in CI.

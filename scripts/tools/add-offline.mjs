@@ -4,8 +4,8 @@
 // FILES is every staged file but sw.js, _headers and those under lazy/ (fetched only when the page needs
 // them; the worker keeps them then), as URLs relative to the worker (so the site works under any
 // sub-path), plus './' for the page itself. VERSION hashes the staged files' names and contents;
-// index.html is hashed from its sources (the template and the CSP hook, which runs beside this one
-// and rewrites it), so the version is the same for the same build and changes with any release.
+// index.html is hashed from its sources (the template and the hooks that rewrite it: pack-wasm before
+// this one, add-csp after it), so the version is the same for the same build and changes with any release.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,8 +18,8 @@ if (!dir) {
 const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
-  // `_headers` is for the host and never served (the CSP hook, which runs beside this one, may or
-  // may not have written it yet): listing it would make the worker's install fail on its 404.
+  // `_headers` is for the host and never served (the CSP hook, which runs after this one, writes
+  // it): listing it would make the worker's install fail on its 404.
   .filter((name) => name !== 'sw.js' && name !== '_headers')
   .sort();
 const hash = createHash('sha256');
@@ -27,7 +27,7 @@ for (const name of files) {
   hash.update(name);
   hash.update(name === 'index.html' ? '' : readFileSync(path.join(dir, name)));
 }
-for (const source of [process.env.TRUNK_HTML_FILE, 'scripts/tools/add-csp.mjs']) {
+for (const source of [process.env.TRUNK_HTML_FILE, 'scripts/tools/pack-wasm.mjs', 'scripts/tools/add-csp.mjs']) {
   if (source) hash.update(readFileSync(source));
 }
 const version = hash.digest('hex').slice(0, 16);

@@ -1,6 +1,7 @@
 // scripts/tools/add-worker.mjs — owns the analysis worker's file names: a Trunk post_build hook that
 // points the staged analysis-worker.js (assets/analysis-worker.js) at this build's hashed
-// wasm-bindgen glue and wasm, the very files the page loads, so the worker downloads nothing new.
+// wasm-bindgen glue and wasm, the very files the page loads, so the worker downloads nothing new
+// (a release build's wasm is packed, `*_bg.wasm.lzma`: scripts/tools/pack-wasm.mjs runs first).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,12 +11,12 @@ if (!dir) {
   process.exit(1);
 }
 const names = readdirSync(dir);
-const wasm = names.filter((name) => name.endsWith('_bg.wasm'));
+const wasm = names.filter((name) => /_bg\.wasm(\.lzma)?$/.test(name));
 if (wasm.length !== 1) {
-  console.error(`add-worker: expected one *_bg.wasm in ${dir}, found ${wasm.length}`);
+  console.error(`add-worker: expected one *_bg.wasm or *_bg.wasm.lzma in ${dir}, found ${wasm.length}`);
   process.exit(1);
 }
-const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
+const glue = wasm[0].replace(/_bg\.wasm(\.lzma)?$/, '.js');
 if (!names.includes(glue)) {
   console.error(`add-worker: no glue ${glue} beside ${wasm[0]}`);
   process.exit(1);

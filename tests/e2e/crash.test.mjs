@@ -4,11 +4,11 @@
 // into target/dist-crash-test (or E2E_CRASH_DIST); this file serves it itself on another port.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OWN_ARTICLE, normalise, useSharedBrowser } from './app-page.mjs';
-import { DIST, openApp } from './helpers.mjs';
+import { DIST, openApp, siteWasm } from './helpers.mjs';
 import { startServer } from './static-server.mjs';
 
 const TEST_TIMEOUT = { timeout: 120_000 };
@@ -20,18 +20,11 @@ const STORAGE_KEY = 'article-explorer.text';
 
 const shared = useSharedBrowser();
 
-/** The site's wasm file in `dist`. */
-function wasmOf(dist) {
-  const name = readdirSync(dist).find((f) => f.endsWith('.wasm'));
-  assert.ok(name, `a .wasm file in ${dist}`);
-  return readFileSync(path.join(dist, name));
-}
-
 describe('the crash path', () => {
-  test('only the crash-test build knows the marker; the release site does not', () => {
+  test('only the crash-test build knows the marker; the release site does not', async () => {
     assert.ok(existsSync(path.join(CRASH_DIST, 'index.html')), `no crash-test site in ${CRASH_DIST}: scripts/test.sh builds it`);
-    assert.ok(wasmOf(CRASH_DIST).includes(MARKER), 'the crash-test build panics on the marker');
-    assert.ok(!wasmOf(DIST).includes(MARKER), 'the release site has no crash-test code');
+    assert.ok((await siteWasm(CRASH_DIST)).includes(MARKER), 'the crash-test build panics on the marker');
+    assert.ok(!(await siteWasm(DIST)).includes(MARKER), 'the release site has no crash-test code');
   });
 
   test('pasting the marker shows the crash banner, keeps the text, and a reload brings it back', TEST_TIMEOUT, async () => {

@@ -42,7 +42,7 @@ describe('safe on any static host', () => {
     // Every file the page loads comes with the same headers.
     const site = await siteUrl();
     const html = await (await fetch(site)).text();
-    const files = [...html.matchAll(/(?:href|src)="([^"]+\.(?:js|wasm|css))"/g)].map((m) => new URL(m[1], site).href);
+    const files = [...html.matchAll(/(?:href|src)="([^"]+\.(?:js|wasm|lzma|css))"/g)].map((m) => new URL(m[1], site).href);
     assert.ok(files.length >= 3, `the page names its script, wasm and stylesheet: ${files.join(', ')}`);
     for (const url of [site, ...files]) {
       const response = await fetch(url);

@@ -1,10 +1,11 @@
 // tests/e2e/helpers.mjs — owns the helpers shared by the e2e specs and the browser benchmark (contexts with options, layer table, axe, v1 and v2 links, generated long articles and a text over a size, a clipboard paste, watched apps).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { AppPage, TIMEOUT_MS } from './app-page.mjs';
+import { unpack } from '../../assets/unpack-wasm.js';
 
 /** Opens a new context with any Playwright context options (colorScheme, acceptDownloads...). */
 export async function openApp(browser, contextOptions = {}) {
@@ -96,6 +97,23 @@ const V2_DICTIONARY = path.join(ROOT, 'src', 'share', 'dictionary_v2.txt');
 export const DIST = path.join(ROOT, 'dist');
 
 /** The Content-Security-Policy of the `<meta>` tag in DIST_DIR/index.html, or null. */
+/**
+ * The site's wasm in `dist`, as the browser compiles it: a release build ships it packed
+ * (`*_bg.wasm.lzma`, scripts/tools/pack-wasm.mjs), unpacked here by the site's own unpacker.
+ */
+export async function siteWasm(dist = DIST) {
+  const names = readdirSync(dist);
+  const packed = names.find((f) => f.endsWith('_bg.wasm.lzma'));
+  if (!packed) {
+    const plain = names.find((f) => f.endsWith('_bg.wasm'));
+    if (!plain) throw new Error(`no *_bg.wasm or *_bg.wasm.lzma in ${dist}`);
+    return readFileSync(path.join(dist, plain));
+  }
+  const wasm = await unpack(readFileSync(path.join(dist, 'wasm-unpacker.wasm')), readFileSync(path.join(dist, packed)));
+  if (wasm === null) throw new Error(`${packed} does not unpack`);
+  return Buffer.from(wasm);
+}
+
 export function builtCsp(dist = DIST) {
   let html = '';
   try {

@@ -39,7 +39,7 @@ describe('link dictionaries, loaded only when a link needs them', () => {
       await app.waitForMarks();
       await app.byTestId('offline-status').and(app.page.locator('[data-ready="true"]')).waitFor({ timeout: TIMEOUT_MS });
       await app.page.waitForLoadState('networkidle');
-      assert.ok(requested.some((u) => u.endsWith('_bg.wasm')), 'the requests were seen');
+      assert.ok(requested.some((u) => u.endsWith('_bg.wasm.lzma')), 'the requests were seen');
       assert.deepEqual(requested.filter(isDictionaries), [], 'nothing asked for the link dictionaries');
       assert.equal(await app.byTestId('link-arriving').count(), 0);
       assert.deepEqual(app.pageErrors, []);

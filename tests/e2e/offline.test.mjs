@@ -93,7 +93,7 @@ describe('offline and installable', () => {
       assert.equal(names.length, 1, `one cache: ${names}`);
       assert.match(names[0], /^article-explorer-[0-9a-f]{16}$/, 'named by the build');
       const files = cached[names[0]];
-      for (const want of [/\/article-explorer\/$/, /\/index\.html$/, /_bg\.wasm$/, /\/web-[0-9a-f]+\.js$/, /\/main-[0-9a-f]+\.css$/, /\/icons\/icon\.svg$/, /\/manifest\.webmanifest$/, /\/analysis-worker\.js$/]) {
+      for (const want of [/\/article-explorer\/$/, /\/index\.html$/, /_bg\.wasm\.lzma$/, /\/wasm-unpacker\.wasm$/, /\/unpack-wasm\.js$/, /\/web-[0-9a-f]+\.js$/, /\/main-[0-9a-f]+\.css$/, /\/icons\/icon\.svg$/, /\/manifest\.webmanifest$/, /\/analysis-worker\.js$/]) {
         assert.ok(files.some((f) => want.test(f)), `${want} is cached: ${files}`);
       }
 
