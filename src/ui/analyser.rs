@@ -34,8 +34,10 @@ pub fn analyse_to_bytes(text: &str) -> Vec<u8> {
     crate::wire::encode(&analyse(text))
 }
 
-/// Texts longer than this (bytes) have their answer drawn in a task after the one that decodes it.
-const DRAW_LATER_BYTES: usize = 256 * 1024;
+/// Texts longer than this (bytes) have their answer drawn in a task after the one that decodes it
+/// (and, beside and below the article, the pictures and narratives in a task after that:
+/// `Article::panels_wait`).
+pub(super) const DRAW_LATER_BYTES: usize = 256 * 1024;
 
 /// Receives each analysis the page should draw, with the text it was made from.
 type Deliver = Rc<dyn Fn(String, Analysis)>;

@@ -6,12 +6,13 @@
 //! [`Article::set`] (or, for a link that arrives late, `opening::open_arriving_link`), which asks
 //! for its analysis; all of it is written only by event handlers and by the analyser's answers.
 
-use super::analyser::Analyser;
+use super::analyser::{Analyser, DRAW_LATER_BYTES};
 use super::opening::{Opening, ViewNote};
 use super::state::UiState;
 use super::storage::{self, NotSaved};
 use crate::analysis::Analysis;
 use crate::share::SharedAnnotations;
+use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 
 /// The text and its companions; `Copy`, so handlers and components take it by value.
@@ -36,6 +37,10 @@ pub struct Article {
     pub analysed: RwSignal<Analysis>,
     /// True from a request for the analysis of `text` until that analysis is on screen.
     pub analysing: RwSignal<bool>,
+    /// True for one task after a long article's analysis arrives: the pictures and the narratives
+    /// keep their last text and analysis meanwhile ([`PanelsView`]), so that drawing the article's
+    /// top and drawing them never add up to one long task.
+    pub panels_wait: RwSignal<bool>,
     analyser: StoredValue<Analyser, LocalStorage>,
     /// A link whose article is on its way: the dictionaries it needs are loading, or failed to.
     pub arrival: RwSignal<Option<Arrival>>,
@@ -68,10 +73,17 @@ impl Article {
         let shown = RwSignal::new(opening.text.clone());
         let analysed = RwSignal::new(Analysis::default());
         let analysing = RwSignal::new(false);
+        let panels_wait = RwSignal::new(false);
         let analyser = Analyser::new(move |text, analysis| {
+            let long = text.len() > DRAW_LATER_BYTES;
             shown.set(text);
             analysed.set(analysis);
             analysing.set(false);
+            if long {
+                // Written by the analyser's answer and by a timer, never by an Effect.
+                panels_wait.set(true);
+                Timeout::new(0, move || panels_wait.set(false)).forget();
+            }
         });
         let article = Article {
             text: RwSignal::new(opening.text.clone()),
@@ -83,6 +95,7 @@ impl Article {
             shown,
             analysed,
             analysing,
+            panels_wait,
             analyser: StoredValue::new_local(analyser),
             arrival: RwSignal::new(opening.arriving.as_ref().map(|_| Arrival::Loading)),
             arriving_link: StoredValue::new(opening.arriving.clone()),
@@ -169,5 +182,34 @@ impl Article {
             self.paused.set(false);
         }
         self.set(ui, new_text, false);
+    }
+}
+
+/// The text and analysis the pictures and the narratives draw: the article's, except for the one
+/// task after a long article's analysis arrives ([`Article::panels_wait`]), when they keep the
+/// last ones (a pair that belong together, so every span still indexes its text).
+#[derive(Clone, Copy)]
+pub struct PanelsView {
+    /// The text they draw.
+    pub text: Memo<String>,
+    /// Its analysis.
+    pub analysis: Memo<Analysis>,
+}
+
+impl PanelsView {
+    /// What the panels draw of `article` and its `analysis` (the reader's edits applied).
+    pub fn new(article: Article, analysis: Memo<Analysis>) -> PanelsView {
+        let wait = article.panels_wait;
+        let shown = article.shown;
+        PanelsView {
+            text: Memo::new_owning(move |last: Option<String>| match last {
+                Some(last) if wait.get() => (last, false),
+                _ => (shown.get(), true),
+            }),
+            analysis: Memo::new_owning(move |last: Option<Analysis>| match last {
+                Some(last) if wait.get() => (last, false),
+                _ => (analysis.get(), true),
+            }),
+        }
     }
 }

@@ -33,7 +33,7 @@ use crate::share;
 use leptos::prelude::*;
 
 pub use analyser::analyse_to_bytes;
-use article::Article;
+use article::{Article, PanelsView};
 use article_in::OpenFile;
 use article_view::{ArticleDrawing, ArticleView};
 use banners::{
@@ -141,7 +141,12 @@ fn LongTextNote(
 /// whose fingerprint it carries restores its view when that article arrives. The text box is closed
 /// for a long text (`crate::import::long_text`) unless the reader opens it.
 #[component]
-fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup::Segment>>) -> impl IntoView {
+fn Editor(
+    article: Article,
+    analysis: Memo<Analysis>,
+    segments: Memo<Vec<markup::Segment>>,
+    panels: PanelsView,
+) -> impl IntoView {
     let ui = UiState::get();
     let text = article.text;
     let shown = article.shown;
@@ -203,10 +208,10 @@ fn Editor(article: Article, analysis: Memo<Analysis>, segments: Memo<Vec<markup:
             <Legend />
             <div class="article-row">
                 <ArticleView text=shown analysis=analysis segments=segments drawing=drawing />
-                <Minimap analysis=analysis />
+                <Minimap analysis=panels.analysis />
             </div>
-            <Pictures text=shown analysis=analysis />
-            <NarrativesPanel text=shown analysis=analysis />
+            <Pictures text=panels.text analysis=panels.analysis />
+            <NarrativesPanel text=panels.text analysis=panels.analysis />
         </section>
     }
 }
@@ -227,6 +232,7 @@ pub fn App() -> impl IntoView {
     let text = article.shown;
     let segments = Memo::new(move |_| text.with(|t| analysis.with(|a| markup::segments(t, a))));
     let _keys = keys::install(analysis, ui);
+    let panels = PanelsView::new(article, analysis);
 
     view! {
         <header class="top">
@@ -242,7 +248,7 @@ pub fn App() -> impl IntoView {
         <PasteRequestBanner article=article />
         <ViewNoteBanner article=article />
         <main class="layout">
-            <Editor article=article analysis=analysis segments=segments />
+            <Editor article=article analysis=analysis segments=segments panels=panels />
             <aside class="panels" aria-label="Analysis panels">
                 <WhyPanel text=text analysis=analysis />
                 <ClaimsPanel text=text analysis=analysis />

@@ -142,7 +142,7 @@ const COLUMN_CLAIMS: usize = 100;
 ///
 /// Long only because it is the panel's one view: columns, pairs and third parties in reading order.
 #[component]
-pub fn NarrativesPanel(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
+pub fn NarrativesPanel(text: Memo<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
     let shown = Memo::new(move |_| text.with(|t| analysis.with(|a| narratives_fingerprint(t, a))));
     view! {

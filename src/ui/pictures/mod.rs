@@ -28,7 +28,7 @@ fn clicked(ev: &leptos::ev::MouseEvent, attr: &str) -> Option<String> {
 /// The balance charts and the accusations diagram, in one panel below the article. A click on an
 /// arrow, or on its button in the list (the keyboard's way in), lists that pair's claims.
 #[component]
-pub fn Pictures(text: RwSignal<String>, analysis: Memo<Analysis>) -> impl IntoView {
+pub fn Pictures(text: Memo<String>, analysis: Memo<Analysis>) -> impl IntoView {
     let ui = UiState::get();
     let pairs = Memo::new(move |_| text.with(|t| analysis.with(|a| pictures::pairs(t, a))));
     let open = RwSignal::new(None::<(SideId, SideId)>);
