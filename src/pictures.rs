@@ -202,6 +202,21 @@ const WIDTH: i32 = 320;
 const BOX_W: f32 = 96.0;
 const BOX_H: f32 = 28.0;
 
+/// The least room between two boxes of a row.
+const BOX_GAP: f32 = 8.0;
+
+/// The centres of a row of `n` boxes: two at the ends of the row when `ends`, else spread evenly
+/// over it, but never closer than a box and a gap (three boxes in a row would otherwise overlap).
+fn row_centres(n: usize, ends: bool) -> Vec<f32> {
+    let width = WIDTH as f32;
+    if ends && n == 2 {
+        return vec![60.0, width - 60.0];
+    }
+    let step = (width / (n as f32 + 1.0)).max(BOX_W + BOX_GAP);
+    let middle = (n as f32 - 1.0) / 2.0;
+    (0..n).map(|i| width / 2.0 + (i as f32 - middle) * step).collect()
+}
+
 /// The point where a line from the centre of a box towards `(dx, dy)` leaves it (plus a margin).
 fn leave_box((x, y): (f32, f32), dx: f32, dy: f32) -> (f32, f32) {
     let len = (dx * dx + dy * dy).sqrt().max(0.001);
@@ -255,18 +270,7 @@ pub fn accusations_svg(a: &Analysis, pairs: &[Pair], open: Option<(SideId, SideI
     // The parties at the ends of the top row (an arrow and the one back curve above and below
     // it), the third parties spread along a row below.
     let place = |row: &[SideId], y: f32, ends: bool| -> Vec<(SideId, (f32, f32))> {
-        let n = row.len() as f32;
-        row.iter()
-            .enumerate()
-            .map(|(i, &s)| {
-                let x = if ends && row.len() == 2 {
-                    [60.0, WIDTH as f32 - 60.0][i]
-                } else {
-                    WIDTH as f32 * (i as f32 + 1.0) / (n + 1.0)
-                };
-                (s, (x, y))
-            })
-            .collect()
+        row.iter().zip(row_centres(row.len(), ends)).map(|(&s, x)| (s, (x, y))).collect()
     };
     let mut nodes = place(&parties, 40.0, true);
     nodes.extend(place(&third, 150.0, false));
@@ -463,6 +467,23 @@ mod tests {
         let demo_pairs = pairs(crate::DEMO_ARTICLE, &demo);
         assert!(accusations_svg(&demo, &demo_pairs, None).contains("Yerevan → Baku: 1 claim."));
         assert_eq!(accusations_svg(&analyze("No one spoke."), &[], None), "");
+    }
+
+    #[test]
+    fn the_boxes_of_a_row_never_overlap_and_stay_inside() {
+        for (n, ends) in [(1, false), (2, true), (2, false), (3, false), (MAX_THIRD_PARTIES, false)] {
+            let xs = row_centres(n, ends);
+            assert_eq!(xs.len(), n);
+            for pair in xs.windows(2) {
+                assert!(pair[1] - pair[0] >= BOX_W + BOX_GAP, "{n} boxes: {xs:?}");
+            }
+            for x in &xs {
+                assert!(x - BOX_W / 2.0 >= 0.0 && x + BOX_W / 2.0 <= WIDTH as f32, "{n} boxes: {xs:?}");
+            }
+        }
+        // As before for one and two: centred, and thirds of the row.
+        assert_eq!(row_centres(1, false), vec![160.0]);
+        assert_eq!(row_centres(2, true), vec![60.0, 260.0]);
     }
 
     #[test]
