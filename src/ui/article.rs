@@ -201,13 +201,14 @@ impl PanelsView {
     pub fn new(article: Article, analysis: Memo<Analysis>) -> PanelsView {
         let wait = article.panels_wait;
         let shown = article.shown;
+        // `wait` is read first, always, so that each memo follows it from its first run on.
         PanelsView {
-            text: Memo::new_owning(move |last: Option<String>| match last {
-                Some(last) if wait.get() => (last, false),
+            text: Memo::new_owning(move |last: Option<String>| match (wait.get(), last) {
+                (true, Some(last)) => (last, false),
                 _ => (shown.get(), true),
             }),
-            analysis: Memo::new_owning(move |last: Option<Analysis>| match last {
-                Some(last) if wait.get() => (last, false),
+            analysis: Memo::new_owning(move |last: Option<Analysis>| match (wait.get(), last) {
+                (true, Some(last)) => (last, false),
                 _ => (analysis.get(), true),
             }),
         }
