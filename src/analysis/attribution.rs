@@ -892,6 +892,13 @@ mod tests {
     }
 
     /// The speaker of the last claim of `text`: its words and the name of its cluster.
+    /// The last claim's speaker words and the name it is given.
+    fn last_speaker_named(text: &str) -> (String, String) {
+        let analysis = crate::analysis::analyze(text);
+        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
+        (speaker.span.slice(text).to_string(), speaker.name.clone())
+    }
+
     fn last_speaker(text: &str) -> (String, Option<String>) {
         let analysis = crate::analysis::analyze(text);
         let claim = analysis.claims.last().expect("a claim");
@@ -950,9 +957,7 @@ mod tests {
     #[test]
     fn an_owned_description_is_named_with_its_owner() {
         let text = "The club dropped Maria Santos. Her lawyers said the club owed her money.";
-        let analysis = crate::analysis::analyze(text);
-        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
-        assert_eq!(speaker.name, "Maria Santos's lawyers");
+        assert_eq!(last_speaker_named(text).1, "Maria Santos's lawyers");
     }
 
     /// (text, the speaker words, the name of the cluster they resolve to)
@@ -1020,9 +1025,7 @@ mod tests {
     #[test]
     fn it_resolves_to_the_thing_described_before() {
         let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade publication stated the ferry struck the pier. It cited the harbour master as saying the tide was low.";
-        let analysis = crate::analysis::analyze(text);
-        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
-        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("It", "The trade publication"));
+        assert_eq!(last_speaker_named(text), ("It".to_string(), "The trade publication".to_string()));
     }
 
     /// (text, the speaker words, the name of the cluster they resolve to)
@@ -1075,9 +1078,7 @@ mod tests {
     #[test]
     fn group_pronoun_after_a_described_group_is_that_group() {
         let text = "The foreign ministers said the deal was void. They said Oskaria must stop drilling.";
-        let analysis = crate::analysis::analyze(text);
-        let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
-        assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("They", "The foreign ministers"));
+        assert_eq!(last_speaker_named(text), ("They".to_string(), "The foreign ministers".to_string()));
     }
 
     /// (text, the name "They" resolves to): a plural group a noun phrase describes, when it is the
@@ -1110,9 +1111,7 @@ mod tests {
             ("Tarn Shipping cut wages on Monday. They said costs had risen.", "Tarn Shipping"),
         ];
         for (text, want) in table {
-            let analysis = crate::analysis::analyze(text);
-            let speaker = analysis.claims.last().and_then(|c| c.speaker.as_ref()).expect("a speaker");
-            assert_eq!((speaker.span.slice(text), speaker.name.as_str()), ("They", want), "{text}");
+            assert_eq!(last_speaker_named(text), ("They".to_string(), want.to_string()), "{text}");
         }
     }
 

@@ -635,13 +635,11 @@ fn train_runs(
     Floats::mean(&runs)
 }
 
-/// The emission weights that pruning to the `keep` largest magnitudes (of the emission and
-/// transition weights together, as [`Model::to_raw`] prunes) leaves.
+/// The emission weights that pruning to the `keep` largest magnitudes leaves (as
+/// [`Model::to_raw`] prunes: [`Model::kept_magnitudes`]).
 fn surviving(floats: &Floats, keep: usize) -> Vec<bool> {
-    let mut magnitudes: Vec<f32> =
-        floats.weights.iter().chain(&floats.edges).map(|w| w.abs()).filter(|m| *m > 0.0).collect();
-    magnitudes.sort_unstable_by(|a, b| b.total_cmp(a));
-    let lo = magnitudes.get(keep.max(1) - 1).or(magnitudes.last()).copied().unwrap_or(0.0);
+    let kept = Model::kept_magnitudes(&floats.weights, &floats.edges, keep);
+    let lo = kept.last().copied().unwrap_or(0.0);
     floats.weights.iter().map(|w| w.abs() >= lo && *w != 0.0).collect()
 }
 

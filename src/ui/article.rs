@@ -199,18 +199,22 @@ pub struct PanelsView {
 impl PanelsView {
     /// What the panels draw of `article` and its `analysis` (the reader's edits applied).
     pub fn new(article: Article, analysis: Memo<Analysis>) -> PanelsView {
-        let wait = article.panels_wait;
         let shown = article.shown;
-        // `wait` is read first, always, so that each memo follows it from its first run on.
         PanelsView {
-            text: Memo::new_owning(move |last: Option<String>| match (wait.get(), last) {
-                (true, Some(last)) => (last, false),
-                _ => (shown.get(), true),
-            }),
-            analysis: Memo::new_owning(move |last: Option<Analysis>| match (wait.get(), last) {
-                (true, Some(last)) => (last, false),
-                _ => (analysis.get(), true),
-            }),
+            text: kept_while(article.panels_wait, move || shown.get()),
+            analysis: kept_while(article.panels_wait, move || analysis.get()),
         }
     }
+}
+
+/// `current()`, except while `wait` is set, when the last value is kept. `wait` is read first,
+/// always, so that the memo follows it from its first run on.
+fn kept_while<T: Send + Sync + 'static>(
+    wait: RwSignal<bool>,
+    current: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    Memo::new_owning(move |last: Option<T>| match (wait.get(), last) {
+        (true, Some(last)) => (last, false),
+        _ => (current(), true),
+    })
 }

@@ -328,6 +328,15 @@ impl Model {
         })
     }
 
+    /// The magnitudes of the `keep` largest non-zero weights (emission and transition weights
+    /// together), largest first: what [`Model::to_raw`] keeps; any smaller weight is pruned.
+    pub fn kept_magnitudes(weights: &[f32], edges: &[f32], keep: usize) -> Vec<f32> {
+        let mut magnitudes: Vec<f32> = weights.iter().chain(edges).map(|w| w.abs()).filter(|m| *m > 0.0).collect();
+        magnitudes.sort_unstable_by(|a, b| b.total_cmp(a));
+        magnitudes.truncate(keep.max(1));
+        magnitudes
+    }
+
     /// Writes a model file (not yet packed) from float weights: the emission weights laid out
     /// `[bucket][tag]` and the transition tables `[table][previous tag][tag]`.
     ///
@@ -337,9 +346,7 @@ impl Model {
     /// scale); smaller weights become zero (pruned).
     pub fn to_raw(bits: u32, weights: &[f32], edges: &[f32], levels: usize, keep: usize) -> Vec<u8> {
         let levels = levels.clamp(2, 128);
-        let mut magnitudes: Vec<f32> = weights.iter().chain(edges).map(|w| w.abs()).filter(|m| *m > 0.0).collect();
-        magnitudes.sort_unstable_by(|a, b| b.total_cmp(a));
-        magnitudes.truncate(keep.max(1));
+        let magnitudes = Model::kept_magnitudes(weights, edges, keep);
         let max = magnitudes.first().copied().unwrap_or(0.0);
         let lo = magnitudes.last().copied().unwrap_or(0.0);
         let steps = (levels - 2).max(1) as f32;
