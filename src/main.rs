@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         }
         ["analyze", rest @ ..] => match rest {
             ["--json", file] | [file, "--json"] => one(file, true),
-            ["--jsonl"] => batch(io::stdin().lock(), &mut io::stdout().lock()),
+            ["--jsonl"] => batch(io::stdin().lock(), &mut io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
             [file] if !file.starts_with("--") || *file == "-" => one(file, false),
             _ => usage_error("analyze takes --json FILE, --jsonl, or FILE"),
         },
@@ -136,9 +136,10 @@ struct BatchLine {
     text: String,
 }
 
-/// One output line: `{"id": …` and then the analysis's fields, as `#[serde(flatten)]` would write
-/// them (the analysis object with its opening brace turned into a comma), without its slow path.
-fn batch_line(id: &serde_json::Value, analysis: &contract::JsonAnalysis) -> String {
+/// One output line, newline included: `{"id": …` and then the analysis's fields, as
+/// `#[serde(flatten)]` would write them (the analysis object with its opening brace turned into a
+/// comma), without its slow path. serde_json writes only UTF-8.
+fn batch_line(id: &serde_json::Value, analysis: &contract::JsonAnalysis) -> Vec<u8> {
     let mut line = Vec::with_capacity(4096);
     line.extend_from_slice(b"{\"id\":");
     serde_json::to_writer(&mut line, id).ok();
@@ -147,17 +148,19 @@ fn batch_line(id: &serde_json::Value, analysis: &contract::JsonAnalysis) -> Stri
     if line.get(brace) == Some(&b'{') {
         line[brace] = b',';
     }
-    String::from_utf8(line).unwrap_or_default()
+    line.push(b'\n');
+    line
 }
 
-/// Analyses a JSONL stream in chunks on every core, writing results in input order as it goes.
+/// Analyses a JSONL stream in chunks on every core, writing results in input order as it goes
+/// (`out` is buffered: it is flushed after every chunk).
 fn batch(input: impl BufRead, out: &mut impl Write) -> ExitCode {
     const CHUNK: usize = 256;
     let mut n_bad = 0usize;
     let mut lines = input.split(b'\n').enumerate().peekable();
     while lines.peek().is_some() {
         let chunk: Vec<(usize, io::Result<Vec<u8>>)> = lines.by_ref().take(CHUNK).collect();
-        let results: Vec<Result<Option<String>, String>> = chunk
+        let results: Vec<Result<Option<Vec<u8>>, String>> = chunk
             .into_par_iter()
             .map(|(n, line)| {
                 let line_no = n + 1;
@@ -174,8 +177,8 @@ fn batch(input: impl BufRead, out: &mut impl Write) -> ExitCode {
             .collect();
         for r in results {
             match r {
-                Ok(Some(json)) => {
-                    if writeln!(out, "{json}").is_err() {
+                Ok(Some(line)) => {
+                    if out.write_all(&line).is_err() {
                         return ExitCode::from(1);
                     }
                 }
@@ -186,8 +189,10 @@ fn batch(input: impl BufRead, out: &mut impl Write) -> ExitCode {
                 }
             }
         }
+        if out.flush().is_err() {
+            return ExitCode::from(1);
+        }
     }
-    let _ = out.flush();
     if n_bad > 0 {
         eprintln!("error: {n_bad} line(s) could not be analysed; the others were");
         ExitCode::from(1)

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Decides the camp of every cluster that can be placed, in order of the evidence's strength.
 pub(super) fn place_clusters(ctx: &Ctx) -> Camps {
-    let mut camps = Camps::default();
+    let mut camps = Camps::with_capacity_and_hasher(ctx.clusters.len(), Default::default());
     for (i, _) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
         if let Some(camp) = intrinsic_camp(ctx, id) {
@@ -63,7 +63,8 @@ fn share_camps_between_same_names(ctx: &Ctx, camps: &mut Camps) {
     // In cluster order, so that of two namesakes placed in different camps the first decides.
     let mut placed: Vec<(&ClusterId, &(Camp, Evidence))> = camps.iter().collect();
     placed.sort_unstable_by_key(|(id, _)| **id);
-    let mut placed_name: FxHashMap<ClusterId, (Camp, Evidence)> = FxHashMap::default();
+    let mut placed_name: FxHashMap<ClusterId, (Camp, Evidence)> =
+        FxHashMap::with_capacity_and_hasher(camps.len(), Default::default());
     for (id, found) in placed {
         placed_name.entry(ctx.named_as(*id)).or_insert_with(|| found.clone());
     }

@@ -38,7 +38,8 @@ pub(super) fn make_sides(
 /// Members of every camp, gathered in one pass over the clusters; an unplaced cluster is a camp
 /// of its own.
 fn members_of_camps<'c>(ctx: &Ctx, camps: &'c Camps) -> FxHashMap<Camp, Members<'c>> {
-    let mut members_of: FxHashMap<Camp, Members<'c>> = FxHashMap::default();
+    let mut members_of: FxHashMap<Camp, Members<'c>> =
+        FxHashMap::with_capacity_and_hasher(ctx.clusters.len(), Default::default());
     for (i, _) in ctx.clusters.iter().enumerate() {
         let id = ClusterId(i as u32);
         match camps.get(&id) {

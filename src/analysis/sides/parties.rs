@@ -62,6 +62,15 @@ struct CampIndex {
 }
 
 impl CampIndex {
+    /// An empty index with room for `n` camps.
+    fn with_capacity(n: usize) -> CampIndex {
+        CampIndex {
+            camps: Vec::with_capacity(n),
+            number: HashMap::with_capacity_and_hasher(n, Default::default()),
+            counts: Vec::with_capacity(n),
+        }
+    }
+
     /// The number of `camp`, numbering it if it is new.
     fn number(&mut self, camp: &Camp) -> usize {
         if let Some(&n) = self.number.get(camp) {
@@ -101,7 +110,7 @@ pub(super) struct Tally {
 impl Tally {
     /// Counts the camps' mentions and claims in the article.
     pub fn count(ctx: &Ctx, camps: &Camps, claims: &[Claim], claim_camps: &[Option<(Camp, Evidence)>]) -> Tally {
-        let mut index = CampIndex::default();
+        let mut index = CampIndex::with_capacity(ctx.clusters.len());
         let mentions = camp_mentions(ctx, camps);
         let together = sentence_stats(ctx, &mentions, &mut index);
         let answers = answers(claims, claim_camps, &mentions, &mut index);

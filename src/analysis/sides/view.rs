@@ -25,7 +25,8 @@ pub(super) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document<'a>, entities: &'a [Entity], clusters: &'a [Cluster]) -> Ctx<'a> {
-        let mut first_of_name: FxHashMap<&str, ClusterId> = FxHashMap::default();
+        let mut first_of_name: FxHashMap<&str, ClusterId> =
+            FxHashMap::with_capacity_and_hasher(clusters.len(), Default::default());
         let same_name = clusters
             .iter()
             .enumerate()
