@@ -1,6 +1,7 @@
 //! Clusters: every mention of one entity tied together. Mentions join by the same canonical
-//! name, the same text, a person's surname (before or after the full name), an organisation's
-//! head word ("the Commission") or a company's first word, or an acronym of a longer name.
+//! name, the same text, a person's surname (before or after the full name) or first name (when
+//! one full name has it), an organisation's head word ("the Commission") or a company's first
+//! word, or an acronym of a longer name.
 
 use super::acronyms::initials;
 use super::Found;
@@ -9,14 +10,17 @@ use crate::analysis::model::{Cluster, ClusterId, Entity, EntityId, EntityKind, T
 use rustc_hash::FxHashMap;
 
 /// Groups mentions: same canonical name, same text, a person's surname (before or after the
-/// full name), an organisation's head word or a company's first word, or an acronym of a longer
-/// name in the text.
+/// full name) or first name (when only one full name in the text starts with it: "Terri Collins
+/// … Terri said"), an organisation's head word or a company's first word, or an acronym of a
+/// longer name in the text.
 pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Found>) -> (Vec<Entity>, Vec<Cluster>) {
     let surface_of = |f: &Found| f.span(tokens).slice(text);
     // Full names by surname ("Aliyev" → "Ilham Aliyev").
     // (Every name below is borrowed from the text or the knowledge base: a string is made only for
     // a new cluster's name.)
     let mut full_names: FxHashMap<&str, &str> = FxHashMap::default();
+    // Full names by first name, `None` when two full names share it ("Terri" → "Terri Collins").
+    let mut by_first_name: FxHashMap<&str, Option<&str>> = FxHashMap::default();
     // Organisations by their head word ("the Commission" → "European Commission") and companies
     // by their first word ("Solvane" → "Solvane Technologies").
     let mut org_heads: FxHashMap<&str, &str> = FxHashMap::default();
@@ -26,6 +30,12 @@ pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Fo
         let surface = surface_of(f);
         if f.kind == EntityKind::Person && f.end - f.first >= 2 {
             full_names.entry(tokens[f.end - 1].span.slice(text)).or_insert(surface);
+            if super::people::title_at(text, tokens, lex, f.first, f.end) == 0 {
+                let first = by_first_name.entry(tokens[f.first].span.slice(text)).or_insert(Some(surface));
+                if *first != Some(surface) {
+                    *first = None;
+                }
+            }
         }
         if f.kind == EntityKind::Org && f.end - f.first >= 2 {
             let name = f.canonical.unwrap_or(surface);
@@ -52,6 +62,8 @@ pub(super) fn cluster(text: &str, tokens: &[Token], lex: &Lexicon, found: Vec<Fo
         let (key_kind, key_name): (EntityKind, &str) = if let Some(c) = f.canonical {
             (kind, c)
         } else if let (true, EntityKind::Person, Some(full)) = (single, kind, full_names.get(surface)) {
+            (kind, full)
+        } else if let (true, EntityKind::Person, Some(Some(full))) = (single, kind, by_first_name.get(surface)) {
             (kind, full)
         } else if let (true, EntityKind::Org, Some(full)) = (single, kind, org_heads.get(surface)) {
             (kind, full)
@@ -88,7 +100,7 @@ mod tests {
     }
 
     #[test]
-    fn clusters_join_titles_surnames_and_acronyms() {
+    fn clusters_join_titles_surnames_first_names_and_acronyms() {
         let cases: &[(&str, &str, &str, &str)] = &[
             (
                 "title_then_full_name",
@@ -102,6 +114,12 @@ mod tests {
                 "The Harbour Authority met on Monday. A spokesman said the Authority would appeal.",
                 "Authority",
                 "Harbour Authority",
+            ),
+            (
+                "first_name_of_one_full_name",
+                "Terri Collins filed the bill. Terri said it would pass.",
+                "Terri",
+                "Terri Collins",
             ),
             (
                 "acronym_of_text_org",
@@ -118,5 +136,13 @@ mod tests {
                 .unwrap_or_else(|| panic!("case {name}: no mention {mention}"));
             assert_eq!(c[m.cluster.0 as usize].name, *want, "case {name}");
         }
+    }
+
+    #[test]
+    fn a_first_name_two_full_names_share_stays_apart() {
+        let text = "Anna Berg and Anna Lund met. Anna said the talks went well.";
+        let (e, c) = recognize(&Document::read(text));
+        let anna = e.iter().find(|e| e.span.slice(text) == "Anna").expect("mention Anna");
+        assert_eq!(c[anna.cluster.0 as usize].name, "Anna");
     }
 }

@@ -6,6 +6,7 @@
 use super::knowledge::{camp_of_word, intrinsic_camp, party_of_word};
 use super::view::Ctx;
 use super::{camp_of, Camp, Camps};
+use crate::analysis::document::dateline_at;
 use crate::analysis::mentions::organisation_named_earlier;
 use crate::analysis::model::{ClusterId, Entity, EntityKind, Evidence, TokenKind};
 use crate::analysis::span::Span;
@@ -390,7 +391,8 @@ fn titled_appositive(ctx: &Ctx, m: &Mention, k: usize) -> Option<(Camp, Evidence
 }
 
 /// A person with a national government title and no country ("Prime Minister Boris Johnson")
-/// is taken to serve the country the article names first. A weak guess, said so in the evidence;
+/// is taken to serve the country of the article's dateline, or else the country it names first.
+/// A weak guess, said so in the evidence;
 /// not made when another person placed in that country holds the same title ("President Trump"
 /// is not Ukraine's president when "Ukrainian President Volodymyr Zelensky" is).
 fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<ClusterId>) {
@@ -414,7 +416,10 @@ fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<
             continue;
         }
         let Some(title) = government_title(ctx, entity) else { continue };
-        let Some(home) = *home_named.get_or_insert_with(|| first_country_named(ctx)) else { return };
+        let Some(home) = *home_named.get_or_insert_with(|| dateline_country(ctx).or_else(|| first_country_named(ctx)))
+        else {
+            return;
+        };
         let held = held.get_or_insert_with(|| {
             ctx.entities
                 .iter()
@@ -432,7 +437,7 @@ fn home_country(ctx: &Ctx, camps: &mut Camps, former_office_holders: &FxHashSet<
             continue;
         }
         let note = format!(
-            "a government title with no country: taken to serve {}, the country the article names first",
+            "a government title with no country: taken to serve {}, where the article reports from or the country it names first",
             ctx.lex.countries[home].name
         );
         camps.insert(entity.cluster, (Camp::Country(home), Evidence::at(entity.span, note)));
@@ -473,6 +478,30 @@ fn government_title(ctx: &Ctx, entity: &Entity) -> Option<String> {
 fn government_title_before(ctx: &Ctx, first: usize) -> bool {
     first > 0 && ctx.lex.government_titles.contains(ctx.lower(first - 1))
 }
+
+/// The country of a wire-style dateline opening one of the first paragraphs ("MANILA —":
+/// the Philippines): where the article reports from.
+fn dateline_country(ctx: &Ctx) -> Option<usize> {
+    let paragraph_starts =
+        (0..ctx.tokens.len()).filter(|&i| i == 0 || ctx.tokens[i].newlines_before >= 2).take(DATELINE_PARAGRAPHS);
+    paragraph_starts.filter_map(|i| Some((i, dateline_at(ctx.text, ctx.tokens, i)?.0))).find_map(|(first, end)| {
+        // The place is written in capitals ("NEW YORK"); the knowledge base has "New York".
+        let mut name = String::new();
+        for k in first..end {
+            if k > first {
+                name.push(' ');
+            }
+            let mut chars = ctx.piece(k).chars();
+            name.extend(chars.next());
+            name.extend(chars.flat_map(char::to_lowercase));
+        }
+        ctx.kb.country_of.get(name.as_str()).copied()
+    })
+}
+
+/// How many paragraphs from the top a dateline is looked for in (the headline and the date line
+/// come first).
+const DATELINE_PARAGRAPHS: usize = 4;
 
 /// The first country word of the text (the headline's, as a rule): "UK", "Israeli", "United
 /// Kingdom" (two words are tried before one).
@@ -816,6 +845,20 @@ mod tests {
                 vec![("Chile", Place), ("Peru", Place), ("Ana Reis", Person)],
                 "Ana Reis",
                 None,
+            ),
+            (
+                "government_title_serves_the_country_named_first",
+                "Chile and Peru trade blame\n\nTalks failed in Lima. President Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Chile"),
+            ),
+            (
+                "government_title_serves_the_dateline_country",
+                "Chile and Peru trade blame\n\nLIMA - Talks failed. President Tomas Vidal spoke.",
+                vec![("Chile", Place), ("Peru", Place), ("Tomas Vidal", Person)],
+                "Tomas Vidal",
+                Some("country Peru"),
             ),
             (
                 "a_serving_office_holder_still_placed",
