@@ -176,13 +176,6 @@ struct Phrase<'p> {
     earlier: &'p [Claim],
 }
 
-impl Phrase<'_> {
-    /// The previous claim's speaker.
-    fn previous(&self) -> Option<&Speaker> {
-        self.earlier.last().and_then(|c| c.speaker.as_ref())
-    }
-}
-
 /// A resolved speaker, with what decided it and a factor for the claim's confidence.
 struct Resolved {
     speaker: Speaker,
@@ -293,12 +286,16 @@ fn previous_end(p: &Phrase) -> u32 {
     p.earlier.last().map_or(0, |c| c.span.end.max(c.speaker.as_ref().map_or(0, |s| s.span.end)))
 }
 
-/// The previous claim's speaker, when it is of the pronoun's kind (a person, or not: "they" for a
-/// described group, "it" for a described thing, "The industry publication stated ... It cited"),
-/// close by, and no other mention of that kind stands between it and the pronoun.
+/// The speaker of the last claim whose speaker is named before the pronoun, when it is of the
+/// pronoun's kind (a person, or not: "they" for a described group, "it" for a described thing,
+/// "The industry publication stated ... It cited"), close by, and no other mention of that kind
+/// stands between it and the pronoun.
 fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Speaker> {
     let it = p.text.eq_ignore_ascii_case("it");
-    let recent = p.previous().filter(|s| {
+    // The last speaker named before the pronoun ("It cited the Air Force as saying A, and claimed
+    // B": not the Air Force).
+    let before = p.earlier.iter().rev().filter_map(|c| c.speaker.as_ref()).find(|s| s.span.end <= p.words.start);
+    let recent = before.filter(|s| {
         let kind = s.cluster.map(|c| ctx.clusters.by_id(c).kind);
         let right_kind = if person {
             kind == Some(EntityKind::Person)
@@ -362,8 +359,16 @@ fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) 
     passed_over
 }
 
-/// A group pronoun's antecedent is looked for in its own sentence and at most this many before.
+/// A group pronoun's antecedent is looked for in its own sentence and at most this many before,
+/// not counting sentences that say "they" themselves ...
 const GROUP_SENTENCE_REACH: usize = 2;
+/// ... and never more sentences back than this.
+const GROUP_CHAIN_REACH: usize = 6;
+
+/// True when the tokens `first..end` hold the pronoun "they".
+fn says_they(ctx: &Ctx, first: usize, end: usize) -> bool {
+    (first..end).any(|k| ctx.lower.get(k) == "they")
+}
 
 /// What "they" stands for when a described group is among the candidates of its sentence.
 #[derive(Clone, Copy, Debug)]
@@ -409,7 +414,17 @@ fn said_in(c: &Claim, span: Span) -> bool {
 /// (what a speaker said, not who spoke) is passed over.
 fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span, said: &[Claim]) -> Option<GroupAntecedent<'a>> {
     let own = ctx.sentences.partition_point(|s| s.span.start <= pos);
-    for sentence in ctx.sentences[own.saturating_sub(1 + GROUP_SENTENCE_REACH)..own].iter().rev() {
+    // A sentence that goes on about "they" (a chain of the same pronoun: "The team collected
+    // samples. They extracted DNA. They found ...") does not use up the reach.
+    let mut reach = 1 + GROUP_SENTENCE_REACH;
+    let sentences = ctx.sentences[own.saturating_sub(GROUP_CHAIN_REACH)..own].iter().rev();
+    for (n, sentence) in sentences.enumerate() {
+        if reach == 0 {
+            break;
+        }
+        if n == 0 || !says_they(ctx, sentence.first_token as usize, sentence.end_token as usize) {
+            reach -= 1;
+        }
         let (from, to) = (sentence.span.start, sentence.span.end.min(pos));
         let groups: Vec<DescribedGroup> = described_groups(ctx, from, to)
             .into_iter()
@@ -967,6 +982,12 @@ mod tests {
             ("Maria Santos left the club. She said it owed her money.", "She", Some("Maria Santos")),
             ("Tarn Shipping cut wages. It said costs had risen.", "It", Some("Tarn Shipping")),
             ("He said the club owed him money.", "He", None),
+            // A speaker named after the pronoun is not what it refers to.
+            (
+                "The Harbour Gazette stated the ferry struck the pier. It quoted the captain as saying the fog was thick, and claimed a second ferry was late.",
+                "It",
+                Some("Harbour Gazette"),
+            ),
             // In the pronoun's own sentence, the object of a preposition is not its antecedent.
             (
                 "Maria Santos met reporters. Speaking to Tom Hale of the Courier, she said the club owed her money.",
@@ -1007,6 +1028,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn they_reaches_back_over_sentences_about_them() {
+        let text = "The research team sampled the lake. They were able to read the cores. \
+                    These they compared to those of Peru. They found the lake had dried twice.";
+        assert_eq!(last_speaker_named(text), ("They".to_string(), "team".to_string()));
+    }
+
     /// A description with a person in apposition is that person, even after "of".
     #[test]
     fn a_person_in_apposition_after_a_description_is_the_head() {
@@ -1024,7 +1052,8 @@ mod tests {
     /// "It" after a claim of a described thing is that thing, not a place named before it.
     #[test]
     fn it_resolves_to_the_thing_described_before() {
-        let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade publication stated the ferry struck the pier. It cited the harbour master as saying the tide was low.";
+        let text = "The ferry was meant to dock at Vell, not at Marrow Point. The trade publication stated the ferry struck the pier. \
+                    It cited the harbour master as saying the tide was low, and claimed the pier was old.";
         assert_eq!(last_speaker_named(text), ("It".to_string(), "The trade publication".to_string()));
     }
 

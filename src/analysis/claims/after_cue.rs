@@ -85,10 +85,27 @@ pub(super) fn speaker_before_relative_pronoun(c: &Clause) -> Option<Outcome> {
         return None;
     }
     let (doc, a) = (c.doc, c.sentence_start);
-    let name_before = (j >= 2 && doc.piece(j - 1) == ",").then(|| name_before_comma(doc, a, j - 1));
-    let speaker = name_before.filter(|(s, e)| e > s && doc.capitalised(*e - 1)).or_else(|| speaker_before(doc, a, j));
+    let comma = (j >= 2 && doc.piece(j - 1) == ",").then_some(j - 1);
+    let name_before = comma.map(|comma| name_before_comma(doc, a, comma));
+    let speaker = name_before
+        .filter(|(s, e)| e > s && doc.capitalised(*e - 1))
+        .or_else(|| comma.and_then(|comma| according_to_source(doc, a, comma)))
+        .or_else(|| speaker_before(doc, a, j));
     Some(claim_after_cue(c, speaker, "frame: speaker, relative pronoun, cue, content", None))
 }
+
+/// "..., according to police, who said ...": the words between "according to" and the comma at
+/// `comma` (at most a few), capitalised or not.
+fn according_to_source(doc: &super::doc::Doc, lower_bound: usize, comma: usize) -> Option<(usize, usize)> {
+    let to = (lower_bound + 1..comma)
+        .rev()
+        .take(ACCORDING_TO_SOURCE_WORDS + 1)
+        .find(|&k| doc.lower(k) == "to" && doc.lower(k - 1) == "according")?;
+    (to + 1 < comma).then_some((to + 1, comma))
+}
+
+/// The most words an "according to" source before a relative pronoun is taken to have.
+const ACCORDING_TO_SOURCE_WORDS: usize = 6;
 
 /// "Lena Ross says that the bridge is closed": the plain frame, tried last; always applies.
 pub(super) fn speaker_then_cue(c: &Clause) -> Option<Outcome> {
@@ -114,6 +131,14 @@ mod tests {
                 "a_phrase_with_a_verb_of_its_own_is_no_speaker",
                 "The mayor built the pier, which was one of her campaign promises, but the council has not paid.",
                 vec![],
+            ),
+            (
+                "a_lower_case_according_to_source_before_who",
+                "The fire began at noon, according to police, who said crews arrived six minutes later.",
+                vec![
+                    c("The fire began at noon", Some("police"), "according_to"),
+                    c("crews arrived six minutes later", Some("police"), "indirect"),
+                ],
             ),
             (
                 "says_that",

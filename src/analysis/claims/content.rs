@@ -92,7 +92,9 @@ fn tail_after_adverbial(doc: &Doc, i: usize, end: usize, listener: bool) -> Tail
                 && !doc.is_in(&doc.lex.function_words, j - 1)
                 // "told reporters this week that": a time phrase, not a subject.
                 && (j + 1 >= end || !doc.is_in(&doc.lex.time_nouns, j + 1));
-        if listener && j > i && j - i <= 3 && subject_opens {
+        // (Words, not tokens: "Agence France-Presse" is two.)
+        let listener_words = (i..j).filter(|&k| k == i || doc.tokens[k].space_before).count();
+        if listener && j > i && listener_words <= 3 && subject_opens {
             return Tail::Content(j);
         }
         j += 1;
@@ -194,6 +196,11 @@ mod tests {
                 "told_listener",
                 "Three aides told the Daily Star that talks would resume.",
                 vec![c("talks would resume", Some("Three aides"), "indirect")],
+            ),
+            (
+                "told_hyphenated_listener_then_clause",
+                "A fire service spokesman told Agence France-Presse the driver is in hospital.",
+                vec![c("the driver is in hospital", Some("A fire service spokesman"), "indirect")],
             ),
             ("said_comma_quote", "He said, “I think so.”", vec![c("“I think so.”", Some("He"), "direct")]),
             (

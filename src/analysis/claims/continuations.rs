@@ -8,7 +8,7 @@ use super::after_cue::claim_after_cue;
 use super::clause::{Clause, Found, Outcome};
 use super::content::{content_after, trim, Tail};
 use super::doc::Doc;
-use super::speaker::subject_np;
+use super::speaker::{quoting_verb_before, speaker_left, subject_np};
 use super::{content_words, SHORT_CONTENT_WORDS};
 use crate::analysis::model::ClaimKind;
 
@@ -49,11 +49,23 @@ pub(super) fn coordinated_cue_extends_claim(c: &Clause) -> Option<Outcome> {
 }
 
 /// "A spokesperson for Egypt's Foreign Ministry said A and urged B": after a claim in the same
-/// sentence, the coordinated cue has that claim's speaker.
+/// sentence, the coordinated cue has that claim's speaker; not after "cited X as saying A" (X
+/// said A; "and claimed B" is the subject's).
 pub(super) fn coordinated_cue_after_claim(c: &Clause) -> Option<Outcome> {
     coordinator_before(c)?;
     if !c.earlier_in_sentence {
         return None;
+    }
+    let quoting_verb = c.previous_cue.and_then(|p| quoting_verb_before(c.doc, c.sentence_start, p.first));
+    if let Some(verb) = quoting_verb {
+        let subject = speaker_left(c.doc, c.sentence_start.min(verb), verb);
+        let subject = (subject.0 < subject.1).then_some(subject);
+        return Some(claim_after_cue(
+            c,
+            subject,
+            "frame: coordinated cue after a quotation, the quoting verb's subject",
+            None,
+        ));
     }
     Some(match claim_after_cue(c, None, "frame: coordinated cue after a claim, its speaker", None) {
         Outcome::Claim(found) => Outcome::Claim(Found { continues_previous: true, confidence: 0.75, ..found }),

@@ -3,7 +3,7 @@
 //! "claimed ten lives").
 
 use super::doc::Doc;
-use super::speaker::{adverb_in_verb_group, phrase_is_a_clause, speaker_left};
+use super::speaker::{adverb_in_verb_group, phrase_is_a_clause, quoting_verb_before, speaker_left, speaker_right};
 use crate::analysis::document::is_capitalised;
 use crate::analysis::model::TokenKind;
 
@@ -45,7 +45,8 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
         }
         let lower = doc.lower(i);
         if let Some(cue) = according_to_at(doc, i, b, lower) {
-            i = cue.end;
+            // Its source names no cue of its own ("according to a 2019 Navy report").
+            i = speaker_right(doc, cue.end, b).1.max(cue.end);
             cues.push(cue);
             continue;
         }
@@ -74,6 +75,10 @@ pub(super) fn find_cues(doc: &Doc, a: usize, b: usize) -> Vec<Cue> {
         }
         i += 1;
     }
+    // "cited Budi Gunawan as saying ...": the quoting verb reports no claim of its own; the cue
+    // after "as" does, with the one quoted as its speaker.
+    let quoting: Vec<usize> = cues.iter().filter_map(|c| quoting_verb_before(doc, a, c.first)).collect();
+    cues.retain(|c| !quoting.contains(&c.first));
     cues
 }
 
@@ -172,7 +177,9 @@ fn verb_cue_at(doc: &Doc, a: usize, i: usize, b: usize, lower: &str, after_a_cue
     let adverb_between = i > a + 1 && (doc.is_in(&doc.lex.verb_group_words, i - 1) || adverb_in_verb_group(doc, i - 1));
     let after_comma = i > a && ends_with_comma(doc, a, i - 1) || adverb_between && ends_with_comma(doc, a, i - 2);
     let absolute = doc.with_before_participle(a, i).is_some() || form.prev == "by";
-    if form.participle && !after_comma && i != a && after_a_cue && !absolute {
+    // "cited Budi Gunawan as saying ...": the quoting verb's cue gives way to this one.
+    let quoted = quoting_verb_before(doc, a, i).is_some();
+    if form.participle && !after_comma && i != a && after_a_cue && !absolute && !quoted {
         // "wrote to the embassy asking to ...": part of the earlier cue's content.
         return None;
     }

@@ -21,7 +21,10 @@
 //! - `..., with officials saying CONTENT`: the absolute phrase's subject speaks; `X ended A by
 //!   saying CONTENT`: the sentence's subject does;
 //! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
-//! - `according to X, CONTENT` and `CONTENT, according to X`;
+//! - `according to X, CONTENT` and `CONTENT, according to X` (and `according to X, who said ...`:
+//!   X speaks again);
+//! - `Y quoted X as saying CONTENT`, `Y cited X as saying CONTENT`: X speaks, not Y (lexicon
+//!   `quoting_verbs.txt`), and `..., and claimed MORE` after it is Y's;
 //! - a quotation that opens after the cue runs to its closing mark, over several sentences;
 //! - a quotation with no cue of its own right after a claim continues its speaker;
 //! - `X took a parting shot on Twitter: “CONTENT”`: a quotation after a colon, with no reporting
@@ -330,7 +333,10 @@ fn left_phrase(doc: &Doc, consumed: usize, previous: Option<&Cue>, cue: &Cue) ->
 fn names_the_next_speaker(previous: Option<&ClaimDraft>, next: &ClaimDraft) -> bool {
     match (previous, next.speaker_words, next.cue) {
         (Some(previous), Some(words), Some(cue)) => {
-            words.end <= cue.start && previous.span.start >= words.start && previous.span.end <= cue.start
+            words.end <= cue.start
+                && previous.span.start >= words.start
+                && previous.span.start < words.end
+                && previous.span.end <= cue.start
         }
         _ => false,
     }

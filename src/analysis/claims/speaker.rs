@@ -9,6 +9,9 @@ use crate::analysis::model::TokenKind;
 
 /// Walks left from `cue` over the verb group and the speaker phrase; returns (phrase start, phrase end).
 pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize, usize) {
+    if let Some(found) = quoted_as(doc, lower_bound, cue) {
+        return found;
+    }
     let mut end = cue;
     while end > lower_bound && (doc.is_in(&doc.lex.verb_group_words, end - 1) || adverb_in_verb_group(doc, end - 1)) {
         end -= 1;
@@ -159,6 +162,30 @@ pub(super) fn adverb_in_verb_group(doc: &Doc, i: usize) -> bool {
         && !doc.is_in(&doc.lex.ly_words_not_adverbs, i)
         && !(i > 0 && doc.is_in(&doc.lex.determiners, i - 1))
 }
+
+/// `VERB X[, appositive,] as CUE`: "Politico quoted Tim Manning, a former official, as saying",
+/// "the BBC cited police as saying": the one quoted (up to a comma) is the speaker, not the
+/// outlet that quotes them.
+fn quoted_as(doc: &Doc, lower_bound: usize, cue: usize) -> Option<(usize, usize)> {
+    let verb = quoting_verb_before(doc, lower_bound, cue)?;
+    let (start, as_) = (verb + 1, cue - 1);
+    let end = (start..as_).find(|&k| doc.piece(k) == ",").unwrap_or(as_);
+    (start < end).then_some((start, end))
+}
+
+/// The quoting verb of `VERB X as CUE` ("quoted", "cited"), when the cue at `cue` has one.
+pub(super) fn quoting_verb_before(doc: &Doc, lower_bound: usize, cue: usize) -> Option<usize> {
+    let as_ = cue.checked_sub(1).filter(|&k| k > lower_bound && doc.lower(k) == "as")?;
+    (lower_bound..as_)
+        .rev()
+        .take(QUOTED_REACH)
+        .take_while(|&k| !matches!(doc.piece(k), "." | ";" | ":"))
+        .find(|&k| doc.is_in(&doc.lex.quoting_verbs, k))
+        .filter(|&verb| verb + 1 < as_)
+}
+
+/// How far left of "as" the quoting verb is looked for, in tokens.
+const QUOTED_REACH: usize = 20;
 
 /// The comma-free stretch that ends at `end` (exclusive), at most `reach` tokens, walking left.
 fn segment_before(doc: &Doc, lower_bound: usize, end: usize, reach: usize) -> usize {
@@ -395,11 +422,29 @@ pub(super) fn speaker_right(doc: &Doc, from: usize, upper_bound: usize) -> (usiz
         && end - from < 10
         && (!doc.is_punct(end)
             || matches!(doc.piece(end), "-" | "’s" | "'s")
-            || plural_possessive(doc, end, upper_bound))
+            || plural_possessive(doc, end, upper_bound)
+            || inside_a_name(doc, end, upper_bound))
     {
         end += 1;
     }
     (from, appositives_to_the_end(doc, end, upper_bound).unwrap_or(end))
+}
+
+/// True when the punctuation at `k` belongs inside a speaker's name: an abbreviation's full stop
+/// inside the sentence ("U.S. Attorney Bash", "the U.S. embassy"), or the comma of a date ("a
+/// March 14, 2019 NATO press release").
+fn inside_a_name(doc: &Doc, k: usize, upper_bound: usize) -> bool {
+    if k == 0 || k + 1 >= upper_bound || doc.tokens[k].space_before {
+        return false;
+    }
+    let number = |i: usize, digits: std::ops::RangeInclusive<usize>| {
+        doc.tokens[i].kind == TokenKind::Number && digits.contains(&doc.piece(i).len())
+    };
+    match doc.piece(k) {
+        "." => doc.is_word(k - 1) && doc.tokens[k + 1].space_before,
+        "," => number(k - 1, 1..=2) && number(k + 1, 4..=4) && k >= 2 && doc.lex.months.contains(doc.piece(k - 2)),
+        _ => false,
+    }
 }
 
 /// The most tokens a speaker's appositives after the cue may take ([`appositives_to_the_end`]).
@@ -485,6 +530,24 @@ mod tests {
                 "a_relative_clause_without_commas",
                 "The harbour master who signed the order remarked the port was safe and open.",
                 vec![c("the port was safe and open", Some("The harbour master"), "indirect")],
+            ),
+            (
+                "an_abbreviation_and_a_date_inside_an_according_to_source",
+                "According to the U.S. embassy in Oslo, the port is shut. \
+                 According to a March 14, 2019 Navy report, the channel is too shallow.",
+                vec![
+                    c("the port is shut", Some("the U.S. embassy in Oslo"), "according_to"),
+                    c("the channel is too shallow", Some("a March 14, 2019 Navy report"), "according_to"),
+                ],
+            ),
+            (
+                "the_one_quoted_speaks_not_the_outlet",
+                "The Courier quoted Ana Lee, a harbour pilot, as saying the channel was too shallow. \
+                 The paper also cited police as saying that two boats had sunk.",
+                vec![
+                    c("the channel was too shallow", Some("Ana Lee"), "indirect"),
+                    c("two boats had sunk", Some("police"), "indirect"),
+                ],
             ),
             (
                 "told_takes_its_listener_not_a_speaker_after_it",

@@ -237,6 +237,8 @@ pub struct Lexicon {
     pub determiners: WordSet,
     /// Lemmas of cue verbs whose object is the listener ("tell").
     pub listener_verbs: WordSet,
+    /// Every form of the verbs by which one reports another's words ("quoted X as saying").
+    pub quoting_verbs: WordSet,
     /// Lemmas of cue verbs that make a claim of their own when coordinated ("urge").
     pub own_claim_verbs: WordSet,
     /// Words after "add" that show something added, not said ("new demands").
@@ -564,6 +566,7 @@ impl Lexicon {
             subject_pronouns: set(lexicon_file!("subject_pronouns.txt"), true),
             determiners: set(lexicon_file!("determiners.txt"), true),
             listener_verbs: set(lexicon_file!("listener_verbs.txt"), true),
+            quoting_verbs: set(lexicon_file!("quoting_verbs.txt"), true),
             own_claim_verbs: set(lexicon_file!("own_claim_verbs.txt"), true),
             added_not_said: set(lexicon_file!("added_not_said.txt"), true),
             asked_not_said: set(lexicon_file!("asked_not_said.txt"), true),
@@ -649,7 +652,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 91] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 92] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -689,6 +692,7 @@ impl Lexicon {
             &mut self.subject_pronouns,
             &mut self.determiners,
             &mut self.listener_verbs,
+            &mut self.quoting_verbs,
             &mut self.own_claim_verbs,
             &mut self.added_not_said,
             &mut self.asked_not_said,
