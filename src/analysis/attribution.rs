@@ -17,7 +17,8 @@ use super::document::LowerTokens;
 use super::lexicon::{Lexicon, LowerCase};
 use super::mentions::{before_reaching_name, organisation_named_earlier, within};
 use super::model::{
-    ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Sentence, Speaker, Token, TokenKind,
+    ById, Claim, ClaimKind, Cluster, ClusterId, Entity, EntityKind, Evidence, Quote, Sentence, Speaker, Token,
+    TokenKind,
 };
 use super::span::Span;
 use rustc_hash::FxHashMap;
@@ -38,6 +39,7 @@ pub fn attribute(doc: &Document, drafts: Vec<ClaimDraft>, entities: &[Entity], c
         tokens: &doc.tokens,
         lower: doc.lower_tokens(),
         sentences: &doc.sentences,
+        quotes: &doc.quotes,
         entities,
         clusters,
         names,
@@ -132,6 +134,8 @@ struct Ctx<'a> {
     /// Every token in lower case (the document's).
     lower: &'a LowerTokens,
     sentences: &'a [Sentence],
+    /// The quotations, in order.
+    quotes: &'a [Quote],
     /// Sorted by position, never overlapping.
     entities: &'a [Entity],
     clusters: &'a [Cluster],
@@ -239,7 +243,7 @@ fn pronoun(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     let resolved = recent.map(|s| (s.name.clone(), s.cluster)).or_else(|| {
         named
             .or_else(|| subject_antecedent(ctx, p.words.start, person, p.claim))
-            .or_else(|| antecedent(ctx.entities, p.words.start, person, p.claim))
+            .or_else(|| antecedent(ctx, p.words.start, person, p.claim))
             .map(|e| (ctx.names.shown(e.cluster).to_string(), Some(e.cluster)))
     });
     Some(match resolved {
@@ -311,6 +315,18 @@ fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Spea
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
 }
 
+/// True when `span` lies inside quotation marks of at most `words` words.
+fn in_quotation(ctx: &Ctx, span: Span, words: usize) -> bool {
+    let i = ctx.quotes.partition_point(|q| q.span.end <= span.start);
+    ctx.quotes
+        .get(i)
+        .is_some_and(|q| q.inner.contains(span) && q.inner.slice(ctx.text).split_whitespace().nth(words).is_none())
+}
+
+/// A quotation of at most this many words is a name or a phrase ("the “Kim Kardashian of
+/// Pakistan”"), not someone's words.
+const NICKNAME_WORDS: usize = 6;
+
 /// True when the entity is the object of a preposition ("pardoned by Trump", "speaking to Martin
 /// Smith"): not what a later pronoun most likely refers to.
 fn after_object_preposition(ctx: &Ctx, e: &Entity) -> bool {
@@ -339,11 +355,12 @@ fn subject_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) 
     let own_start = starts.next().unwrap_or(0);
     let previous_start = starts.next().unwrap_or(0);
     let end = ctx.entities.partition_point(|e| e.span.start < pos);
+    let quoted = quoted_elsewhere(ctx, pos);
     let mut passed_over: Option<&Entity> = None;
     for e in ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH) {
         let right_kind =
             if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) };
-        if exclude.contains(e.span) || !right_kind {
+        if exclude.contains(e.span) || !right_kind || quoted(e) {
             continue;
         }
         if e.span.start < previous_start {
@@ -415,14 +432,17 @@ fn said_in(c: &Claim, span: Span) -> bool {
 fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span, said: &[Claim]) -> Option<GroupAntecedent<'a>> {
     let own = ctx.sentences.partition_point(|s| s.span.start <= pos);
     // A sentence that goes on about "they" (a chain of the same pronoun: "The team collected
-    // samples. They extracted DNA. They found ...") does not use up the reach.
+    // samples. They extracted DNA from Egypt's birds. They found ...") does not use up the reach,
+    // and what it names is not "they".
     let mut reach = 1 + GROUP_SENTENCE_REACH;
     let sentences = ctx.sentences[own.saturating_sub(GROUP_CHAIN_REACH)..own].iter().rev();
     for (n, sentence) in sentences.enumerate() {
         if reach == 0 {
             break;
         }
-        if n == 0 || !says_they(ctx, sentence.first_token as usize, sentence.end_token as usize) {
+        // In a sentence of the chain, "they" is what it is about: the names there are not "they".
+        let chain = n > 0 && says_they(ctx, sentence.first_token as usize, sentence.end_token as usize);
+        if !chain {
             reach -= 1;
         }
         let (from, to) = (sentence.span.start, sentence.span.end.min(pos));
@@ -435,6 +455,7 @@ fn group_antecedent<'a>(ctx: &Ctx<'a>, pos: u32, exclude: Span, said: &[Claim]) 
             .filter(|e| matches!(e.kind, EntityKind::Org | EntityKind::Place))
             .filter(|e| !e.span.overlaps(exclude) && !groups.iter().any(|g| g.span.contains(e.span)))
             .filter(|e| !(possessed(ctx.text, e) || after_object_preposition(ctx, e)))
+            .filter(|_| !chain)
             .collect();
         let subject = groups.iter().find(|g| !g.object);
         match (subject, named.first()) {
@@ -570,12 +591,22 @@ fn thing_description(ctx: &Ctx, name: &str) -> bool {
 }
 
 /// The most recent person (or group) entity mentioned before `pos`, outside `exclude`.
-fn antecedent(entities: &[Entity], pos: u32, person: bool, exclude: Span) -> Option<&Entity> {
-    let end = entities.partition_point(|e| e.span.start < pos);
-    entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
+fn antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) -> Option<&'a Entity> {
+    let end = ctx.entities.partition_point(|e| e.span.start < pos);
+    let quoted = quoted_elsewhere(ctx, pos);
+    ctx.entities[..end].iter().rev().take(ANTECEDENT_REACH).find(|e| {
         !exclude.contains(e.span)
+            && !quoted(e)
             && if person { e.kind == EntityKind::Person } else { matches!(e.kind, EntityKind::Org | EntityKind::Place) }
     })
+}
+
+/// For a pronoun at `pos` outside quotation marks, a test of whether a mention is inside a short
+/// quotation (a nickname: "nicknamed the “Kim Kardashian of Pakistan”, she ..."): not what the
+/// pronoun stands for. (Someone's longer words may name whom the pronoun means.)
+fn quoted_elsewhere<'c>(ctx: &'c Ctx, pos: u32) -> impl Fn(&Entity) -> bool + 'c {
+    let outside = !in_quotation(ctx, Span::new(pos as usize, pos as usize + 1), usize::MAX);
+    move |e: &Entity| outside && in_quotation(ctx, e.span, NICKNAME_WORDS)
 }
 
 /// Words naming an entity: that entity, or the person whose surname it is.
@@ -768,7 +799,7 @@ fn owner_of_description(ctx: &Ctx, p: &Phrase) -> Option<Resolved> {
     } else {
         return None;
     };
-    let e = antecedent(ctx.entities, p.words.start, person, p.words)?;
+    let e = antecedent(ctx, p.words.start, person, p.words)?;
     let owner = ctx.names.shown(e.cluster);
     let note = format!("'{}' speak for {owner}, named before", p.text);
     // Named as whose they are: "his lawyers" → "Maria Santos's lawyers".
@@ -982,6 +1013,12 @@ mod tests {
             ("Maria Santos left the club. She said it owed her money.", "She", Some("Maria Santos")),
             ("Tarn Shipping cut wages. It said costs had risen.", "It", Some("Tarn Shipping")),
             ("He said the club owed him money.", "He", None),
+            // A name in a nickname's quotation marks is not what a pronoun outside stands for.
+            (
+                "Ana Lee, nicknamed the “Maria Santos of Tarn”, left the club. She said it owed her money.",
+                "She",
+                Some("Ana Lee"),
+            ),
             // A speaker named after the pronoun is not what it refers to.
             (
                 "The Harbour Gazette stated the ferry struck the pier. It quoted the captain as saying the fog was thick, and claimed a second ferry was late.",
@@ -1155,6 +1192,7 @@ mod tests {
             tokens: &[],
             lower: &LowerTokens::default(),
             sentences: &[],
+            quotes: &[],
             entities: &entities,
             clusters: &[],
             names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },
@@ -1181,6 +1219,7 @@ mod tests {
                 tokens: &[],
                 lower: &LowerTokens::default(),
                 sentences: &[],
+                quotes: &[],
                 entities: &entities,
                 clusters: &[],
                 names: Names { shown: Vec::new(), person_by_surname: FxHashMap::default() },

@@ -28,6 +28,10 @@ pub(super) fn tail_of(doc: &Doc, cue_end: usize, end: usize, lemma: &str) -> Tai
     if i >= end {
         return Tail::Empty;
     }
+    // "referred to the plane as a “cargo plane”": the object and its "as" phrase are the content.
+    if doc.lex.as_only_verbs.contains(lemma) {
+        return Tail::Content(i);
+    }
     let opens_quote = |k: usize| k < end && doc.is_quote_mark(k) && doc.quote_opening_at(k).is_some();
     match doc.piece(i) {
         // "said — as reported by the Herald — “...”": the content follows the parenthesis.

@@ -23,6 +23,8 @@
 //! - `X denied the allegations:` followed by a paragraph: the paragraph is the content;
 //! - `according to X, CONTENT` and `CONTENT, according to X` (and `according to X, who said ...`:
 //!   X speaks again);
+//! - `X identified/classified/characterized Y as Z`: a verb of naming reports with an object and
+//!   "as" after it (lexicon `as_only_verbs.txt`), its content the object and the "as" phrase;
 //! - `Y quoted X as saying CONTENT`, `Y cited X as saying CONTENT`: X speaks, not Y (lexicon
 //!   `quoting_verbs.txt`), and `..., and claimed MORE` after it is Y's;
 //! - a quotation that opens after the cue runs to its closing mark, over several sentences;

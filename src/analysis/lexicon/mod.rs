@@ -257,6 +257,8 @@ pub struct Lexicon {
     pub confirmed_not_said: WordSet,
     /// Lemmas of cue verbs that report only when a clause follows ("find", "rule").
     pub clause_only_verbs: WordSet,
+    /// Lemmas of cue verbs that report only as "VERB X as Y" ("identified the suspect as ...").
+    pub as_only_verbs: WordSet,
     /// Lemmas of cue verbs that report only with a quotation beside them ("read", "speak").
     pub quote_only_verbs: WordSet,
     /// Past-tense forms not ending in "-ed" ("overran", "sought"): the finite verb of a clause.
@@ -576,6 +578,7 @@ impl Lexicon {
             named_before_called: set(lexicon_file!("named_before_called.txt"), true),
             confirmed_not_said: set(lexicon_file!("confirmed_not_said.txt"), true),
             clause_only_verbs: set(lexicon_file!("clause_only_verbs.txt"), true),
+            as_only_verbs: set(lexicon_file!("as_only_verbs.txt"), true),
             quote_only_verbs: set(lexicon_file!("quote_only_verbs.txt"), true),
             past_forms: set(lexicon_file!("past_forms.txt"), true),
             adjective_after: set(lexicon_file!("adjective_after.txt"), true),
@@ -652,7 +655,7 @@ impl Lexicon {
 
     /// The word lists, in the order they are numbered (a list left out is still looked up by
     /// hashing, only more slowly).
-    fn lists_mut(&mut self) -> [&mut WordSet; 92] {
+    fn lists_mut(&mut self) -> [&mut WordSet; 93] {
         [
             &mut self.titles,
             &mut self.title_first_words,
@@ -702,6 +705,7 @@ impl Lexicon {
             &mut self.named_before_called,
             &mut self.confirmed_not_said,
             &mut self.clause_only_verbs,
+            &mut self.as_only_verbs,
             &mut self.quote_only_verbs,
             &mut self.past_forms,
             &mut self.adjective_after,
