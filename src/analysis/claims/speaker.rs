@@ -84,6 +84,17 @@ pub(super) fn speaker_left(doc: &Doc, lower_bound: usize, cue: usize) -> (usize,
             return (s, pronoun);
         }
     }
+    // A phrase opening with a preposition names no speaker: a subject pronoun in it does ("In a
+    // story he sometimes told"), else after a coordinator there is none ("... and on Twitter
+    // referred to ...": the coordinated cue's frames decide).
+    if start < end && doc.is_in(&doc.lex.locatives, start) {
+        if let Some(k) = (start + 1..end).rev().find(|&k| doc.is_in(&doc.lex.subject_pronouns, k)) {
+            return (k, k + 1);
+        }
+        if start > lower_bound && matches!(doc.lower(start - 1), "and" | "but" | "or") {
+            return (start, start);
+        }
+    }
     (after_time_phrase(doc, start, end), end)
 }
 
@@ -538,6 +549,17 @@ mod tests {
                 vec![
                     c("the port is shut", Some("the U.S. embassy in Oslo"), "according_to"),
                     c("the channel is too shallow", Some("a March 14, 2019 Navy report"), "according_to"),
+                ],
+            ),
+            (
+                "a_phrase_opening_with_a_preposition_names_no_speaker",
+                "In a story he often told, he learned to drum on school desks. \
+                 The mayor said the plan had failed, and on Monday described the port as unsafe.",
+                vec![
+                    c("he learned to drum on school desks", Some("he"), "indirect"),
+                    c("the plan had failed", Some("The mayor"), "indirect"),
+                    // (The coordinated cue carries the mayor over: no words of its own.)
+                    c("described the port as unsafe", None, "indirect"),
                 ],
             ),
             (
