@@ -315,12 +315,10 @@ fn recent_speaker<'p>(ctx: &Ctx, p: &'p Phrase, person: bool) -> Option<&'p Spea
     recent.filter(|s| nearer.is_none_or(|e| Some(ctx.names.person_or_self(ctx.clusters, e.cluster)) == s.cluster))
 }
 
-/// True when `span` lies inside quotation marks of at most `words` words.
-fn in_quotation(ctx: &Ctx, span: Span, words: usize) -> bool {
+/// The quotation whose words hold `span`, if any.
+fn quotation_around<'a>(ctx: &Ctx<'a>, span: Span) -> Option<&'a Quote> {
     let i = ctx.quotes.partition_point(|q| q.span.end <= span.start);
-    ctx.quotes
-        .get(i)
-        .is_some_and(|q| q.inner.contains(span) && q.inner.slice(ctx.text).split_whitespace().nth(words).is_none())
+    ctx.quotes.get(i).filter(|q| q.inner.contains(span))
 }
 
 /// A quotation of at most this many words is a name or a phrase ("the “Kim Kardashian of
@@ -382,9 +380,9 @@ const GROUP_SENTENCE_REACH: usize = 2;
 /// ... and never more sentences back than this.
 const GROUP_CHAIN_REACH: usize = 6;
 
-/// True when the tokens `first..end` hold the pronoun "they".
+/// True when the tokens `first..end` hold a plural pronoun ("they": lexicon `plural_pronouns`).
 fn says_they(ctx: &Ctx, first: usize, end: usize) -> bool {
-    (first..end).any(|k| ctx.lower.get(k) == "they")
+    (first..end).any(|k| ctx.lower.is_in(&ctx.lex.plural_pronouns, k))
 }
 
 /// What "they" stands for when a described group is among the candidates of its sentence.
@@ -605,8 +603,9 @@ fn antecedent<'a>(ctx: &Ctx<'a>, pos: u32, person: bool, exclude: Span) -> Optio
 /// quotation (a nickname: "nicknamed the “Kim Kardashian of Pakistan”, she ..."): not what the
 /// pronoun stands for. (Someone's longer words may name whom the pronoun means.)
 fn quoted_elsewhere<'c>(ctx: &'c Ctx, pos: u32) -> impl Fn(&Entity) -> bool + 'c {
-    let outside = !in_quotation(ctx, Span::new(pos as usize, pos as usize + 1), usize::MAX);
-    move |e: &Entity| outside && in_quotation(ctx, e.span, NICKNAME_WORDS)
+    let outside = quotation_around(ctx, Span::new(pos as usize, pos as usize + 1)).is_none();
+    let short = |q: &Quote| q.inner.slice(ctx.text).split_whitespace().nth(NICKNAME_WORDS).is_none();
+    move |e: &Entity| outside && quotation_around(ctx, e.span).is_some_and(short)
 }
 
 /// Words naming an entity: that entity, or the person whose surname it is.

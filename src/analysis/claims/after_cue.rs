@@ -8,6 +8,7 @@
 
 use super::clause::{Clause, Found, Outcome};
 use super::content::{content_after, Tail};
+use super::cues::according_to_at;
 use super::speaker::{name_before_comma, speaker_before};
 use crate::analysis::model::ClaimKind;
 
@@ -97,11 +98,11 @@ pub(super) fn speaker_before_relative_pronoun(c: &Clause) -> Option<Outcome> {
 /// "..., according to police, who said ...": the words between "according to" and the comma at
 /// `comma` (at most a few), capitalised or not.
 fn according_to_source(doc: &super::doc::Doc, lower_bound: usize, comma: usize) -> Option<(usize, usize)> {
-    let to = (lower_bound + 1..comma)
+    let cue = (lower_bound..comma)
         .rev()
-        .take(ACCORDING_TO_SOURCE_WORDS + 1)
-        .find(|&k| doc.lower(k) == "to" && doc.lower(k - 1) == "according")?;
-    (to + 1 < comma).then_some((to + 1, comma))
+        .take(ACCORDING_TO_SOURCE_WORDS + 2)
+        .find_map(|k| according_to_at(doc, k, comma, doc.lower(k)))?;
+    (cue.end < comma).then_some((cue.end, comma))
 }
 
 /// The most words an "according to" source before a relative pronoun is taken to have.

@@ -109,7 +109,7 @@ fn reporting_infinitive(doc: &Doc, a: usize, i: usize) -> Option<usize> {
 }
 
 /// "according to" at token `i` (`lower`: the token in lower case, as in the functions below).
-fn according_to_at(doc: &Doc, i: usize, b: usize, lower: &str) -> Option<Cue> {
+pub(super) fn according_to_at(doc: &Doc, i: usize, b: usize, lower: &str) -> Option<Cue> {
     (lower == "according" && i + 1 < b && doc.lower(i + 1) == "to").then(|| Cue {
         first: i,
         end: i + 2,

@@ -54,7 +54,6 @@ struct CampCounts {
 
 /// The camps a tally counts, each numbered once: counts are kept by number, and a camp is
 /// hashed and copied once, not once per count.
-#[derive(Default)]
 struct CampIndex {
     camps: Vec<Camp>,
     number: HashMap<Camp, usize>,
